@@ -1,0 +1,376 @@
+import { inspect } from 'node:util';
+
+/**
+ * A token or secret. It prints as `[redacted]` everywhere (string conversion, JSON, util.inspect,
+ * pino), so a config object can be logged or thrown without leaking what it holds; `reveal()` is
+ * the single, greppable way to read it.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  [inspect.custom](): string {
+    return '[redacted]';
+  }
+}
+
+/** Invalid configuration: one line that names the setting and how to fix it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: SettingSpec,
+    message: string,
+  ) {
+    super(`${setting.flag} (${setting.env}): ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type LogFormat = 'json' | 'pretty';
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  slack: {
+    /** Bot token (`xoxb-`): workspace Web API reads and user-group writes. */
+    token?: Secret;
+    /** User token with the `admin` scope: SCIM (Business+ and Grid). */
+    businessPlusToken?: Secret;
+    /** Grid org-level admin user token: `admin.*` methods. */
+    enterpriseToken?: Secret;
+    ssoEnabled: boolean;
+    govEnv: boolean;
+    /** Web API base URL, always ending in `/`. */
+    apiUrl: string;
+    /** SCIM base URL including the version, always ending in `/`. */
+    scimUrl: string;
+  };
+  /** Admin API client created or updated at start. */
+  bootstrapClient?: { id: string; secret: Secret };
+  database: {
+    /** Postgres connection string; unset means embedded PGlite in `dataDir`. */
+    url?: Secret;
+    dataDir: string;
+  };
+  http: { port: number; host: string };
+  /** Service-mode full sync period in milliseconds; 0 disables scheduled syncs. */
+  syncIntervalMs: number;
+  /**
+   * A sync whose user or member count drops by more than this fraction (or to zero) does not
+   * apply its deletions and ends NEEDS_CONFIRMATION.
+   */
+  deletionThreshold: number;
+  log: { level: LogLevel; format: LogFormat };
+  production: boolean;
+}
+
+type RawValue = string | boolean | undefined;
+
+export interface SettingSpec {
+  /** commander option key (camelCase of the flag). */
+  key: string;
+  /** The flag as shown in help, e.g. `--token <token>`. */
+  flag: string;
+  env: string;
+  aliases: readonly string[];
+  description: string;
+  /** Default as shown in help; undefined means "unset". */
+  defaultText?: string;
+  secret: boolean;
+  boolean: boolean;
+}
+
+const slackDefaults = {
+  apiUrl: 'https://slack.com/api/',
+  scimUrl: 'https://api.slack.com/scim/v2/',
+  govApiUrl: 'https://slack-gov.com/api/',
+  govScimUrl: 'https://api.slack-gov.com/scim/v1/',
+};
+
+function setting(
+  key: string,
+  flag: string,
+  env: string,
+  description: string,
+  options: { aliases?: string[]; defaultText?: string; secret?: boolean; boolean?: boolean } = {},
+): SettingSpec {
+  return {
+    key,
+    flag,
+    env,
+    description,
+    aliases: options.aliases ?? [],
+    defaultText: options.defaultText,
+    secret: options.secret ?? false,
+    boolean: options.boolean ?? false,
+  };
+}
+
+/** Every setting of the product, in the order `--help` and the README list them. */
+export const SETTINGS = [
+  setting('token', '--token <token>', 'SLACKGATE_TOKEN', 'Slack bot token (xoxb-): workspace Web API reads and user-group writes', {
+    aliases: ['BATON_TOKEN'],
+    secret: true,
+  }),
+  setting(
+    'businessPlusToken',
+    '--business-plus-token <token>',
+    'SLACKGATE_BUSINESS_PLUS_TOKEN',
+    'Slack user token with the admin scope: SCIM (Business+ and Grid)',
+    { aliases: ['BATON_BUSINESS_PLUS_TOKEN'], secret: true },
+  ),
+  setting(
+    'enterpriseToken',
+    '--enterprise-token <token>',
+    'SLACKGATE_ENTERPRISE_TOKEN',
+    'Grid org-level admin user token: admin.* methods',
+    { aliases: ['BATON_ENTERPRISE_TOKEN'], secret: true },
+  ),
+  setting('ssoEnabled', '--sso-enabled', 'SLACKGATE_SSO_ENABLED', 'sync and provision IdP (SCIM) groups', {
+    aliases: ['BATON_SSO_ENABLED'],
+    defaultText: 'false',
+    boolean: true,
+  }),
+  setting('govEnv', '--gov-env', 'SLACKGATE_GOV_ENV', 'GovSlack hosts (slack-gov.com), SCIM v1, no IdP-group writes', {
+    aliases: ['BATON_GOV_ENV'],
+    defaultText: 'false',
+    boolean: true,
+  }),
+  setting('slackApiUrl', '--slack-api-url <url>', 'SLACKGATE_SLACK_API_URL', 'Slack Web API base URL', {
+    defaultText: `${slackDefaults.apiUrl} (Gov: ${slackDefaults.govApiUrl})`,
+  }),
+  setting('scimApiUrl', '--scim-api-url <url>', 'SLACKGATE_SCIM_API_URL', 'Slack SCIM base URL', {
+    defaultText: `${slackDefaults.scimUrl} (Gov: ${slackDefaults.govScimUrl})`,
+  }),
+  setting('clientId', '--client-id <id>', 'SLACKGATE_CLIENT_ID', 'bootstrap admin API client id, created or updated at start', {
+    aliases: ['BATON_CLIENT_ID'],
+  }),
+  setting('clientSecret', '--client-secret <secret>', 'SLACKGATE_CLIENT_SECRET', 'bootstrap admin API client secret', {
+    aliases: ['BATON_CLIENT_SECRET'],
+    secret: true,
+  }),
+  setting('databaseUrl', '--database-url <url>', 'DATABASE_URL', 'Postgres connection URL; unset = embedded PGlite in --data-dir', {
+    secret: true,
+  }),
+  setting('dataDir', '--data-dir <dir>', 'SLACKGATE_DATA_DIR', 'directory of the embedded PGlite database', {
+    defaultText: './.slackgate',
+  }),
+  setting('port', '--port <port>', 'PORT', 'HTTP port of the GraphQL API', { defaultText: '4000' }),
+  setting('host', '--host <host>', 'HOST', 'HTTP listen address', { defaultText: '127.0.0.1' }),
+  setting('syncInterval', '--sync-interval <duration>', 'SLACKGATE_SYNC_INTERVAL', 'service-mode full sync period (e.g. 30m, 1h); 0 disables', {
+    defaultText: '1h',
+  }),
+  setting(
+    'deletionThreshold',
+    '--deletion-threshold <fraction>',
+    'SLACKGATE_DELETION_THRESHOLD',
+    'a sync whose user or member count drops by more than this fraction waits for confirmation',
+    { defaultText: '0.5' },
+  ),
+  setting('logLevel', '--log-level <level>', 'LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')}`, { defaultText: 'info' }),
+  setting('logFormat', '--log-format <format>', 'LOG_FORMAT', 'log format: json or pretty', { defaultText: 'json' }),
+] as const satisfies readonly SettingSpec[];
+
+/** The help line of a setting: what it means, where else it can come from, its default. */
+export function describeSetting(spec: SettingSpec): string {
+  const envs = [spec.env, ...spec.aliases].join(', ');
+  const dflt = spec.defaultText === undefined ? '' : `; default ${spec.defaultText}`;
+  return `${spec.description} [env ${envs}${dflt}]`;
+}
+
+function specOf(key: string): SettingSpec {
+  const spec = SETTINGS.find((s) => s.key === key);
+  if (!spec) throw new Error(`unknown setting ${key}`);
+  return spec;
+}
+
+/** flag > env > alias env > default. Empty environment values count as unset. */
+function rawValue(spec: SettingSpec, flags: Record<string, RawValue>, env: NodeJS.ProcessEnv): RawValue {
+  const fromFlag = flags[spec.key];
+  if (fromFlag !== undefined) return fromFlag;
+  for (const name of [spec.env, ...spec.aliases]) {
+    const v = env[name];
+    if (v !== undefined && v !== '') return v;
+  }
+  return undefined;
+}
+
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+const FALSE = new Set(['0', 'false', 'no', 'off']);
+
+function parseBoolean(spec: SettingSpec, raw: RawValue): boolean {
+  if (raw === undefined) return false;
+  if (typeof raw === 'boolean') return raw;
+  const v = raw.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  throw new ConfigError(spec, `expected true or false, got "${raw}"`);
+}
+
+function parseHttpUrl(spec: SettingSpec, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(spec, `"${raw}" is not a URL; give an absolute http(s) URL such as ${slackDefaults.apiUrl}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(spec, `"${raw}" must use http or https`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function parseSlackToken(spec: SettingSpec, raw: string): Secret {
+  // Never echo the value: a mistyped token is still mostly a token.
+  if (!/^xox[a-z]-\S+$/.test(raw.trim())) {
+    throw new ConfigError(spec, 'does not look like a Slack token (expected xoxb-…, xoxp-… or similar, without spaces)');
+  }
+  return new Secret(raw.trim());
+}
+
+function parseDatabaseUrl(spec: SettingSpec, raw: string): Secret {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+    // The URL may hold a password: say what is wrong without repeating it.
+    throw new ConfigError(spec, 'is not a postgres:// URL; set it like postgres://user:password@host:5432/db, or unset it to use embedded PGlite');
+  }
+  return new Secret(raw);
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `0`, `90s`, `30m`, `1h`, `1h30m`, `2d`. */
+export function parseDurationMs(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '0') return 0;
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+  let total = 0;
+  let consumed = 0;
+  for (const m of t.matchAll(re)) {
+    total += Number(m[1]) * (DURATION_UNITS[m[2] as string] as number);
+    consumed += m[0].length;
+  }
+  return consumed === t.length && consumed > 0 ? Math.round(total) : undefined;
+}
+
+function str(raw: RawValue): string | undefined {
+  return typeof raw === 'string' ? raw : undefined;
+}
+
+/**
+ * Builds the one validated Config from parsed flags and the environment. Pure: tests call it
+ * directly. Throws ConfigError naming the first bad setting.
+ */
+export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.ProcessEnv): Config {
+  const get = (key: string): { spec: SettingSpec; raw: RawValue } => {
+    const spec = specOf(key);
+    return { spec, raw: rawValue(spec, flags, env) };
+  };
+  const token = (key: string): Secret | undefined => {
+    const { spec, raw } = get(key);
+    const v = str(raw);
+    return v === undefined ? undefined : parseSlackToken(spec, v);
+  };
+
+  const slackToken = token('token');
+  const businessPlusToken = token('businessPlusToken');
+  const enterpriseToken = token('enterpriseToken');
+  const sso = get('ssoEnabled');
+  const ssoEnabled = parseBoolean(sso.spec, sso.raw);
+  const gov = get('govEnv');
+  const govEnv = parseBoolean(gov.spec, gov.raw);
+
+  if (govEnv && !businessPlusToken) {
+    throw new ConfigError(gov.spec, 'GovSlack is reached through SCIM; also set --business-plus-token (SLACKGATE_BUSINESS_PLUS_TOKEN)');
+  }
+  if (ssoEnabled && !businessPlusToken) {
+    throw new ConfigError(sso.spec, 'IdP groups are read through SCIM; also set --business-plus-token (SLACKGATE_BUSINESS_PLUS_TOKEN)');
+  }
+
+  const api = get('slackApiUrl');
+  const apiUrl = str(api.raw) === undefined ? (govEnv ? slackDefaults.govApiUrl : slackDefaults.apiUrl) : parseHttpUrl(api.spec, str(api.raw) as string);
+  const scim = get('scimApiUrl');
+  const scimUrl = str(scim.raw) === undefined ? (govEnv ? slackDefaults.govScimUrl : slackDefaults.scimUrl) : parseHttpUrl(scim.spec, str(scim.raw) as string);
+
+  const cid = get('clientId');
+  const csecret = get('clientSecret');
+  const clientId = str(cid.raw);
+  const clientSecret = str(csecret.raw);
+  if (clientId !== undefined && clientSecret === undefined) {
+    throw new ConfigError(csecret.spec, 'is required when --client-id is set');
+  }
+  if (clientSecret !== undefined && clientId === undefined) {
+    throw new ConfigError(cid.spec, 'is required when --client-secret is set');
+  }
+  if (clientId !== undefined && !/^[A-Za-z0-9._-]{3,64}$/.test(clientId)) {
+    throw new ConfigError(cid.spec, 'use 3–64 letters, digits, ".", "_" or "-"');
+  }
+  if (clientSecret !== undefined && clientSecret.length < 16) {
+    throw new ConfigError(csecret.spec, 'is too short; use at least 16 characters');
+  }
+
+  const db = get('databaseUrl');
+  const dbUrl = str(db.raw);
+  const dataDir = str(get('dataDir').raw) ?? './.slackgate';
+
+  const portSetting = get('port');
+  const portText = str(portSetting.raw) ?? '4000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new ConfigError(portSetting.spec, `"${portText}" is not a port number (0–65535)`);
+  }
+  const host = str(get('host').raw) ?? '127.0.0.1';
+
+  const interval = get('syncInterval');
+  const intervalText = str(interval.raw) ?? '1h';
+  const syncIntervalMs = parseDurationMs(intervalText);
+  if (syncIntervalMs === undefined) {
+    throw new ConfigError(interval.spec, `"${intervalText}" is not a duration; use e.g. 15m, 1h, 1h30m, or 0 to disable`);
+  }
+  if (syncIntervalMs > 0 && syncIntervalMs < 60_000) {
+    throw new ConfigError(interval.spec, `"${intervalText}" is shorter than a minute; Slack's rate limits make that pointless`);
+  }
+
+  const threshold = get('deletionThreshold');
+  const thresholdText = str(threshold.raw) ?? '0.5';
+  const deletionThreshold = Number(thresholdText);
+  if (!/^\d*\.?\d+$/.test(thresholdText) || deletionThreshold <= 0 || deletionThreshold > 1) {
+    throw new ConfigError(threshold.spec, `"${thresholdText}" must be a fraction greater than 0 and at most 1, e.g. 0.5`);
+  }
+
+  const level = get('logLevel');
+  const logLevel = (str(level.raw) ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(level.spec, `"${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const format = get('logFormat');
+  const logFormat = (str(format.raw) ?? 'json').toLowerCase();
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError(format.spec, `"${logFormat}" is not a format; use json or pretty`);
+  }
+
+  return {
+    slack: { token: slackToken, businessPlusToken, enterpriseToken, ssoEnabled, govEnv, apiUrl, scimUrl },
+    bootstrapClient: clientId !== undefined && clientSecret !== undefined ? { id: clientId, secret: new Secret(clientSecret) } : undefined,
+    database: { url: dbUrl === undefined ? undefined : parseDatabaseUrl(db.spec, dbUrl), dataDir },
+    http: { port, host },
+    syncIntervalMs,
+    deletionThreshold,
+    log: { level: logLevel as LogLevel, format: logFormat },
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,79 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Backend = 'postgres' | 'pglite';
+
+export interface Database {
+  db: Kysely<DB>;
+  backend: Backend;
+  /** The embedded instance, when the backend is PGlite (for LISTEN/NOTIFY and dumps). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Postgres URL; when unset the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory, or `memory://` for an in-memory database. */
+  dataDir?: string;
+  /** An already created PGlite instance (tests load a migrated template into one). */
+  pglite?: PGlite;
+  /** Called for every executed statement (statement counting in tests, slow-query logs). */
+  onQuery?: (event: LogEvent) => void;
+  /** Pool size for Postgres. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+const INT8_OID = 20;
+
+// pg returns int8 (bigint ids, count(*)) as strings, PGlite as numbers. Normalise to numbers
+// here, the one place that knows about backends: our ids and counts stay far below 2^53.
+const pgTypes = new pg.TypeOverrides();
+pgTypes.setTypeParser(INT8_OID, (value: string) => Number(value));
+
+/**
+ * The single place that chooses the database backend: a pg Pool when a URL is given,
+ * otherwise embedded PGlite. kysely-pglite-dialect serialises connections, so two transactions
+ * never share PGlite's single session.
+ */
+export async function createDb(options: DatabaseOptions): Promise<Database> {
+  const log = options.onQuery;
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      idleTimeoutMillis: 30_000,
+      application_name: options.applicationName ?? 'slackgate',
+      types: pgTypes,
+    });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    return { db, backend: 'postgres', close: () => db.destroy() };
+  }
+
+  let pglite = options.pglite;
+  if (!pglite) {
+    const dataDir = options.dataDir ?? 'memory://';
+    if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+    pglite = new PGlite(dataDir);
+  }
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
+  const instance = pglite;
+  return {
+    db,
+    backend: 'pglite',
+    pglite: instance,
+    // The dialect closes PGlite on destroy; closing twice is harmless.
+    close: async () => {
+      await db.destroy();
+      if (!instance.closed) await instance.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Every test file runs against both database backends, the way Kysely's own suite loops
+// over dialects: the `pglite` project uses embedded PGlite, the `postgres` project a real
+// server (SLACKGATE_TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+// Files under test/unit and test/simulator never touch the database, so they run once.
+const dbFree = ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'pglite', include: ['test/**/*.test.ts'], env: { SLACKGATE_TEST_DB: 'pglite' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/**/*.test.ts'],
+          exclude: dbFree,
+          env: { SLACKGATE_TEST_DB: 'postgres' },
+        },
+      },
+    ],
+  },
+});
