@@ -7,6 +7,12 @@ import { defineConfig } from 'vitest/config';
 const dbFree = ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts'];
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships a CommonJS main and an ESM "module" build. Node (and so every package
+    // vitest leaves external, like Pothos and Yoga) loads the CommonJS one; make the test files
+    // load the same copy, or graphql refuses types "from another module or realm".
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,

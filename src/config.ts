@@ -30,7 +30,7 @@ export class ConfigError extends Error {
     readonly setting: SettingSpec,
     message: string,
   ) {
-    super(`${setting.flag} (${setting.env}): ${message}`);
+    super(`${setting.flag.split(" ")[0]} (${setting.env}): ${message}`);
     this.name = 'ConfigError';
   }
 }

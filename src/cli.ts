@@ -1,0 +1,131 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, describeSetting, resolveConfig, SETTINGS, type Config } from './config.ts';
+import { createDb, type Database } from './db/createDb.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createLogger } from './log.ts';
+import { createGateway, listen } from './server.ts';
+
+/** A failure the user can act on: printed as one line, never with a stack. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Resolves when the process is asked to stop (SIGTERM/SIGINT); long-running commands await it. */
+  stopSignal: Promise<string>;
+}
+
+function settingsOf(command: Command, io: CliIo): Config {
+  return resolveConfig(command.optsWithGlobals(), io.env);
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  try {
+    return await createDb({ url: config.database.url?.reveal(), dataDir: config.database.dataDir });
+  } catch (error) {
+    throw new CliError(`cannot open the database: ${describeDbError(error)}`);
+  }
+}
+
+function describeDbError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  if (e.code === 'ECONNREFUSED') return 'connection refused; is Postgres running at DATABASE_URL?';
+  // pg error messages do not contain the connection string or password.
+  return e.message ?? String(error);
+}
+
+async function migrateDatabase(database: Database): Promise<string[]> {
+  try {
+    const results = await migrateToLatest(database.db);
+    return results.map((r) => r.migrationName);
+  } catch (error) {
+    throw new CliError(`cannot migrate the database: ${describeDbError(error)}`);
+  }
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('slackgate')
+    .description('Self-hosted access-governance gateway for Slack')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => {},
+    })
+    .exitOverride();
+  for (const spec of SETTINGS) {
+    program.addOption(new Option(spec.flag, describeSetting(spec)));
+  }
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations and exit')
+    .action(async (_opts, command: Command) => {
+      const config = settingsOf(command, io);
+      const database = await openDatabase(config);
+      try {
+        const applied = await migrateDatabase(database);
+        io.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'database is up to date\n');
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('serve')
+    .description('serve the GraphQL API (migrates the database on start)')
+    .action(async (_opts, command: Command) => {
+      const config = settingsOf(command, io);
+      const logger = createLogger({ ...config.log, destination: io.stdout });
+      const database = await openDatabase(config);
+      await migrateDatabase(database);
+      const gateway = createGateway({ database, logger });
+      let server;
+      try {
+        server = await listen(gateway, config.http);
+      } catch (error) {
+        await database.close();
+        throw new CliError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
+      }
+      logger.info({ url: server.url, database: database.backend }, `slackgate serving GraphQL at ${server.url}/graphql`);
+      const signal = await io.stopSignal;
+      logger.info({ signal }, 'shutting down');
+      await server.close();
+      await database.close();
+    });
+
+  return program;
+}
+
+/** Runs one command line; returns the process exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      io.stderr.write(`slackgate: ${error.message.replace(/^error: /, '')} (see slackgate --help)\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`slackgate: invalid configuration: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr.write(`slackgate: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config.ts';
+
+export type { Logger } from 'pino';
+
+/**
+ * Field paths that may carry a secret anywhere in a log record. Secrets are also wrapped in
+ * `Secret`, which prints as `[redacted]`; this is the second belt.
+ */
+export const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'secret',
+  '*.secret',
+  'clientSecret',
+  '*.clientSecret',
+  'password',
+  '*.password',
+  'authorization',
+  '*.authorization',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'databaseUrl',
+  '*.databaseUrl',
+];
+
+export function createLogger(options: { level: LogLevel; format: LogFormat; destination?: NodeJS.WritableStream }): Logger {
+  const base = {
+    level: options.level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: { service: 'slackgate' },
+  };
+  const destination = options.destination ?? process.stdout;
+  if (options.format === 'pretty') {
+    return pino(base, pretty({ destination, colorize: destination === process.stdout && process.stdout.isTTY, sync: true }));
+  }
+  return pino(base, pino.destination({ dest: destination === process.stdout ? 1 : undefined, sync: true }));
+}

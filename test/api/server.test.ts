@@ -1,0 +1,74 @@
+import { describe, expect, it, afterAll, beforeAll } from 'vitest';
+import { createDb } from '../../src/db/createDb.ts';
+import { createLogger } from '../../src/log.ts';
+import { createGateway, listen, type RunningServer } from '../../src/server.ts';
+import { backend, useTestDatabase } from '../support/db.ts';
+
+const t = useTestDatabase();
+const logger = createLogger({ level: 'silent', format: 'json' });
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await listen(createGateway({ database: t.database, logger }), { port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe(`gateway HTTP server (${backend})`, () => {
+  it('answers /healthz', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('is ready on a migrated database', async () => {
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ready: true, database: 'ok', pendingMigrations: [] });
+  });
+
+  it('is not ready while migrations are pending', async () => {
+    const empty = await createDb({ dataDir: 'memory://' });
+    const other = await listen(createGateway({ database: empty, logger }), { port: 0, host: '127.0.0.1' });
+    try {
+      const res = await fetch(`${other.url}/readyz`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { ready: boolean; pendingMigrations: string[] };
+      expect(body.ready).toBe(false);
+      expect(body.pendingMigrations).toContain('2026-11-28T1400_domain');
+    } finally {
+      await other.close();
+      await empty.close();
+    }
+  });
+
+  it('is not ready when the database is gone', async () => {
+    const gone = await createDb({ dataDir: 'memory://' });
+    await gone.close();
+    const other = await listen(createGateway({ database: gone, logger }), { port: 0, host: '127.0.0.1' });
+    try {
+      const res = await fetch(`${other.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ready: false, database: 'unreachable' });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('serves GraphQL at /graphql', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { ok database pendingMigrations } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { health: { ok: true, database: backend, pendingMigrations: 0 } } });
+  });
+
+  it('answers unknown paths with 404 and a pointer to /graphql', async () => {
+    const res = await fetch(`${server.url}/nope`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { message: string }).message).toContain('/graphql');
+  });
+});
