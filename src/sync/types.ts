@@ -44,6 +44,10 @@ export interface SyncController {
   start(options: StartSyncOptions): Promise<SyncRun>;
   /** Resolves when the run ends, with its final row. */
   waitFor(runId: number): Promise<SyncRun>;
-  /** Subscribes to progress of every run in this process and others; returns an unsubscribe function. */
-  onProgress(listener: (event: SyncProgressEvent) => void): () => void;
 }
+
+/**
+ * Where the sync engine sends its progress events. In service mode this publishes to the event
+ * bus (Postgres LISTEN/NOTIFY, topic `syncProgress`) so subscribers on every replica see them.
+ */
+export type SyncProgressPublisher = (event: SyncProgressEvent) => void;
