@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as domain from './2026-11-28T1400_domain.ts';
+import * as syncStaging from './2026-11-28T1430_sync_staging.ts';
 
 // Every migration, by name, in the order they apply. Imported statically rather than found by
 // reading the folder, so the same list works under tsx, vitest and compiled JavaScript.
 // A test checks that every file in this folder is listed here.
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1400_domain': domain,
+  '2026-11-28T1430_sync_staging': syncStaging,
 };

@@ -307,6 +307,87 @@ export interface AuditEventsTable {
   user_agent: string | null;
 }
 
+export interface SyncCheckpointsTable {
+  run_id: number;
+  task: string;
+  cursor: string | null;
+  done: Generated<boolean>;
+  items: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface StageWorkspacesTable {
+  run_id: number;
+  id: string;
+  name: string;
+  domain: string | null;
+  enterprise_id: string | null;
+  profile: JsonDefault<Record<string, unknown>>;
+}
+
+export interface StageAccountsTable {
+  run_id: number;
+  slack_id: string;
+  team_id: string | null;
+  is_home: Generated<boolean>;
+  username: string | null;
+  email: string | null;
+  display_name: string | null;
+  real_name: string | null;
+  deleted: Generated<boolean>;
+  is_bot: Generated<boolean>;
+  is_app_user: Generated<boolean>;
+  is_restricted: Generated<boolean>;
+  is_ultra_restricted: Generated<boolean>;
+  is_invited: Generated<boolean>;
+  is_stranger: Generated<boolean>;
+  is_admin: Generated<boolean>;
+  is_owner: Generated<boolean>;
+  is_primary_owner: Generated<boolean>;
+  has_2fa: boolean | null;
+  timezone: string | null;
+  profile: JsonDefault<Record<string, unknown>>;
+}
+
+export interface StageScimUsersTable {
+  run_id: number;
+  slack_id: string;
+  active: boolean;
+  user_name: string | null;
+  email: string | null;
+}
+
+export interface StageResourcesTable {
+  run_id: number;
+  external_id: string;
+  resource_type: ResourceType;
+  slack_id: string;
+  workspace_id: string | null;
+  parent_external_id: string | null;
+  display_name: string;
+  description: string | null;
+  status: ColumnType<ResourceStatus, ResourceStatus | undefined>;
+  profile: JsonDefault<Record<string, unknown>>;
+}
+
+export interface StageEntitlementsTable {
+  run_id: number;
+  external_id: string;
+  resource_external_id: string;
+  slug: string;
+  display_name: string;
+  description: string | null;
+  purpose: ColumnType<'ASSIGNMENT' | 'PERMISSION' | 'OWNERSHIP', 'ASSIGNMENT' | 'PERMISSION' | 'OWNERSHIP' | undefined>;
+  grantable: Generated<boolean>;
+  grantable_reason: string | null;
+}
+
+export interface StageGrantsTable {
+  run_id: number;
+  entitlement_external_id: string;
+  account_slack_id: string;
+}
+
 export interface DB {
   sync_runs: SyncRunsTable;
   workspaces: WorkspacesTable;
@@ -326,6 +407,13 @@ export interface DB {
   jobs: JobsTable;
   connector_state: ConnectorStateTable;
   audit_events: AuditEventsTable;
+  sync_checkpoints: SyncCheckpointsTable;
+  sync_stage_workspaces: StageWorkspacesTable;
+  sync_stage_accounts: StageAccountsTable;
+  sync_stage_scim_users: StageScimUsersTable;
+  sync_stage_resources: StageResourcesTable;
+  sync_stage_entitlements: StageEntitlementsTable;
+  sync_stage_grants: StageGrantsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -23,7 +23,14 @@ const DOMAIN_TABLES = [
   'resources',
   'review_items',
   'sync_changes',
+  'sync_checkpoints',
   'sync_runs',
+  'sync_stage_accounts',
+  'sync_stage_entitlements',
+  'sync_stage_grants',
+  'sync_stage_resources',
+  'sync_stage_scim_users',
+  'sync_stage_workspaces',
   'workspaces',
 ];
 

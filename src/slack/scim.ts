@@ -1,0 +1,161 @@
+import { SlackApiError, SlackUnavailableError } from './errors.ts';
+import { Pacer, sleep } from './pacer.ts';
+import { SlackCallStats } from './stats.ts';
+import { SCIM_LIMITS } from './tiers.ts';
+import { DEFAULT_RETRY, type RetryPolicy } from './webApi.ts';
+
+export type ScimVersion = 1 | 2;
+
+export interface ScimEmail {
+  value: string;
+  primary?: boolean;
+}
+
+export interface ScimUser {
+  id: string;
+  userName?: string;
+  displayName?: string;
+  active?: boolean;
+  emails?: ScimEmail[];
+  name?: { givenName?: string; familyName?: string };
+  [key: string]: unknown;
+}
+
+export interface ScimGroup {
+  id: string;
+  displayName: string;
+  members?: { value: string; display?: string }[];
+}
+
+export interface ScimListPage<T> {
+  resources: T[];
+  totalResults: number;
+  startIndex: number;
+  itemsPerPage: number;
+}
+
+export const SCIM_PAGE_SIZE = 1000;
+
+/** Reads Slack's two SCIM error shapes: v1 `{Errors:{description,code}}` and v2 `{detail,status}`. */
+function scimErrorCode(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const b = body as { Errors?: { description?: string } | { description?: string }[]; detail?: string };
+  const errors = Array.isArray(b.Errors) ? b.Errors[0] : b.Errors;
+  const text = errors?.description ?? b.detail;
+  // "no_filters (is_aggregate_call=1)" -> "no_filters"
+  return text?.split(' ')[0];
+}
+
+/**
+ * SCIM over plain fetch (the Web API client cannot speak it). Limits are org-wide: reads and
+ * writes are paced on their own keys. 429 waits Retry-After; 5xx and network errors back off.
+ */
+export class ScimClient {
+  readonly version: ScimVersion;
+  readonly #base: string;
+  readonly #token: string;
+  readonly #pacer: Pacer;
+  readonly #stats: SlackCallStats;
+  readonly #retry: RetryPolicy;
+
+  constructor(options: { token: string; baseUrl: string; pacer: Pacer; stats: SlackCallStats; retry?: Partial<RetryPolicy> }) {
+    this.#base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+    this.version = /\/v1\/?$/.test(new URL(this.#base).pathname) ? 1 : 2;
+    this.#token = options.token;
+    this.#pacer = options.pacer;
+    this.#stats = options.stats;
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T | undefined }> {
+    const kind = method === 'GET' ? 'read' : 'write';
+    const label = `scim.${method} ${path.split('?')[0]?.split('/')[0] ?? path}`;
+    let rateLimited = 0;
+    let failures = 0;
+    for (;;) {
+      await this.#pacer.acquire(`scim:${kind}`, SCIM_LIMITS[kind]);
+      let res: Response;
+      try {
+        res = await fetch(new URL(path, this.#base), {
+          method,
+          headers: {
+            authorization: `Bearer ${this.#token}`,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          redirect: 'error',
+          signal: AbortSignal.timeout(60_000),
+        });
+      } catch (error) {
+        this.#stats.record(label, 'error');
+        if (++failures >= this.#retry.serverErrorAttempts) throw new SlackUnavailableError(label, 'unreachable', undefined, (error as Error).message);
+        await sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (failures - 1)));
+        continue;
+      }
+      const text = await res.text();
+      let parsed: unknown;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      if (res.status === 429) {
+        this.#stats.record(label, 'rate_limited');
+        const retryAfter = Number(res.headers.get('retry-after'));
+        const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : this.#pacer.minuteMs / 2;
+        if (++rateLimited > this.#retry.rateLimitRetries) throw new SlackUnavailableError(label, 'ratelimited', 429);
+        this.#pacer.holdFor(`scim:${kind}`, waitMs);
+        continue;
+      }
+      if (res.status >= 500) {
+        this.#stats.record(label, 'error');
+        if (++failures >= this.#retry.serverErrorAttempts) throw new SlackUnavailableError(label, `http_${res.status}`, res.status);
+        await sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (failures - 1)));
+        continue;
+      }
+      if (res.status >= 400) {
+        this.#stats.record(label, 'error');
+        throw new SlackApiError(label, scimErrorCode(parsed) ?? `http_${res.status}`, res.status);
+      }
+      this.#stats.record(label, 'ok');
+      return { status: res.status, body: parsed as T | undefined };
+    }
+  }
+
+  async list<T>(resource: 'Users' | 'Groups', startIndex: number, count = SCIM_PAGE_SIZE, filter?: string): Promise<ScimListPage<T>> {
+    const params = new URLSearchParams({ startIndex: String(startIndex), count: String(count) });
+    if (filter) params.set('filter', filter);
+    const { body } = await this.request<{ Resources?: T[]; totalResults?: number | string; startIndex?: number | string; itemsPerPage?: number | string }>(
+      'GET',
+      `${resource}?${params}`,
+    );
+    const resources = body?.Resources ?? [];
+    return {
+      resources,
+      totalResults: Number(body?.totalResults ?? resources.length),
+      startIndex: Number(body?.startIndex ?? startIndex),
+      itemsPerPage: Number(body?.itemsPerPage ?? resources.length),
+    };
+  }
+
+  /**
+   * Pages through a list from `startIndex` (1-based; resume from a checkpoint). Yields each
+   * page with the startIndex of the next one (0 at the end).
+   */
+  async *pages<T>(resource: 'Users' | 'Groups', startIndex = 1): AsyncGenerator<ScimListPage<T> & { nextIndex: number }> {
+    let index = startIndex;
+    for (;;) {
+      const page = await this.list<T>(resource, index);
+      const next = index + page.resources.length;
+      const done = page.resources.length === 0 || next > page.totalResults;
+      yield { ...page, nextIndex: done ? 0 : next };
+      if (done) return;
+      index = next;
+    }
+  }
+
+  get<T>(resource: 'Users' | 'Groups', id: string): Promise<{ status: number; body: T | undefined }> {
+    return this.request<T>('GET', `${resource}/${encodeURIComponent(id)}`);
+  }
+}

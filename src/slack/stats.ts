@@ -1,0 +1,20 @@
+/** Slack calls and 429s by method, for a sync run's record and for metrics. */
+export class SlackCallStats {
+  readonly calls: Record<string, number> = {};
+  readonly rateLimited: Record<string, number> = {};
+  readonly listeners = new Set<(method: string, outcome: 'ok' | 'rate_limited' | 'error') => void>();
+
+  record(method: string, outcome: 'ok' | 'rate_limited' | 'error'): void {
+    this.calls[method] = (this.calls[method] ?? 0) + 1;
+    if (outcome === 'rate_limited') this.rateLimited[method] = (this.rateLimited[method] ?? 0) + 1;
+    for (const listener of this.listeners) listener(method, outcome);
+  }
+
+  get totalCalls(): number {
+    return Object.values(this.calls).reduce((a, b) => a + b, 0);
+  }
+
+  get totalRateLimited(): number {
+    return Object.values(this.rateLimited).reduce((a, b) => a + b, 0);
+  }
+}
