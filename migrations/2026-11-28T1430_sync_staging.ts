@@ -9,6 +9,10 @@ const statements = [
   // At most one run is queued or running at a time, whichever replica inserts it.
   `create unique index sync_runs_one_active_idx on sync_runs ((true)) where status in ('QUEUED','RUNNING')`,
 
+  `alter table sync_changes drop constraint sync_changes_kind_check`,
+  `alter table sync_changes add constraint sync_changes_kind_check check (kind in
+    ('GRANT_ADDED','GRANT_REMOVED','ACCOUNT_ADDED','ACCOUNT_CHANGED','ACCOUNT_REMOVED','RESOURCE_ADDED','RESOURCE_CHANGED','RESOURCE_REMOVED'))`,
+
   `create unlogged table sync_checkpoints (
     run_id bigint not null references sync_runs(id) on delete cascade,
     task text not null,

@@ -4,6 +4,7 @@ import { createDb, type Database } from './db/createDb.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './log.ts';
 import { createGateway, listen } from './server.ts';
+import { syncOnce } from './sync/command.ts';
 
 /** A failure the user can act on: printed as one line, never with a stack. */
 export class CliError extends Error {
@@ -75,6 +76,25 @@ export function buildProgram(io: CliIo): Command {
       try {
         const applied = await migrateDatabase(database);
         io.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'database is up to date\n');
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('sync')
+    .description('run one full sync now, with live progress; exit 0 on success')
+    .option('--confirm-deletions', 'apply deletions even if the mass-revocation guard would hold them back')
+    .action(async (opts: { confirmDeletions?: boolean }, command: Command) => {
+      const config = settingsOf(command, io);
+      if (!config.slack.token) throw new CliError('sync needs a Slack bot token: set --token or SLACKGATE_TOKEN', 2);
+      const logger = createLogger({ ...config.log, level: config.log.level === 'info' ? 'warn' : config.log.level, destination: io.stderr });
+      const database = await openDatabase(config);
+      try {
+        await migrateDatabase(database);
+        const result = await syncOnce({ database, config, logger, out: io.stderr, confirmDeletions: opts.confirmDeletions === true });
+        if (result.exitCode !== 0) throw new CliError(result.message, result.exitCode);
+        io.stdout.write(`${result.message}\n`);
       } finally {
         await database.close();
       }

@@ -204,7 +204,7 @@ export interface GrantsTable {
 export interface SyncChangesTable {
   id: Id;
   run_id: number;
-  kind: 'GRANT_ADDED' | 'GRANT_REMOVED' | 'ACCOUNT_ADDED' | 'ACCOUNT_CHANGED' | 'ACCOUNT_REMOVED' | 'RESOURCE_ADDED' | 'RESOURCE_REMOVED';
+  kind: 'GRANT_ADDED' | 'GRANT_REMOVED' | 'ACCOUNT_ADDED' | 'ACCOUNT_CHANGED' | 'ACCOUNT_REMOVED' | 'RESOURCE_ADDED' | 'RESOURCE_CHANGED' | 'RESOURCE_REMOVED';
   external_id: string;
   detail: Json | null;
   created_at: CreatedAt;

@@ -1,0 +1,268 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+/** Why a run held back its deletions, with the numbers. */
+export interface GuardReport {
+  tripped: boolean;
+  reasons: string[];
+  threshold: number;
+  activeAccountsBefore: number;
+  activeAccountsAfter: number;
+  grantsBefore: number;
+  grantsToRemove: number;
+  /** Entitlements with at least EMPTIED_MIN members that this run would empty (first few). */
+  emptiedEntitlements: { externalId: string; members: number }[];
+}
+
+export interface DiffSummary {
+  accountsAdded: number;
+  accountsChanged: number;
+  accountsRemoved: number;
+  resourcesAdded: number;
+  resourcesRemoved: number;
+  grantsAdded: number;
+  grantsRemoved: number;
+  /** Per-row changes are stored when the run has a predecessor to differ from. */
+  detailed: boolean;
+}
+
+export interface ApplyResult {
+  guard: GuardReport;
+  diff: DiffSummary;
+  /** Deletions held back by the guard. */
+  heldBack: boolean;
+}
+
+const EMPTIED_MIN = 10;
+
+async function count(trx: Transaction<DB>, query: ReturnType<typeof sql<{ n: number }>>): Promise<number> {
+  const { rows } = await query.execute(trx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Applies a run's staged rows to the live tables in one transaction: upserts what changed,
+ * removes what Slack no longer has, and records the diff. Unchanged rows are not written.
+ *
+ * The mass-revocation guard runs first: if the active accounts or grants would drop by more
+ * than `threshold` (or an entitlement with members would be emptied, or everything would
+ * vanish), nothing destructive is applied unless `force` — the run then needs confirmation.
+ */
+export async function applyRun(
+  db: Kysely<DB>,
+  options: { runId: number; startedAt: Date; threshold: number; force: boolean; detailed: boolean; onStep?: (step: string) => void },
+): Promise<ApplyResult> {
+  const { runId, threshold } = options;
+  const step = options.onStep ?? (() => {});
+  return db.transaction().execute(async (trx) => {
+    // Stage → deduplicated working sets for this transaction.
+    await sql`create temp table staged_accounts on commit drop as
+      select distinct on (slack_id) * from sync_stage_accounts where run_id = ${runId}
+      order by slack_id, is_home desc, deleted asc`.execute(trx);
+    await sql`create temp table staged_scim on commit drop as
+      select distinct on (slack_id) * from sync_stage_scim_users where run_id = ${runId} order by slack_id`.execute(trx);
+    await sql`create temp table staged_resources on commit drop as
+      select distinct on (external_id) * from sync_stage_resources where run_id = ${runId} order by external_id`.execute(trx);
+    await sql`create temp table staged_entitlements on commit drop as
+      select distinct on (external_id) * from sync_stage_entitlements where run_id = ${runId} order by external_id`.execute(trx);
+    step('staged');
+
+    // --- guard, computed against the live state before any write ---
+    const activeAccountsBefore = await count(trx, sql<{ n: number }>`select count(*) as n from accounts where status = 'ENABLED'`);
+    const activeAccountsAfter = await count(
+      trx,
+      sql<{ n: number }>`select count(*) as n from staged_accounts s left join staged_scim sc using (slack_id)
+        where not s.deleted and coalesce(sc.active, true)`,
+    );
+
+    const accountReasons: string[] = [];
+    if (activeAccountsBefore > 0 && activeAccountsAfter === 0) accountReasons.push(`active accounts would drop from ${activeAccountsBefore} to 0`);
+    else if (activeAccountsBefore > 0 && activeAccountsAfter < activeAccountsBefore * (1 - threshold)) {
+      accountReasons.push(`active accounts would drop from ${activeAccountsBefore} to ${activeAccountsAfter}`);
+    }
+    // While accounts collapse, no account is marked deleted or disabled until someone confirms.
+    const keepStatus = accountReasons.length > 0 && !options.force;
+    const detailed = options.detailed;
+
+    /** Runs a data-modifying statement returning `external_id` (and `inserted`), logs each row as a change, returns counts. */
+    const changed = async (dml: ReturnType<typeof sql>, kind: string, addedKind?: string): Promise<{ added: number; other: number }> => {
+      const { rows } = await sql<{ added: number; other: number }>`
+        with changed as (${dml}),
+        logged as (
+          insert into sync_changes (run_id, kind, external_id)
+          select ${runId}, ${addedKind ? sql`case when inserted then ${addedKind} else ${kind} end` : sql`${kind}`}, external_id
+          from changed where ${detailed}
+        )
+        select count(*) filter (where ${addedKind ? sql`inserted` : sql`false`})::int as added,
+               count(*) filter (where not ${addedKind ? sql`inserted` : sql`false`})::int as other
+        from changed`.execute(trx);
+      return { added: Number(rows[0]?.added ?? 0), other: Number(rows[0]?.other ?? 0) };
+    };
+
+    // --- workspaces ---
+    await sql`insert into workspaces (id, external_id, name, domain, enterprise_id, profile, status, first_seen_run, last_seen_run, updated_at)
+      select distinct on (id) id, 'workspace:' || id, name, domain, enterprise_id, profile, 'ACTIVE', ${runId}, ${runId}, now()
+      from sync_stage_workspaces where run_id = ${runId} order by id
+      on conflict (id) do update set name = excluded.name, domain = excluded.domain, enterprise_id = excluded.enterprise_id,
+        profile = excluded.profile, status = 'ACTIVE', last_seen_run = excluded.last_seen_run, updated_at = now()
+      where (workspaces.name, workspaces.domain, workspaces.enterprise_id, workspaces.profile, workspaces.status)
+        is distinct from (excluded.name, excluded.domain, excluded.enterprise_id, excluded.profile, 'ACTIVE')`.execute(trx);
+
+    // --- accounts ---
+    const accounts = await changed(
+      sql`insert into accounts (external_id, slack_id, scim_id, username, email, emails, display_name, real_name, status, type,
+        is_guest, guest_kind, is_bot, is_app_user, is_invited, is_stranger, is_admin, is_owner, is_primary_owner,
+        mfa_enabled, home_workspace_id, timezone, profile, first_seen_run, last_seen_run, updated_at)
+      select 'user:' || s.slack_id, s.slack_id, sc.slack_id, s.username, coalesce(s.email, sc.email),
+        case when coalesce(s.email, sc.email) is null then '[]'::jsonb
+             else jsonb_build_array(jsonb_build_object('value', coalesce(s.email, sc.email), 'primary', true)) end,
+        s.display_name, s.real_name,
+        case when sc.active is false then 'DISABLED' when s.deleted then 'DELETED' else 'ENABLED' end,
+        case when s.slack_id = 'USLACKBOT' then 'SYSTEM' when s.is_bot then 'SERVICE' else 'HUMAN' end,
+        s.is_restricted,
+        case when s.is_restricted and s.is_ultra_restricted then 'SINGLE_CHANNEL' when s.is_restricted then 'MULTI_CHANNEL' end,
+        s.is_bot, s.is_app_user, s.is_invited, s.is_stranger, s.is_admin, s.is_owner, s.is_primary_owner,
+        s.has_2fa, (select w.id from workspaces w where w.id = s.team_id), s.timezone, s.profile, ${runId}, ${runId}, now()
+      from staged_accounts s left join staged_scim sc using (slack_id)
+      on conflict (slack_id) do update set
+        scim_id = excluded.scim_id, username = excluded.username, email = excluded.email, emails = excluded.emails,
+        display_name = excluded.display_name, real_name = excluded.real_name,
+        status = case when ${keepStatus} then accounts.status else excluded.status end, type = excluded.type,
+        is_guest = excluded.is_guest, guest_kind = excluded.guest_kind, is_bot = excluded.is_bot, is_app_user = excluded.is_app_user,
+        is_invited = excluded.is_invited, is_stranger = excluded.is_stranger, is_admin = excluded.is_admin, is_owner = excluded.is_owner,
+        is_primary_owner = excluded.is_primary_owner, mfa_enabled = excluded.mfa_enabled, home_workspace_id = excluded.home_workspace_id,
+        timezone = excluded.timezone, profile = excluded.profile, last_seen_run = excluded.last_seen_run, updated_at = now()
+      where (accounts.scim_id, accounts.username, accounts.email, accounts.display_name, accounts.real_name,
+             case when ${keepStatus} then accounts.status else excluded.status end, accounts.type,
+             accounts.is_guest, accounts.guest_kind, accounts.is_bot, accounts.is_app_user, accounts.is_invited, accounts.is_stranger,
+             accounts.is_admin, accounts.is_owner, accounts.is_primary_owner, accounts.mfa_enabled, accounts.home_workspace_id,
+             accounts.timezone, accounts.profile)
+        is distinct from
+            (excluded.scim_id, excluded.username, excluded.email, excluded.display_name, excluded.real_name, accounts.status, excluded.type,
+             excluded.is_guest, excluded.guest_kind, excluded.is_bot, excluded.is_app_user, excluded.is_invited, excluded.is_stranger,
+             excluded.is_admin, excluded.is_owner, excluded.is_primary_owner, excluded.mfa_enabled, excluded.home_workspace_id,
+             excluded.timezone, excluded.profile)
+      returning external_id, (xmax = 0) as inserted`,
+      'ACCOUNT_CHANGED',
+      'ACCOUNT_ADDED',
+    );
+    step('accounts');
+
+    // --- resources and entitlements ---
+    const resources = await changed(
+      sql`insert into resources (external_id, resource_type, slack_id, workspace_id, display_name, description, status, profile, first_seen_run, last_seen_run, updated_at)
+      select s.external_id, s.resource_type, s.slack_id, (select w.id from workspaces w where w.id = s.workspace_id),
+        s.display_name, s.description, s.status, s.profile, ${runId}, ${runId}, now()
+      from staged_resources s
+      on conflict (external_id) do update set display_name = excluded.display_name, description = excluded.description,
+        status = excluded.status, profile = excluded.profile, workspace_id = excluded.workspace_id,
+        last_seen_run = excluded.last_seen_run, updated_at = now()
+      where (resources.display_name, resources.description, resources.status, resources.profile, resources.workspace_id)
+        is distinct from (excluded.display_name, excluded.description, excluded.status, excluded.profile, excluded.workspace_id)
+      returning external_id, (xmax = 0) as inserted`,
+      'RESOURCE_CHANGED',
+      'RESOURCE_ADDED',
+    );
+    await sql`update resources r set parent_id = p.id
+      from staged_resources s join resources p on p.external_id = s.parent_external_id
+      where r.external_id = s.external_id and r.parent_id is distinct from p.id`.execute(trx);
+    await sql`insert into entitlements (external_id, resource_id, slug, display_name, description, purpose, grantable, grantable_reason, first_seen_run, last_seen_run, updated_at)
+      select s.external_id, r.id, s.slug, s.display_name, s.description, s.purpose, s.grantable, s.grantable_reason, ${runId}, ${runId}, now()
+      from staged_entitlements s join resources r on r.external_id = s.resource_external_id
+      on conflict (external_id) do update set display_name = excluded.display_name, description = excluded.description,
+        purpose = excluded.purpose, grantable = excluded.grantable, grantable_reason = excluded.grantable_reason,
+        last_seen_run = excluded.last_seen_run, updated_at = now()
+      where (entitlements.display_name, entitlements.description, entitlements.purpose, entitlements.grantable, entitlements.grantable_reason)
+        is distinct from (excluded.display_name, excluded.description, excluded.purpose, excluded.grantable, excluded.grantable_reason)`.execute(trx);
+    step('resources');
+
+    // --- grants ---
+    await sql`create temp table staged_grants on commit drop as
+      select distinct e.id as entitlement_id, a.id as account_id, s.entitlement_external_id as ent_xid, s.account_slack_id
+      from sync_stage_grants s
+      join entitlements e on e.external_id = s.entitlement_external_id
+      join accounts a on a.slack_id = s.account_slack_id
+      where s.run_id = ${runId}`.execute(trx);
+    await sql`analyze staged_grants`.execute(trx);
+    const grantsBefore = await count(trx, sql<{ n: number }>`select count(*) as n from grants`);
+    // Grants written after this run started reading Slack (a grant made meanwhile) are not the run's to remove.
+    const removable = sql`from grants g where g.created_at < ${options.startedAt}
+      and not exists (select 1 from staged_grants sg where sg.entitlement_id = g.entitlement_id and sg.account_id = g.account_id)`;
+    const grantsToRemove = await count(trx, sql<{ n: number }>`select count(*) as n ${removable}`);
+    const { rows: emptied } = await sql<{ external_id: string; members: number }>`
+      select e.external_id, count(*)::int as members from grants g join entitlements e on e.id = g.entitlement_id
+      join resources r on r.id = e.resource_id
+      where r.resource_type in ('userGroup', 'group', 'channel')
+        and not exists (select 1 from staged_grants sg where sg.entitlement_id = g.entitlement_id)
+        and g.created_at < ${options.startedAt}
+      group by e.external_id having count(*) >= ${EMPTIED_MIN} order by count(*) desc limit 20`.execute(trx);
+
+    const reasons = [...accountReasons];
+    if (grantsBefore > 0 && grantsToRemove === grantsBefore) reasons.push(`all ${grantsBefore} grants would be removed`);
+    else if (grantsBefore > 0 && grantsToRemove > grantsBefore * threshold) reasons.push(`${grantsToRemove} of ${grantsBefore} grants would be removed`);
+    for (const e of emptied) reasons.push(`${e.external_id} would lose all ${e.members} members`);
+    const guard: GuardReport = {
+      tripped: reasons.length > 0,
+      reasons,
+      threshold,
+      activeAccountsBefore,
+      activeAccountsAfter,
+      grantsBefore,
+      grantsToRemove,
+      emptiedEntitlements: emptied.map((e) => ({ externalId: e.external_id, members: Number(e.members) })),
+    };
+    const holdBack = guard.tripped && !options.force;
+
+    const grantsAdded = await changed(
+      sql`insert into grants (external_id, entitlement_id, account_id, source, granted_at, first_seen_run, last_seen_run, updated_at)
+      select sg.ent_xid || ':user:' || sg.account_slack_id, sg.entitlement_id, sg.account_id, 'SYNC', now(), ${runId}, ${runId}, now()
+      from staged_grants sg
+      where not exists (select 1 from grants g where g.entitlement_id = sg.entitlement_id and g.account_id = sg.account_id)
+      on conflict do nothing
+      returning external_id`,
+      'GRANT_ADDED',
+    );
+    let grantsRemoved = 0;
+    let accountsRemoved = 0;
+    let resourcesRemoved = 0;
+    if (!holdBack) {
+      grantsRemoved = (await changed(sql`delete ${removable} returning g.external_id`, 'GRANT_REMOVED')).other;
+      accountsRemoved = (
+        await changed(
+          sql`update accounts set status = 'DELETED', last_seen_run = ${runId}, updated_at = now()
+          where status <> 'DELETED' and not exists (select 1 from staged_accounts s where s.slack_id = accounts.slack_id)
+          returning external_id`,
+          'ACCOUNT_REMOVED',
+        )
+      ).other;
+      resourcesRemoved = (
+        await changed(
+          sql`update resources set status = 'DELETED', last_seen_run = ${runId}, updated_at = now()
+          where status <> 'DELETED' and not exists (select 1 from staged_resources s where s.external_id = resources.external_id)
+          returning external_id`,
+          'RESOURCE_REMOVED',
+        )
+      ).other;
+      if (resourcesRemoved > 0) {
+        await sql`update entitlements e set grantable = false, grantable_reason = 'the resource no longer exists in Slack', updated_at = now()
+          from resources r where r.id = e.resource_id and r.status = 'DELETED' and e.grantable`.execute(trx);
+      }
+    }
+    step('grants');
+
+    return {
+      guard,
+      heldBack: holdBack,
+      diff: {
+        accountsAdded: accounts.added,
+        accountsChanged: accounts.other,
+        accountsRemoved,
+        resourcesAdded: resources.added,
+        resourcesRemoved,
+        grantsAdded: grantsAdded.other,
+        grantsRemoved,
+        detailed,
+      },
+    };
+  });
+}

@@ -1,0 +1,666 @@
+import type { Database } from '../db/createDb.ts';
+import type { SyncRun, SyncStatus } from '../db/schema.ts';
+import type { Logger } from '../log.ts';
+import { capabilitiesOf, type Capabilities } from '../slack/grantability.ts';
+import type { PlanInfo, SlackConnection } from '../slack/connection.ts';
+import { SlackApiError } from '../slack/errors.ts';
+import type { ScimGroup, ScimUser } from '../slack/scim.ts';
+import { applyRun, type ApplyResult } from './apply.ts';
+import { tryAcquireSyncLock } from './lock.ts';
+import {
+  channelMemberGrants,
+  enterpriseRoleGrants,
+  mapChannel,
+  mapEnterpriseRole,
+  mapIdpGroup,
+  mapOrganizationRoles,
+  mapScimUser,
+  mapUser,
+  mapUserGroup,
+  mapWorkspace,
+  type SlackChannel,
+  type SlackTeam,
+  type SlackUser,
+  type SlackUserGroup,
+  type StageBatch,
+} from './mapping.ts';
+import { batchSize, clearStage, loadCheckpoints, saveCheckpoint, writeBatch, type Checkpoint } from './stage.ts';
+import { SYNC_PHASES, type StartSyncOptions, type SyncController, type SyncPhase, type SyncProgressEvent, type SyncProgressPublisher } from './types.ts';
+
+export interface SyncEngineOptions {
+  database: Database;
+  connection: SlackConnection;
+  ssoEnabled: boolean;
+  /** Fraction of accounts or grants a run may remove before it needs confirmation. */
+  deletionThreshold: number;
+  publish?: SyncProgressPublisher;
+  logger?: Logger;
+  /** Slack tasks (workspaces × methods, channels) read in parallel. */
+  concurrency?: number;
+  /** Least time between two progress events. */
+  progressIntervalMs?: number;
+}
+
+const FINISHED: SyncStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'NEEDS_CONFIRMATION'];
+
+/** The run was stopped by shutdown; it stays RUNNING with its checkpoints and resumes later. */
+class SyncInterrupted extends Error {}
+
+interface Task {
+  id: string;
+  phase: SyncPhase;
+  run(cursor: string | null, commit: (batch: StageBatch, nextCursor: string | null) => Promise<void>): Promise<void>;
+}
+
+/**
+ * Full syncs: Slack → staging (page by page, checkpointed) → one atomic apply. Implements the
+ * SyncController contract: one active run per organization, joined by later triggers, executed
+ * by whichever process holds the sync lock, and resumed from its checkpoints after a crash.
+ */
+export class SyncEngine implements SyncController {
+  readonly #o: SyncEngineOptions;
+  readonly #running = new Map<number, Promise<SyncRun>>();
+  readonly #abort = new AbortController();
+  #driving: Promise<void> | undefined;
+
+  constructor(options: SyncEngineOptions) {
+    this.#o = options;
+  }
+
+  get #db() {
+    return this.#o.database.db;
+  }
+
+  async start(options: StartSyncOptions): Promise<SyncRun> {
+    let run: SyncRun | undefined;
+    try {
+      run = await this.#db
+        .insertInto('sync_runs')
+        .values({
+          trigger: options.trigger,
+          requested_by: options.requestedBy ?? null,
+          scope: JSON.stringify({ confirmDeletions: options.confirmDeletions === true }),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } catch (error) {
+      // sync_runs_one_active_idx: a run is already queued or running somewhere; join it.
+      if (!/duplicate key|unique/i.test((error as Error).message)) throw error;
+    }
+    run ??= await this.#activeRun();
+    if (!run) return this.start(options); // it finished between our insert and our read
+    void this.#drive();
+    return run;
+  }
+
+  async waitFor(runId: number): Promise<SyncRun> {
+    for (;;) {
+      const local = this.#running.get(runId);
+      if (local) return local;
+      const row = await this.#db.selectFrom('sync_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+      if (!row) throw new Error(`sync run ${runId} does not exist`);
+      if (FINISHED.includes(row.status)) return row;
+      // Run elsewhere; if its process died, the lock is free and we take the run over.
+      await this.#drive();
+      if (!this.#running.has(runId)) await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /** Picks up a run left QUEUED or RUNNING by a stopped process (call at service start). */
+  async resumeInterrupted(): Promise<SyncRun | undefined> {
+    const run = await this.#activeRun();
+    if (!run) return undefined;
+    await this.#drive();
+    return run;
+  }
+
+  /** Applies the deletions a guarded run held back, if nothing ran since. */
+  async confirm(runId: number, confirmedBy: string): Promise<SyncRun> {
+    const lock = await tryAcquireSyncLock(this.#o.database);
+    if (!lock) throw new Error('a sync is running; confirm after it ends');
+    try {
+      const run = await this.#db.selectFrom('sync_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+      if (run.status !== 'NEEDS_CONFIRMATION') throw new Error(`sync run ${runId} is ${run.status}, not waiting for confirmation`);
+      const newer = await this.#db.selectFrom('sync_runs').select('id').where('id', '>', runId).executeTakeFirst();
+      const staged = await this.#db.selectFrom('sync_stage_accounts').select('run_id').where('run_id', '=', runId).limit(1).executeTakeFirst();
+      if (newer || !staged) throw new Error(`sync run ${runId} is no longer the latest; start a new sync with confirmDeletions instead`);
+      const result = await applyRun(this.#db, {
+        runId,
+        startedAt: run.started_at ?? run.created_at,
+        threshold: this.#o.deletionThreshold,
+        force: true,
+        detailed: true,
+      });
+      await clearStage(this.#db);
+      return await this.#db
+        .updateTable('sync_runs')
+        .set({
+          status: 'SUCCEEDED',
+          confirmed_by: confirmedBy,
+          confirmed_at: new Date(),
+          diff_summary: JSON.stringify(mergeDiff(run.diff_summary, result)),
+          guard: JSON.stringify(result.guard),
+        })
+        .where('id', '=', runId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Stops reading Slack; a run in progress keeps its checkpoints and resumes on the next start. */
+  async close(): Promise<void> {
+    this.#abort.abort();
+    await Promise.allSettled([...this.#running.values()]);
+    await this.#driving;
+  }
+
+  #activeRun(): Promise<SyncRun | undefined> {
+    return this.#db.selectFrom('sync_runs').selectAll().where('status', 'in', ['QUEUED', 'RUNNING']).orderBy('id').executeTakeFirst();
+  }
+
+  /** Runs the active run here if no process holds the sync lock. */
+  #drive(): Promise<void> {
+    if (this.#driving || this.#abort.signal.aborted) return this.#driving ?? Promise.resolve();
+    this.#driving = (async () => {
+      const lock = await tryAcquireSyncLock(this.#o.database);
+      if (!lock) return;
+      try {
+        const run = await this.#activeRun();
+        if (!run) return;
+        let resolve!: (r: SyncRun) => void;
+        this.#running.set(run.id, new Promise<SyncRun>((r) => (resolve = r)));
+        try {
+          resolve(await this.#execute(run));
+        } finally {
+          this.#running.delete(run.id);
+        }
+      } finally {
+        await lock.release();
+        this.#driving = undefined;
+      }
+    })().catch((error: unknown) => {
+      this.#driving = undefined;
+      this.#o.logger?.error({ err: error }, 'sync driver failed');
+    });
+    return this.#driving;
+  }
+
+  async #execute(queued: SyncRun): Promise<SyncRun> {
+    const run = new RunState(queued, this.#o, this.#abort.signal);
+    return run.execute();
+  }
+}
+
+function mergeDiff(previous: unknown, result: ApplyResult): ApplyResult['diff'] {
+  const p = (previous ?? {}) as Partial<ApplyResult['diff']>;
+  const d = result.diff;
+  return {
+    accountsAdded: (p.accountsAdded ?? 0) + d.accountsAdded,
+    accountsChanged: (p.accountsChanged ?? 0) + d.accountsChanged,
+    accountsRemoved: (p.accountsRemoved ?? 0) + d.accountsRemoved,
+    resourcesAdded: (p.resourcesAdded ?? 0) + d.resourcesAdded,
+    resourcesRemoved: (p.resourcesRemoved ?? 0) + d.resourcesRemoved,
+    grantsAdded: (p.grantsAdded ?? 0) + d.grantsAdded,
+    grantsRemoved: (p.grantsRemoved ?? 0) + d.grantsRemoved,
+    detailed: d.detailed,
+  };
+}
+
+/** One run being executed by this process. */
+class RunState {
+  readonly #o: SyncEngineOptions;
+  readonly #signal: AbortSignal;
+  #row: SyncRun;
+  #phase: SyncPhase | null = null;
+  readonly #counts: Partial<Record<SyncPhase, number>>;
+  #estimates: Partial<Record<SyncPhase, number>> = {};
+  readonly #callsAtStart: Record<string, number>;
+  readonly #limitedAtStart: Record<string, number>;
+  #lastEvent = 0;
+  #lastFlush = 0;
+  #checkpoints = new Map<string, Checkpoint>();
+  #caps!: Capabilities;
+  #plan!: PlanInfo;
+
+  constructor(row: SyncRun, options: SyncEngineOptions, signal: AbortSignal) {
+    this.#row = row;
+    this.#o = options;
+    this.#signal = signal;
+    this.#counts = { ...(row.counts as Partial<Record<SyncPhase, number>>) };
+    this.#callsAtStart = { ...options.connection.stats.calls };
+    this.#limitedAtStart = { ...options.connection.stats.rateLimited };
+  }
+
+  get #db() {
+    return this.#o.database.db;
+  }
+
+  async execute(): Promise<SyncRun> {
+    const resuming = this.#row.status === 'RUNNING';
+    const log = this.#o.logger?.child({ runId: this.#row.id });
+    try {
+      this.#row = await this.#db
+        .updateTable('sync_runs')
+        .set({ status: 'RUNNING', started_at: this.#row.started_at ?? new Date(), heartbeat_at: new Date() })
+        .where('id', '=', this.#row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (resuming) {
+        this.#checkpoints = await loadCheckpoints(this.#db, this.#row.id);
+        log?.info({ tasksDone: [...this.#checkpoints.values()].filter((c) => c.done).length }, 'resuming interrupted sync');
+      } else {
+        await clearStage(this.#db);
+      }
+      this.#estimates = await this.#previousCounts();
+      await this.#emit(true);
+
+      this.#plan = await this.#o.connection.detect();
+      await this.#db
+        .insertInto('connector_state')
+        .values({ key: 'plan', value: JSON.stringify(this.#plan), updated_at: new Date() })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(this.#plan), updated_at: new Date() }))
+        .execute();
+      if (!this.#plan.tokens.bot.ok) {
+        const why = this.#plan.tokens.bot.configured ? `Slack rejected the bot token: ${this.#plan.tokens.bot.error}` : 'no Slack bot token is configured (--token)';
+        throw new SlackApiError('auth.test', this.#plan.tokens.bot.error ?? 'not_authed', undefined, why);
+      }
+      this.#caps = capabilitiesOf(this.#plan, this.#o.ssoEnabled);
+
+      await this.#phaseRun('workspaces', [this.#workspacesTask()]);
+      const workspaces = await this.#stagedWorkspaces();
+      this.#estimates.workspaces = workspaces.length;
+
+      await this.#phaseRun('accounts', [...workspaces.map((w) => this.#usersTask(w)), ...(this.#plan.tokens.businessPlus.ok ? [this.#scimUsersTask()] : [])]);
+      await this.#phaseRun('resources', [
+        ...workspaces.map((w) => this.#userGroupsTask(w)),
+        ...workspaces.map((w) => this.#channelsTask(w)),
+        ...(this.#plan.tokens.businessPlus.ok && this.#o.ssoEnabled ? [this.#idpGroupsTask()] : []),
+        ...(this.#isGrid && this.#plan.tokens.enterprise.ok ? [this.#enterpriseRolesTask()] : []),
+      ]);
+      this.#phase = 'entitlements';
+      const { n } = await this.#db
+        .selectFrom('sync_stage_entitlements')
+        .select((eb) => eb.fn.count<number>('external_id').distinct().as('n'))
+        .where('run_id', '=', this.#row.id)
+        .executeTakeFirstOrThrow();
+      this.#counts.entitlements = Number(n);
+      await this.#emit(true);
+
+      const channels = await this.#db
+        .selectFrom('sync_stage_resources')
+        .select(['slack_id', 'workspace_id'])
+        .distinct()
+        .where('run_id', '=', this.#row.id)
+        .where('resource_type', '=', 'channel')
+        .orderBy('slack_id')
+        .execute();
+      await this.#phaseRun('grants', channels.map((c) => this.#channelMembersTask(c.slack_id, c.workspace_id ?? undefined)));
+
+      this.#phase = 'apply';
+      this.#estimates.apply = 4;
+      this.#counts.apply = 0;
+      await this.#emit(true);
+      const previous = await this.#db.selectFrom('sync_runs').select('id').where('status', '=', 'SUCCEEDED').where('id', '<', this.#row.id).limit(1).executeTakeFirst();
+      const scope = (this.#row.scope ?? {}) as { confirmDeletions?: boolean };
+      const result = await applyRun(this.#db, {
+        runId: this.#row.id,
+        startedAt: this.#row.started_at ?? this.#row.created_at,
+        threshold: this.#o.deletionThreshold,
+        force: scope.confirmDeletions === true,
+        detailed: previous !== undefined,
+        onStep: (stepName) => {
+          if (stepName !== 'staged') this.#counts.apply = (this.#counts.apply ?? 0) + 1;
+          void this.#emit(false);
+        },
+      });
+      const status: SyncStatus = result.heldBack ? 'NEEDS_CONFIRMATION' : 'SUCCEEDED';
+      if (status === 'SUCCEEDED') await clearStage(this.#db);
+      const done = await this.#finish(status, null, result);
+      log?.info({ status, diff: result.diff, guard: result.guard.tripped ? result.guard.reasons : undefined }, 'sync finished');
+      return done;
+    } catch (error) {
+      if (error instanceof SyncInterrupted || this.#signal.aborted) {
+        log?.info('sync interrupted; it resumes from its checkpoints on the next start');
+        await this.#flush();
+        return this.#row;
+      }
+      const message = error instanceof SlackApiError || error instanceof Error ? error.message : String(error);
+      log?.error({ err: error }, 'sync failed');
+      await clearStage(this.#db).catch(() => {});
+      return this.#finish('FAILED', message, undefined);
+    }
+  }
+
+  get #isGrid(): boolean {
+    return this.#plan.plan === 'grid' || this.#plan.plan === 'gov';
+  }
+
+  async #previousCounts(): Promise<Partial<Record<SyncPhase, number>>> {
+    const prev = await this.#db
+      .selectFrom('sync_runs')
+      .select('counts')
+      .where('status', '=', 'SUCCEEDED')
+      .where('id', '<', this.#row.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return { ...((prev?.counts ?? {}) as Partial<Record<SyncPhase, number>>) };
+  }
+
+  async #stagedWorkspaces(): Promise<{ id: string; name: string }[]> {
+    return this.#db.selectFrom('sync_stage_workspaces').select(['id', 'name']).distinct().where('run_id', '=', this.#row.id).orderBy('id').execute();
+  }
+
+  /** Runs a phase's tasks, a few at a time; skips tasks a resumed run already finished. */
+  async #phaseRun(phase: SyncPhase, tasks: Task[]): Promise<void> {
+    this.#phase = phase;
+    await this.#emit(true);
+    const queue = tasks.filter((t) => !this.#checkpoints.get(t.id)?.done);
+    const workers = Array.from({ length: Math.min(this.#o.concurrency ?? 6, queue.length) }, async () => {
+      for (let task = queue.shift(); task; task = queue.shift()) await this.#runTask(task);
+    });
+    await Promise.all(workers);
+  }
+
+  async #runTask(task: Task): Promise<void> {
+    const cursor = this.#checkpoints.get(task.id)?.cursor ?? null;
+    const commit = async (batch: StageBatch, nextCursor: string | null): Promise<void> => {
+      if (this.#signal.aborted) throw new SyncInterrupted();
+      const done = nextCursor === null;
+      const items = batchSize(batch);
+      // The page's rows and the task's cursor move together: a crash leaves both or neither.
+      await this.#db.transaction().execute(async (trx) => {
+        await writeBatch(trx, this.#row.id, batch);
+        await saveCheckpoint(trx, this.#row.id, task.id, nextCursor, done, items);
+      });
+      const phaseItems = task.phase === 'accounts' ? (batch.accounts?.length ?? 0) + (batch.scimUsers?.length ?? 0) : task.phase === 'workspaces' ? (batch.workspaces?.length ?? 0) : task.phase === 'resources' ? (batch.resources?.length ?? 0) : (batch.grants?.length ?? 0);
+      this.#counts[task.phase] = (this.#counts[task.phase] ?? 0) + phaseItems;
+      if (task.phase !== 'grants' && batch.grants) this.#counts.grants = (this.#counts.grants ?? 0) + batch.grants.length;
+      await this.#emit(false);
+    };
+    try {
+      await task.run(cursor, commit);
+    } catch (error) {
+      // A cursor from before a crash may have expired; read the task again from its start
+      // (staged rows are deduplicated at apply).
+      if (error instanceof SlackApiError && error.slackError === 'invalid_cursor' && cursor) {
+        await task.run(null, commit);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  #workspacesTask(): Task {
+    return {
+      id: 'workspaces',
+      phase: 'workspaces',
+      run: async (_cursor, commit) => {
+        const bot = this.#o.connection.bot!;
+        const teams: SlackTeam[] = [];
+        for await (const page of bot.pages<{ id: string; name: string }>('auth.teams.list', 'teams', { limit: 1000 })) teams.push(...page.items);
+        if (teams.length === 0 && this.#plan.teamId) teams.push({ id: this.#plan.teamId, name: this.#plan.teamName ?? this.#plan.teamId });
+        const batch: StageBatch = { workspaces: [], resources: [], entitlements: [] };
+        for (const t of teams) {
+          const info = await bot.call<{ team?: SlackTeam }>('team.info', { team: t.id }, { team: t.id });
+          const mapped = mapWorkspace({ ...t, ...info.team, id: t.id }, this.#caps);
+          batch.workspaces!.push(...mapped.workspaces!);
+          batch.resources!.push(...mapped.resources!);
+          batch.entitlements!.push(...mapped.entitlements!);
+        }
+        if (this.#isGrid) {
+          const org = mapOrganizationRoles(this.#caps);
+          batch.resources!.push(...org.resources!);
+          batch.entitlements!.push(...org.entitlements!);
+        }
+        await commit(batch, null);
+      },
+    };
+  }
+
+  #usersTask(ws: { id: string }): Task {
+    const grid = this.#isGrid;
+    return {
+      id: `users:${ws.id}`,
+      phase: 'accounts',
+      run: async (cursor, commit) => {
+        const bot = this.#o.connection.bot!;
+        for await (const page of bot.pages<SlackUser>('users.list', 'members', { limit: 1000 }, { team: ws.id, cursor: cursor ?? undefined })) {
+          const batch: StageBatch = { accounts: [], grants: [] };
+          for (const u of page.items) {
+            const mapped = mapUser(u, ws.id, grid);
+            batch.accounts!.push(mapped.account);
+            batch.grants!.push(...mapped.grants);
+          }
+          await commit(batch, page.nextCursor || null);
+        }
+      },
+    };
+  }
+
+  #scimUsersTask(): Task {
+    return {
+      id: 'scim:users',
+      phase: 'accounts',
+      run: async (cursor, commit) => {
+        const scim = this.#o.connection.scim!;
+        for await (const page of scim.pages<ScimUser>('Users', cursor ? Number(cursor) : 1)) {
+          this.#estimates.accounts = Math.max(this.#estimates.accounts ?? 0, page.totalResults);
+          await commit({ scimUsers: page.resources.map(mapScimUser) }, page.nextIndex ? String(page.nextIndex) : null);
+        }
+      },
+    };
+  }
+
+  #userGroupsTask(ws: { id: string }): Task {
+    return {
+      id: `usergroups:${ws.id}`,
+      phase: 'resources',
+      run: async (_cursor, commit) => {
+        // One call per workspace returns every group with its members (and the disabled ones),
+        // where the reference makes one call per group per page of 20 members.
+        const res = await this.#o.connection.bot!.call<{ usergroups?: SlackUserGroup[] }>(
+          'usergroups.list',
+          { include_users: true, include_disabled: true, include_count: true },
+          { team: ws.id },
+        );
+        const batch: StageBatch = { resources: [], entitlements: [], grants: [] };
+        for (const g of res.usergroups ?? []) {
+          const m = mapUserGroup(g, ws.id, this.#caps);
+          batch.resources!.push(...m.resources!);
+          batch.entitlements!.push(...m.entitlements!);
+          batch.grants!.push(...m.grants!);
+        }
+        await commit(batch, null);
+      },
+    };
+  }
+
+  #channelsTask(ws: { id: string }): Task {
+    return {
+      id: `channels:${ws.id}`,
+      phase: 'resources',
+      run: async (cursor, commit) => {
+        const pages = this.#o.connection.bot!.pages<SlackChannel>(
+          'conversations.list',
+          'channels',
+          { types: 'public_channel,private_channel', exclude_archived: false, limit: 1000 },
+          { team: ws.id, cursor: cursor ?? undefined },
+        );
+        for await (const page of pages) {
+          const batch: StageBatch = { resources: [], entitlements: [] };
+          for (const c of page.items) {
+            const m = mapChannel(c, ws.id, this.#caps);
+            batch.resources!.push(...m.resources!);
+            batch.entitlements!.push(...m.entitlements!);
+          }
+          await commit(batch, page.nextCursor || null);
+        }
+      },
+    };
+  }
+
+  #idpGroupsTask(): Task {
+    return {
+      id: 'scim:groups',
+      phase: 'resources',
+      run: async (cursor, commit) => {
+        const scim = this.#o.connection.scim!;
+        for await (const page of scim.pages<ScimGroup>('Groups', cursor ? Number(cursor) : 1)) {
+          const batch: StageBatch = { resources: [], entitlements: [], grants: [] };
+          for (const listed of page.resources) {
+            // Lists normally carry members; fetch the group only when they are left out.
+            const group = listed.members ? listed : ((await scim.get<ScimGroup>('Groups', listed.id)).body ?? listed);
+            const m = mapIdpGroup(group, this.#caps);
+            batch.resources!.push(...m.resources!);
+            batch.entitlements!.push(...m.entitlements!);
+            batch.grants!.push(...m.grants!);
+          }
+          await commit(batch, page.nextIndex ? String(page.nextIndex) : null);
+        }
+      },
+    };
+  }
+
+  #enterpriseRolesTask(): Task {
+    return {
+      id: 'enterprise:roles',
+      phase: 'resources',
+      run: async (cursor, commit) => {
+        const pages = this.#o.connection.enterprise!.pages<{ role_id: string; user_id: string }>(
+          'admin.roles.listAssignments',
+          'role_assignments',
+          { limit: 200 },
+          { cursor: cursor ?? undefined },
+        );
+        for await (const page of pages) {
+          const batch: StageBatch = { resources: [], entitlements: [], grants: [] };
+          const byRole = new Map<string, string[]>();
+          for (const a of page.items) byRole.set(a.role_id, [...(byRole.get(a.role_id) ?? []), a.user_id]);
+          for (const [roleId, users] of byRole) {
+            const m = mapEnterpriseRole(roleId, this.#caps);
+            batch.resources!.push(...m.resources!);
+            batch.entitlements!.push(...m.entitlements!);
+            batch.grants!.push(...enterpriseRoleGrants(roleId, users));
+          }
+          await commit(batch, page.nextCursor || null);
+        }
+      },
+    };
+  }
+
+  #channelMembersTask(channelId: string, teamId: string | undefined): Task {
+    return {
+      id: `members:${channelId}`,
+      phase: 'grants',
+      run: async (cursor, commit) => {
+        const pages = this.#o.connection.bot!.pages<string>('conversations.members', 'members', { channel: channelId, limit: 1000 }, { team: teamId, cursor: cursor ?? undefined });
+        try {
+          for await (const page of pages) await commit({ grants: channelMemberGrants(channelId, page.items) }, page.nextCursor || null);
+        } catch (error) {
+          // A channel deleted, or a private channel the bot left, since it was listed.
+          if (error instanceof SlackApiError && ['channel_not_found', 'not_in_channel', 'method_not_supported_for_channel_type'].includes(error.slackError)) {
+            await commit({}, null);
+            return;
+          }
+          throw error;
+        }
+      },
+    };
+  }
+
+  #snapshot(): { calls: Record<string, number>; limited: Record<string, number> } {
+    const diff = (now: Record<string, number>, base: Record<string, number>) =>
+      Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - (base[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+    const persisted = { calls: (this.#row.slack_calls ?? {}) as Record<string, number>, limited: (this.#row.slack_rate_limited ?? {}) as Record<string, number> };
+    const calls = diff(this.#o.connection.stats.calls, this.#callsAtStart);
+    const limited = diff(this.#o.connection.stats.rateLimited, this.#limitedAtStart);
+    // A resumed run adds to what the interrupted process recorded.
+    if (this.#row.status === 'RUNNING' && this.#resumedBase === undefined) this.#resumedBase = persisted;
+    const base = this.#resumedBase ?? { calls: {}, limited: {} };
+    const add = (a: Record<string, number>, b: Record<string, number>) => {
+      const out = { ...a };
+      for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+      return out;
+    };
+    return { calls: add(base.calls, calls), limited: add(base.limited, limited) };
+  }
+  #resumedBase: { calls: Record<string, number>; limited: Record<string, number> } | undefined;
+
+  #event(status: SyncStatus, error: string | null): SyncProgressEvent {
+    const { calls, limited } = this.#snapshot();
+    const done = SYNC_PHASES.reduce((n, p) => n + (this.#counts[p] ?? 0), 0);
+    const estimated = SYNC_PHASES.reduce((n, p) => n + Math.max(this.#estimates[p] ?? 0, this.#counts[p] ?? 0), 0);
+    const known = Object.keys(this.#estimates).length > 1;
+    const finished = FINISHED.includes(status);
+    return {
+      runId: this.#row.id,
+      trigger: this.#row.trigger,
+      status,
+      phase: this.#phase,
+      counts: { ...this.#counts },
+      estimatedTotals: { ...this.#estimates },
+      done,
+      estimatedTotal: known ? estimated : null,
+      percent: finished ? 100 : known && estimated > 0 ? Math.min(99, Math.floor((done / estimated) * 100)) : null,
+      slackCalls: Object.values(calls).reduce((a, b) => a + b, 0),
+      rateLimited: Object.values(limited).reduce((a, b) => a + b, 0),
+      error,
+      at: new Date().toISOString(),
+    };
+  }
+
+  /** Publishes progress (throttled unless forced) and records it on the run at most once a second. */
+  async #emit(force: boolean): Promise<void> {
+    const now = Date.now();
+    if (force || now - this.#lastEvent >= (this.#o.progressIntervalMs ?? 250)) {
+      this.#lastEvent = now;
+      this.#o.publish?.(this.#event('RUNNING', null));
+    }
+    if (force || now - this.#lastFlush >= 1000) await this.#flush();
+  }
+
+  async #flush(): Promise<void> {
+    this.#lastFlush = Date.now();
+    const { calls, limited } = this.#snapshot();
+    await this.#db
+      .updateTable('sync_runs')
+      .set({
+        phase: this.#phase,
+        counts: JSON.stringify(this.#counts),
+        estimated_totals: JSON.stringify(this.#estimates),
+        slack_calls: JSON.stringify(calls),
+        slack_rate_limited: JSON.stringify(limited),
+        heartbeat_at: new Date(),
+      })
+      .where('id', '=', this.#row.id)
+      .execute();
+  }
+
+  async #finish(status: SyncStatus, error: string | null, result: ApplyResult | undefined): Promise<SyncRun> {
+    const { calls, limited } = this.#snapshot();
+    const row = await this.#db
+      .updateTable('sync_runs')
+      .set({
+        status,
+        phase: this.#phase,
+        error,
+        counts: JSON.stringify(this.#counts),
+        estimated_totals: JSON.stringify(this.#estimates),
+        slack_calls: JSON.stringify(calls),
+        slack_rate_limited: JSON.stringify(limited),
+        diff_summary: result ? JSON.stringify(result.diff) : null,
+        guard: result ? JSON.stringify(result.guard) : null,
+        finished_at: new Date(),
+        heartbeat_at: new Date(),
+      })
+      .where('id', '=', this.#row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    this.#row = row;
+    this.#o.publish?.(this.#event(status, error));
+    return row;
+  }
+}
+
