@@ -1,0 +1,374 @@
+import type { SlackStore, User } from '../store.ts';
+import { matchesFilter, parseFilter, ScimFilterError, type AttributeGetter } from './filter.ts';
+import { applyV1GroupPatch, applyV2GroupPatch, assertManageable, memberIds, replaceGroup, setDisplayName, validateMembers } from './groups.ts';
+import { isScimUser, scimGroup, scimGroups, scimUser, URN, type ScimVersion } from './resources.ts';
+import { applyUserAttributes, applyV1UserPatch, applyV2UserPatch, assertMayDeactivate, ScimError } from './users.ts';
+
+type Json = Record<string, unknown>;
+
+export interface ScimRequest {
+  version: ScimVersion;
+  method: string;
+  /** Path segments after `/scim/vN/`, e.g. `['Users', 'U123']`. */
+  segments: string[];
+  query: URLSearchParams;
+  body: unknown;
+  bearer: string | undefined;
+  /** `<origin>/scim/vN/`, for `meta.location`. */
+  base: string;
+}
+
+export interface ScimResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  error?: string;
+}
+
+/** Names SCIM calls the way the control API counts them: `scim.users.list`, `scim.groups.patch`… */
+export function scimCallName(method: string, segments: string[]): { name: string; resourceId?: string } {
+  const [collection = '', id] = segments;
+  const resource = collection.toLowerCase();
+  const verb = method.toUpperCase();
+  if (resource === 'users' || resource === 'groups') {
+    if (id === undefined) return { name: `scim.${resource}.${verb === 'POST' ? 'create' : verb === 'GET' ? 'list' : verb.toLowerCase()}` };
+    const action = verb === 'GET' ? 'get' : verb.toLowerCase();
+    return { name: `scim.${resource}.${action}`, resourceId: id };
+  }
+  return { name: `scim.${resource || 'root'}` };
+}
+
+export function scimErrorBody(store: SlackStore, version: ScimVersion, status: number, code: string): unknown {
+  if (version === 1 || store.behaviour.scimV2ErrorShape === 'Errors') return { Errors: { description: code, code: status } };
+  return { schemas: [URN.v2.error], detail: code, status };
+}
+
+function authenticate(store: SlackStore, request: ScimRequest): void {
+  if (store.plan === 'gov' && request.version === 2) throw new ScimError(404, 'unsupported_version');
+  if (!request.bearer) throw new ScimError(401, 'missing_authentication');
+  const token = store.token(request.bearer);
+  if (!token || token.revoked || token.expired) throw new ScimError(401, 'invalid_authentication');
+  if (!store.hasScim) throw new ScimError(403, 'plus_teams_only');
+  if (token.kind !== 'user' || !token.scopes.includes('admin')) throw new ScimError(403, 'permission_denied');
+  if (store.isGrid && !token.orgLevel) throw new ScimError(403, 'non_org_teams_only');
+}
+
+function listResponse(version: ScimVersion, resources: unknown[], total: number, startIndex: number): Json {
+  return {
+    schemas: [version === 1 ? URN.v1.core : URN.v2.list],
+    totalResults: total,
+    itemsPerPage: resources.length,
+    startIndex,
+    Resources: resources,
+  };
+}
+
+function paging(query: URLSearchParams): { start: number; count: number } {
+  const rawStart = Number(query.get('startIndex') ?? '1');
+  const rawCount = Number(query.get('count') ?? '10');
+  const start = Number.isFinite(rawStart) && rawStart >= 1 ? Math.floor(rawStart) : 1;
+  // Larger counts are treated as 1000.
+  const count = Number.isFinite(rawCount) ? Math.min(1000, Math.max(0, Math.floor(rawCount))) : 10;
+  return { start, count };
+}
+
+function filterOf(query: URLSearchParams): ReturnType<typeof parseFilter> | undefined {
+  const text = query.get('filter');
+  if (text === null) return undefined;
+  try {
+    return parseFilter(text);
+  } catch (error) {
+    if (error instanceof ScimFilterError) throw new ScimError(400, error.message);
+    throw error;
+  }
+}
+
+function matchesOrFail(node: ReturnType<typeof parseFilter>, get: AttributeGetter): boolean {
+  try {
+    return matchesFilter(node, get);
+  } catch (error) {
+    if (error instanceof ScimFilterError) throw new ScimError(400, error.message);
+    throw error;
+  }
+}
+
+function userAttribute(user: User): AttributeGetter {
+  return (path) => {
+    switch (path) {
+      case 'username':
+        return user.name;
+      case 'email':
+      case 'emails':
+      case 'emails.value':
+        return [user.email ?? '', ...(user.scim?.secondaryEmail ? [user.scim.secondaryEmail] : [])];
+      case 'id':
+        return user.id;
+      case 'externalid':
+        return user.scim?.externalId ?? '';
+      case 'displayname':
+        return user.displayName;
+      case 'nickname':
+        return user.scim?.nickName ?? user.name;
+      case 'name.givenname':
+        return user.firstName;
+      case 'name.familyname':
+        return user.lastName;
+      case 'title':
+        return user.title;
+      case 'active':
+        return !user.deleted;
+      case 'restricted':
+        return user.isRestricted;
+      case 'ultra_restricted':
+        return user.isUltraRestricted;
+      default:
+        return undefined;
+    }
+  };
+}
+
+/** IDs SCIM lists, sorted; cached until the set of users changes (users are never hard-deleted). */
+const scimUserIdCache = new WeakMap<SlackStore, { version: number; ids: string[] }>();
+
+function scimUserIds(store: SlackStore): string[] {
+  const cached = scimUserIdCache.get(store);
+  if (cached && cached.version === store.userListVersion) return cached.ids;
+  const ids = store.userIds.filter((id) => isScimUser(store.user(id) as User));
+  scimUserIdCache.set(store, { version: store.userListVersion, ids });
+  return ids;
+}
+
+function findUser(store: SlackStore, id: string): User {
+  const user = store.user(id);
+  if (!user || !isScimUser(user)) throw new ScimError(404, 'no_such_user');
+  return user;
+}
+
+function bodyObject(body: unknown): Json {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ScimError(400, 'invalid_request_payload');
+  return body as Json;
+}
+
+function usersRoute(store: SlackStore, request: ScimRequest): ScimResponse {
+  const { version, base, query } = request;
+  const method = request.method.toUpperCase();
+  const id = request.segments[1];
+  if (id === undefined) {
+    if (method === 'GET') {
+      const { start, count } = paging(query);
+      const filter = filterOf(query);
+      const ids = scimUserIds(store);
+      if (!filter) {
+        const page = ids.slice(start - 1, start - 1 + count).map((uid) => scimUser(store, store.user(uid) as User, version, base));
+        return { status: 200, body: listResponse(version, page, ids.length, start) };
+      }
+      const matched = ids.map((uid) => store.user(uid) as User).filter((u) => matchesOrFail(filter, userAttribute(u)));
+      const page = matched.slice(start - 1, start - 1 + count).map((u) => scimUser(store, u, version, base));
+      return { status: 200, body: listResponse(version, page, matched.length, start) };
+    }
+    if (method === 'POST') return createUser(store, request);
+    throw new ScimError(405, 'method_not_allowed');
+  }
+  const user = findUser(store, id);
+  switch (method) {
+    case 'GET':
+      return { status: 200, body: scimUser(store, user, version, base) };
+    case 'PATCH': {
+      const body = bodyObject(request.body);
+      if (version === 1) applyV1UserPatch(store, user, body);
+      else applyV2UserPatch(store, user, body);
+      return { status: 200, body: scimUser(store, user, version, base) };
+    }
+    case 'PUT': {
+      const body = bodyObject(request.body);
+      applyUserAttributes(store, user, body, version, true);
+      return { status: 200, body: scimUser(store, user, version, base) };
+    }
+    case 'DELETE':
+      // Deactivates; users are never hard-deleted. Repeating it still succeeds.
+      assertMayDeactivate(store, user);
+      store.deactivateUser(user);
+      return version === 1 ? { status: 200, body: '' } : { status: 204 };
+    default:
+      throw new ScimError(405, 'method_not_allowed');
+  }
+}
+
+function createUser(store: SlackStore, request: ScimRequest): ScimResponse {
+  const body = bodyObject(request.body);
+  if (body.userName === undefined || body.userName === '') throw new ScimError(400, 'username_required');
+  if (!Array.isArray(body.emails) || body.emails.length === 0) throw new ScimError(400, 'email_empty');
+  const now = store.now();
+  const teams = [...store.workspaces.keys()];
+  // New accounts join the (first, default) workspace; on Grid admins assign further workspaces.
+  const placeholder: Omit<User, 'id'> = {
+    name: '',
+    realName: '',
+    displayName: '',
+    firstName: '',
+    lastName: '',
+    email: null,
+    title: '',
+    phone: '',
+    tz: 'America/Los_Angeles',
+    tzLabel: 'Pacific Standard Time',
+    tzOffset: -28800,
+    locale: 'en-US',
+    color: '4bbe2e',
+    avatarHash: `s${now.toString(16).slice(-11)}`,
+    deleted: false,
+    isBot: false,
+    isAppUser: false,
+    isRestricted: false,
+    isUltraRestricted: false,
+    isInvitedUser: false,
+    isStranger: false,
+    has2fa: false,
+    memberships: teams[0] ? [{ teamId: teams[0], role: 'member' }] : [],
+    orgRole: 'member',
+    created: now,
+    updated: now,
+    deactivatedTs: 0,
+    guestExpirationTs: 0,
+    lastActiveTs: 0,
+    hasSso: true,
+  };
+  const user = store.addUser({ ...placeholder, name: `__scim_pending_${store.userIds.length}` });
+  try {
+    applyUserAttributes(store, user, body, request.version, false);
+  } catch (error) {
+    // A rejected request leaves nothing behind.
+    store.discardUser(user);
+    throw error;
+  }
+  if (!user.realName) user.realName = `${user.firstName} ${user.lastName}`.trim() || user.name;
+  return { status: 201, body: scimUser(store, user, request.version, request.base), headers: { location: `${request.base}Users/${user.id}` } };
+}
+
+function groupsRoute(store: SlackStore, request: ScimRequest): ScimResponse {
+  const { version, base, query } = request;
+  const method = request.method.toUpperCase();
+  const id = request.segments[1];
+  if (id === undefined) {
+    if (method === 'GET') {
+      const { start, count } = paging(query);
+      const filter = filterOf(query);
+      let groups = scimGroups(store);
+      if (filter) {
+        groups = groups.filter((g) =>
+          matchesOrFail(filter, (path) => {
+            if (path === 'displayname') return g.name;
+            if (path === 'id') return g.id;
+            if (path === 'members' || path === 'members.value') return [...g.users];
+            return undefined;
+          }),
+        );
+      }
+      const page = groups.slice(start - 1, start - 1 + count).map((g) => scimGroup(store, g, version, base));
+      return { status: 200, body: listResponse(version, page, groups.length, start) };
+    }
+    if (method === 'POST') {
+      const body = bodyObject(request.body);
+      const name = setDisplayName(store, undefined, body.displayName);
+      const ids = memberIds(body.members);
+      validateMembers(store, ids);
+      const now = store.now();
+      const firstTeam = [...store.workspaces.keys()][0] as string;
+      const owner = store.primaryOwnerOf(firstTeam)?.id ?? '';
+      const group = store.addUsergroup({
+        teamId: store.isGrid ? (store.enterprise?.id ?? firstTeam) : firstTeam,
+        name,
+        handle: name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
+        description: '',
+        isIdpGroup: true,
+        isOrgLevel: store.isGrid,
+        linkedTeams: [],
+        autoType: null,
+        autoProvision: false,
+        dateCreate: now,
+        dateUpdate: now,
+        dateDelete: 0,
+        createdBy: owner,
+        updatedBy: owner,
+        deletedBy: null,
+        channels: [],
+        users: new Set(ids),
+      });
+      return { status: 201, body: scimGroup(store, group, version, base), headers: { location: `${base}Groups/${group.id}` } };
+    }
+    throw new ScimError(405, 'method_not_allowed');
+  }
+  const group = scimGroups(store).find((g) => g.id === id);
+  if (!group) throw new ScimError(404, 'no_such_group');
+  switch (method) {
+    case 'GET':
+      return { status: 200, body: scimGroup(store, group, version, base) };
+    case 'PATCH': {
+      assertManageable(group);
+      const body = bodyObject(request.body);
+      if (version === 1) {
+        applyV1GroupPatch(store, group, body);
+        return { status: 204 };
+      }
+      applyV2GroupPatch(store, group, body);
+      return { status: 200, body: scimGroup(store, group, version, base) };
+    }
+    case 'PUT':
+      assertManageable(group);
+      replaceGroup(store, group, bodyObject(request.body));
+      return { status: 200, body: scimGroup(store, group, version, base) };
+    case 'DELETE':
+      assertManageable(group);
+      if (group.isIdpGroup && group.channels.length > 0) throw new ScimError(400, 'idp_group_linked_to_channels');
+      store.usergroups.delete(group.id);
+      return { status: 204 };
+    default:
+      throw new ScimError(405, 'method_not_allowed');
+  }
+}
+
+function serviceProviderConfig(version: ScimVersion): Json {
+  return {
+    schemas: [version === 1 ? URN.v1.core : 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
+    authenticationSchemes: [{ type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: 'Authentication scheme using the OAuth Bearer Token Standard', specURI: 'http://tools.ietf.org/html/rfc6750', primary: true }],
+    patch: { supported: true },
+    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    filter: { supported: true, maxResults: 1000 },
+    changePassword: { supported: false },
+    sort: { supported: false },
+    etag: { supported: false },
+    xmlDataFormat: { supported: false },
+  };
+}
+
+function schemasResponse(version: ScimVersion, which: string | undefined): Json {
+  const users = { id: version === 1 ? URN.v1.core : URN.v2.user, name: 'User', description: 'User Account' };
+  const groups = { id: version === 1 ? URN.v1.core : URN.v2.group, name: 'Group', description: 'Group' };
+  if (which?.toLowerCase() === 'users') return users;
+  if (which?.toLowerCase() === 'groups') return groups;
+  return listResponse(version, [users, groups], 2, 1);
+}
+
+export function handleScim(store: SlackStore, request: ScimRequest): ScimResponse {
+  try {
+    authenticate(store, request);
+    const collection = (request.segments[0] ?? '').toLowerCase();
+    const method = request.method.toUpperCase();
+    if (collection === 'users') return usersRoute(store, request);
+    if (collection === 'groups') return groupsRoute(store, request);
+    if (method !== 'GET') throw new ScimError(405, 'method_not_allowed');
+    if (collection === 'serviceproviderconfigs' || collection === 'serviceproviderconfig') return { status: 200, body: serviceProviderConfig(request.version) };
+    if (collection === 'schemas') return { status: 200, body: schemasResponse(request.version, request.segments[1]) };
+    if (collection === 'resourcetypes' && request.version === 2) {
+      const types = [
+        { schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'], id: 'User', name: 'User', endpoint: '/Users', schema: URN.v2.user },
+        { schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'], id: 'Group', name: 'Group', endpoint: '/Groups', schema: URN.v2.group },
+      ];
+      return { status: 200, body: listResponse(2, types, 2, 1) };
+    }
+    throw new ScimError(404, 'bad_endpoint');
+  } catch (error) {
+    if (error instanceof ScimError) return { status: error.status, body: scimErrorBody(store, request.version, error.status, error.code), error: error.code };
+    throw error;
+  }
+}
