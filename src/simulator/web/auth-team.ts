@@ -45,7 +45,7 @@ function teamInfo(ctx: CallContext): Record<string, unknown> {
     teamId = found.id;
   }
   const workspace = teamId ? store.workspace(teamId) : undefined;
-  if (!workspace) throw new SlackApiError(store.enterprise || !teamId ? 'team_not_found' : 'team_not_on_enterprise');
+  if (!workspace) throw new SlackApiError('team_not_found');
   // A workspace token only sees other workspaces of the same enterprise.
   if (!store.enterprise && token.teamId && workspace.id !== token.teamId) throw new SlackApiError('team_not_found');
   return { team: teamObject(store, workspace) };
