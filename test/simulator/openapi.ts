@@ -44,8 +44,8 @@ function load(): NonNullable<typeof cached> {
   // Org-level installs have no single workspace: auth.test then answers team_id "" (reference §4.1).
   const authTest = spec.paths['/auth.test']?.get?.responses['200']?.schema as Schema;
   (authTest.properties as Schema).team_id = { anyOf: [{ $ref: '#/definitions/defs_team' }, { type: 'string', maxLength: 0 }] };
-  // addFormats' CommonJS default export arrives as a namespace under NodeNext.
-  const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+  // ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, whose `default` is the plugin.
+  const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default;
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
   cached = { spec, ajv, validators: new Map() };

@@ -162,7 +162,7 @@ describe('users', () => {
     let lastCursor: string | undefined;
     for await (const page of bot.client.paginate('users.list', { limit: 25 })) {
       pages += 1;
-      const members = (page as { members: { id: string }[] }).members;
+      const members = (page as unknown as { members: { id: string }[] }).members;
       seen.push(...members.map((m) => m.id));
       lastCursor = (page as { response_metadata?: { next_cursor?: string } }).response_metadata?.next_cursor;
     }
@@ -180,7 +180,7 @@ describe('users', () => {
     const target = userIds((u) => !u.deleted && !u.isBot && u.id !== 'USLACKBOT' && !u.memberships.some((m) => m.role === 'primary_owner'))[0] as string;
     sim.store.deactivateUser(sim.store.user(target) as NonNullable<ReturnType<RunningSimulator['store']['user']>>);
     const members: { id: string; deleted: boolean }[] = [];
-    for await (const page of bot.client.paginate('users.list', { limit: 200 })) members.push(...(page as { members: typeof members }).members);
+    for await (const page of bot.client.paginate('users.list', { limit: 200 })) members.push(...(page as unknown as { members: typeof members }).members);
     expect(members.find((m) => m.id === target)?.deleted).toBe(true);
     const info = await bot.client.users.info({ user: target });
     expect(info.user?.deleted).toBe(true);
@@ -191,7 +191,7 @@ describe('users', () => {
     const sizes: number[] = [];
     const seen: string[] = [];
     for await (const page of bot.client.paginate('users.list', { limit: 40 })) {
-      const members = (page as { members: { id: string }[] }).members;
+      const members = (page as unknown as { members: { id: string }[] }).members;
       sizes.push(members.length);
       seen.push(...members.map((m) => m.id));
     }
@@ -225,7 +225,7 @@ describe('users', () => {
 
   it('models roles, guests, bots and invitees with Slack flags', async () => {
     const members: Record<string, unknown>[] = [];
-    for await (const page of admin.client.paginate('users.list', {})) members.push(...(page as { members: Record<string, unknown>[] }).members);
+    for await (const page of admin.client.paginate('users.list', {})) members.push(...(page as unknown as { members: Record<string, unknown>[] }).members);
     const primary = members.filter((m) => m.is_primary_owner === true);
     expect(primary).toHaveLength(1);
     expect(primary[0]).toMatchObject({ is_owner: true, is_admin: true });
@@ -268,6 +268,8 @@ describe('team', () => {
 describe('user groups', () => {
   const enabledGroup = () => [...sim.store.usergroups.values()].find((g) => g.teamId === teamId && g.dateDelete === 0 && g.users.size > 0) as { id: string; users: Set<string> };
   const disabledGroup = () => [...sim.store.usergroups.values()].find((g) => g.dateDelete !== 0) as { id: string };
+  // @slack/web-api types `users` as a comma string, but sends arrays JSON-encoded (`users=["U1"]`), which Slack accepts.
+  const list = (ids: string[]): string => ids as unknown as string;
   const fullMembers = () => userIds((u) => !u.deleted && !u.isBot && !u.isRestricted && !u.isInvitedUser && !u.isStranger && u.id !== 'USLACKBOT');
 
   it('usergroups.list hides disabled groups unless include_disabled, and adds users and counts on request', async () => {
@@ -279,8 +281,8 @@ describe('user groups', () => {
     expect(disabled?.date_delete).toBeGreaterThan(0);
     const group = all.usergroups?.find((g) => g.id === enabledGroup().id);
     expect(group?.users?.sort()).toEqual([...enabledGroup().users].sort());
-    expect(group?.user_count).toBe(enabledGroup().users.size);
-    expect(all.usergroups?.some((g) => g.user_count === 0)).toBe(true);
+    expect((group as { user_count?: number }).user_count).toBe(enabledGroup().users.size);
+    expect(all.usergroups?.some((g) => (g as { user_count?: number }).user_count === 0)).toBe(true);
   });
 
   it('usergroups.users.list answers no_such_subteam for unknown and disabled groups', async () => {
@@ -293,9 +295,9 @@ describe('user groups', () => {
   it('usergroups.users.update replaces the whole member list', async () => {
     const group = enabledGroup();
     const replacement = fullMembers().filter((id) => !group.users.has(id)).slice(0, 2);
-    const result = await bot.client.usergroups.users.update({ usergroup: group.id, users: replacement });
+    const result = await bot.client.usergroups.users.update({ usergroup: group.id, users: list(replacement) });
     expect(result.usergroup?.users?.sort()).toEqual([...replacement].sort());
-    expect(result.usergroup?.user_count).toBe(2);
+    expect((result.usergroup as { user_count?: number }).user_count).toBe(2);
     expect((await bot.client.usergroups.users.list({ usergroup: group.id })).users?.sort()).toEqual([...replacement].sort());
   });
 
@@ -306,10 +308,10 @@ describe('user groups', () => {
     const single = userIds((u) => u.isUltraRestricted && !u.deleted)[0] as string;
     const botUser = userIds((u) => u.isBot && !u.deleted)[0] as string;
     const member = fullMembers()[0] as string;
-    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: [member, guest] }))).data.error).toBe('invalid_user');
-    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: [single] }))).data.error).toBe('single_channel_guests_cannot_be_added');
-    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: [botUser] }))).data.error).toBe('invalid_user');
-    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: ['U0NOBODY00'] }))).data.error).toBe('invalid_users');
+    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: list([member, guest]) }))).data.error).toBe('invalid_user');
+    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: list([single]) }))).data.error).toBe('single_channel_guests_cannot_be_added');
+    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: list([botUser]) }))).data.error).toBe('invalid_user');
+    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: list(['U0NOBODY00']) }))).data.error).toBe('invalid_users');
     expect([...group.users]).toEqual(before);
   });
 
@@ -317,22 +319,22 @@ describe('user groups', () => {
     const group = enabledGroup();
     const size = group.users.size;
     expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: '' }))).data.error).toBe('no_users_provided');
-    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: [] }))).data.error).toBe('invalid_users');
+    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: list([]) }))).data.error).toBe('invalid_users');
     expect(sim.store.usergroup(group.id)?.users.size).toBe(size);
     sim.control.setBehaviour({ emptyUserGroupUpdate: 'reject-but-empty' });
-    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: [] }))).data.error).toBe('invalid_users');
+    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: list([]) }))).data.error).toBe('invalid_users');
     expect(sim.store.usergroup(group.id)?.users.size).toBe(0);
     sim.control.setBehaviour({ emptyUserGroupUpdate: 'empty' });
     sim.store.usergroup(group.id)?.users.add(fullMembers()[0] as string);
-    const emptied = await bot.client.usergroups.users.update({ usergroup: group.id, users: [] });
+    const emptied = await bot.client.usergroups.users.update({ usergroup: group.id, users: list([]) });
     expect(emptied.usergroup?.users).toEqual([]);
   });
 
   it('returns permission_denied to bots when only admins may edit groups', async () => {
     sim.control.setBehaviour({ userGroupEditing: 'admins' });
     const group = enabledGroup();
-    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: [...group.users] }))).data.error).toBe('permission_denied');
-    const ok = await admin.client.usergroups.users.update({ usergroup: group.id, users: [...group.users] });
+    expect((await platformError(bot.client.usergroups.users.update({ usergroup: group.id, users: list([...group.users]) }))).data.error).toBe('permission_denied');
+    const ok = await admin.client.usergroups.users.update({ usergroup: group.id, users: list([...group.users]) });
     expect(ok.ok).toBe(true);
   });
 
@@ -355,7 +357,7 @@ describe('user groups', () => {
 describe('conversations and chat', () => {
   it('lists public channels by default and private channels only when the caller is a member', async () => {
     const publicOnly: { id: string; is_private?: boolean }[] = [];
-    for await (const page of bot.client.paginate('conversations.list', { limit: 3 })) publicOnly.push(...(page as { channels: typeof publicOnly }).channels);
+    for await (const page of bot.client.paginate('conversations.list', { limit: 3 })) publicOnly.push(...(page as unknown as { channels: typeof publicOnly }).channels);
     expect(publicOnly.every((c) => c.is_private === false)).toBe(true);
     const both = await bot.client.conversations.list({ types: 'public_channel,private_channel', limit: 1000 });
     const me = sim.store.token(sim.tokens.bot)?.userId as string;
@@ -370,7 +372,7 @@ describe('conversations and chat', () => {
       members: Set<string>;
     };
     const members: string[] = [];
-    for await (const page of bot.client.paginate('conversations.members', { channel: channel.id, limit: 2 })) members.push(...((page as { members: string[] }).members ?? []));
+    for await (const page of bot.client.paginate('conversations.members', { channel: channel.id, limit: 2 })) members.push(...((page as unknown as { members: string[] }).members ?? []));
     expect(members.sort()).toEqual([...channel.members].sort());
     const outsider = userIds((u) => !u.deleted && !u.isRestricted && !u.isBot && u.memberships.some((m) => m.teamId === teamId) && !channel.members.has(u.id) && u.id !== 'USLACKBOT')[0] as string;
     const invited = await bot.client.conversations.invite({ channel: channel.id, users: outsider });
