@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   // Every Web API response any test received must satisfy Slack's OpenAPI schema.
-  expect([...bot.problems, ...admin.problems]).toEqual([]);
+  expect([...bot.problems.splice(0), ...admin.problems.splice(0)]).toEqual([]);
   sim.control.reset();
 });
 
