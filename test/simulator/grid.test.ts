@@ -147,15 +147,15 @@ describe('admin.* methods', () => {
   it('invites new people as invited users and refuses existing members', async () => {
     const teamId = teams[0] as string;
     const channel = [...sim.store.channels.values()].find((c) => c.teamId === teamId) as { id: string };
-    await org.client.admin.users.invite({ team_id: teamId, email: 'new.hire@example.com', channel_ids: channel.id });
+    await org.client.admin.users.invite({ team_id: teamId, email: 'new.hire@example.com', channel_ids: [channel.id] });
     const invited = sim.store.userByEmail('new.hire@example.com') as User;
     expect(invited.isInvitedUser).toBe(true);
     const info = await bot.client.users.info({ user: invited.id });
     expect(info.user?.is_invited_user).toBe(true);
-    expect((await platformError(org.client.admin.users.invite({ team_id: teamId, email: 'new.hire@example.com', channel_ids: channel.id }))).data.error).toBe('already_in_team_invited_user');
+    expect((await platformError(org.client.admin.users.invite({ team_id: teamId, email: 'new.hire@example.com', channel_ids: [channel.id] }))).data.error).toBe('already_in_team_invited_user');
     const member = regular(teamId);
-    expect((await platformError(org.client.admin.users.invite({ team_id: teamId, email: member.email as string, channel_ids: channel.id }))).data.error).toBe('already_in_team');
-    expect((await platformError(org.client.admin.users.invite({ team_id: teamId, email: 'not-an-email', channel_ids: channel.id }))).data.error).toBe('invalid_email');
+    expect((await platformError(org.client.admin.users.invite({ team_id: teamId, email: member.email as string, channel_ids: [channel.id] }))).data.error).toBe('already_in_team');
+    expect((await platformError(org.client.admin.users.invite({ team_id: teamId, email: 'not-an-email', channel_ids: [channel.id] }))).data.error).toBe('invalid_email');
   });
 
   it('lists, adds and removes enterprise role assignments', async () => {
