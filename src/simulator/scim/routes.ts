@@ -39,7 +39,8 @@ export function scimCallName(method: string, segments: string[]): { name: string
 }
 
 export function scimErrorBody(store: SlackStore, version: ScimVersion, status: number, code: string): unknown {
-  if (version === 1 || store.behaviour.scimV2ErrorShape === 'Errors') return { Errors: { description: code, code: status } };
+  // GovSlack only speaks v1, so even its refusal of /scim/v2 comes in the v1 shape.
+  if (version === 1 || store.plan === 'gov' || store.behaviour.scimV2ErrorShape === 'Errors') return { Errors: { description: code, code: status } };
   return { schemas: [URN.v2.error], detail: code, status };
 }
 
