@@ -116,10 +116,10 @@ async function handleWeb(core: SimulatorCore, req: IncomingMessage, url: URL, me
   return { response, args, token: resolved.token, elapsedMs: performance.now() - started };
 }
 
-function scimBudgets(name: string, httpMethod: string): { key: string; limit: number }[] {
+function scimBudgets(name: string, httpMethod: string, overrides: ReadonlyMap<string, number>): { key: string; limit: number }[] {
   const write = httpMethod !== 'GET';
   const budgets = [{ key: write ? 'scim:writes' : 'scim:reads', limit: write ? SCIM_LIMITS.writes : SCIM_LIMITS.reads }];
-  const endpoint = SCIM_LIMITS.perEndpoint[name];
+  const endpoint = overrides.get(name) ?? SCIM_LIMITS.perEndpoint[name];
   if (endpoint !== undefined) budgets.push({ key: `scim:${name}`, limit: endpoint });
   return budgets;
 }
@@ -177,7 +177,7 @@ async function handleScimRequest(core: SimulatorCore, req: IncomingMessage, url:
     const locked = control.scimLockRemaining(resourceId);
     if (locked !== undefined) return done(error(429, 'resource_locked', { 'retry-after': String(locked) }));
   }
-  const retryAfter = control.limiter.takeAll(scimBudgets(name, httpMethod));
+  const retryAfter = control.limiter.takeAll(scimBudgets(name, httpMethod, control.methodLimits));
   if (retryAfter !== undefined) return done(error(429, 'too_many_requests', { 'retry-after': String(retryAfter) }));
   if (fault?.kind === 'latency') {
     if (write && resourceId !== undefined) control.lockScimResource(resourceId, fault.ms);
