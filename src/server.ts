@@ -1,16 +1,32 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ExecutionArgs } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { useServer } from 'graphql-ws/use/ws';
 import { sql } from 'kysely';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { handleTokenRequest } from './auth/oauth.ts';
+import { bearerToken, verifyToken, type Principal } from './auth/tokens.ts';
 import type { Database } from './db/createDb.ts';
 import { migrationStatus } from './db/migrate.ts';
-import type { GraphQLContext } from './graphql/context.ts';
+import { createEventBusFor, type EventBus } from './events/bus.ts';
+import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
 
 export interface GatewayDeps {
   database: Database;
   logger: Logger;
+  /** Services resolvers call; absent ones make the matching mutations answer with an error. */
+  services?: GatewayServices;
+  /**
+   * The event bus for subscriptions. When absent, a PGlite gateway creates its own; a Postgres
+   * gateway then serves no subscriptions (it needs the URL for a listening connection).
+   */
+  bus?: EventBus;
+  auth?: { tokenTtlSeconds?: number };
+  /** Production: no GraphiQL, no introspection, no "did you mean" hints. */
+  production?: boolean;
 }
 
 export interface Readiness {
@@ -37,18 +53,103 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** What the HTTP and WebSocket transports hand to Yoga before the GraphQL context is built. */
+export interface ServerContext {
+  req?: IncomingMessage;
+  res?: ServerResponse;
+  /** Set by the WebSocket transport, which authenticates once per connection. */
+  principal?: Principal;
+}
+
 export interface Gateway {
-  yoga: YogaServerInstance<Record<string, never>, GraphQLContext>;
+  yoga: YogaServerInstance<ServerContext, GraphQLContext>;
   /** node:http request listener serving every route. */
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Serves GraphQL over WebSocket (graphql-transport-ws) on the same server and path. */
+  attachWebSocket(server: Server): { close(): Promise<void> };
+  /** Releases what the gateway created itself (its event bus). */
+  close(): Promise<void>;
+}
+
+const MAX_TOKENS = 5000;
+const UNAUTHENTICATED_MESSAGE = 'authentication required: send Authorization: Bearer <token>; get a token with POST /oauth/token (client credentials)';
+
+function unauthenticatedResponse(ResponseClass: typeof Response): Response {
+  return new ResponseClass(JSON.stringify({ errors: [{ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+    status: 401,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer realm="slackgate"' },
+  });
 }
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const yoga = createYoga<Record<string, never>, GraphQLContext>({
+  const production = deps.production ?? false;
+  const db = deps.database.db;
+  const principals = new WeakMap<Request, Principal>();
+
+  let ownBus: Promise<EventBus | undefined> | undefined;
+  const bus = (): Promise<EventBus | undefined> => {
+    if (deps.bus) return Promise.resolve(deps.bus);
+    if (deps.database.backend !== 'pglite') return Promise.resolve(undefined);
+    ownBus ??= createEventBusFor(deps.database).catch((error: Error) => {
+      deps.logger.error({ err: error }, 'cannot start the event bus; subscriptions are unavailable');
+      return undefined;
+    });
+    return ownBus;
+  };
+
+  // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
+  // before anything is parsed. The GraphiQL page itself loads without one (outside production).
+  const authentication: Plugin = {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method === 'OPTIONS') return;
+      const wantsGraphiQL = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !url.searchParams.has('query');
+      if (!production && wantsGraphiQL) return;
+      const token = bearerToken(request.headers.get('authorization'));
+      const principal = token ? await verifyToken(db, token) : undefined;
+      if (!principal) {
+        endResponse(unauthenticatedResponse(fetchAPI.Response));
+        return;
+      }
+      principals.set(request, principal);
+    },
+  };
+
+  const hardening: Plugin = {
+    onParse({ setParseFn }) {
+      setParseFn((source, options) => parse(source, { ...options, maxTokens: MAX_TOKENS }));
+    },
+    onValidate({ addValidationRule }) {
+      if (production) addValidationRule(NoSchemaIntrospectionCustomRule);
+      return ({ result, setResult }) => {
+        // "Did you mean …" hints disclose the schema to whoever probes it.
+        if (production && result.length > 0) {
+          setResult(result.map((e) => new GraphQLError(e.message.replace(/ ?Did you mean .*$/, ''), { nodes: e.nodes, extensions: e.extensions })));
+        }
+      };
+    },
+  };
+
+  const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
-    context: () => ({ database: deps.database }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
+    plugins: [authentication, hardening],
+    context: async (initial): Promise<GraphQLContext> => {
+      const principal = initial.principal ?? principals.get(initial.request);
+      if (!principal) {
+        throw new GraphQLError(UNAUTHENTICATED_MESSAGE, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      const req = initial.req;
+      const userAgent = req ? req.headers['user-agent'] : initial.request?.headers.get('user-agent');
+      return {
+        database: deps.database,
+        principal,
+        services: deps.services ?? {},
+        bus: await bus(),
+        origin: { ip: req?.socket.remoteAddress ?? null, userAgent: userAgent ?? null },
+      };
+    },
     logging: {
       debug: (...args) => deps.logger.debug({ args }, 'graphql'),
       info: (...args) => deps.logger.info({ args }, 'graphql'),
@@ -70,13 +171,91 @@ export function createGateway(deps: GatewayDeps): Gateway {
       );
       return;
     }
+    if (path === '/oauth/token') {
+      void handleTokenRequest(req, res, { db, logger: deps.logger, tokenTtlSeconds: deps.auth?.tokenTtlSeconds });
+      return;
+    }
     if (path === '/graphql') {
       void yoga(req, res);
       return;
     }
-    sendJson(res, 404, { error: 'not_found', message: `no route for ${path}; the API is at /graphql` });
+    sendJson(res, 404, { error: 'not_found', message: `no route for ${path}; the API is at /graphql, tokens at POST /oauth/token` });
   };
-  return { yoga, handle };
+
+  const attachWebSocket = (server: Server) => {
+    const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+    const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
+    type Extra = { principal?: Principal };
+    const disposable = useServer<Record<string, unknown> | undefined, Extra>(
+      {
+        // The token comes in connectionParams ({ authorization: 'Bearer …' }); a socket
+        // without a valid one is closed (4403) before any operation runs.
+        onConnect: async (ctx) => {
+          const params = ctx.connectionParams ?? {};
+          const raw = params.authorization ?? params.Authorization;
+          const token = typeof raw === 'string' ? (bearerToken(raw) ?? raw) : undefined;
+          const principal = token ? await verifyToken(db, token) : undefined;
+          if (!principal) return false;
+          ctx.extra.principal = principal;
+          // Subscriptions outlive requests: close the socket when its token expires.
+          const socket = ctx.extra.socket;
+          const timer = setTimeout(() => socket.close(4401, 'token expired'), Math.max(0, principal.tokenExpiresAt.getTime() - Date.now()));
+          timer.unref();
+          expiryTimers.set(socket, timer);
+          return true;
+        },
+        onClose: (ctx) => {
+          clearTimeout(expiryTimers.get(ctx.extra.socket));
+          expiryTimers.delete(ctx.extra.socket);
+        },
+        // Run every operation through Yoga's envelop: the same plugins, limits and context as HTTP.
+        onSubscribe: async (ctx, _id, payload) => {
+          const enveloped = yoga.getEnveloped({ req: ctx.extra.request, principal: ctx.extra.principal, params: payload } as ServerContext & Record<string, unknown>);
+          let document;
+          try {
+            document = enveloped.parse(payload.query);
+          } catch (error) {
+            return [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message)];
+          }
+          const errors = enveloped.validate(enveloped.schema, document);
+          if (errors.length > 0) return errors;
+          const args: ExecutionArgs & { rootValue: { execute: typeof enveloped.execute; subscribe: typeof enveloped.subscribe } } = {
+            schema: enveloped.schema,
+            document,
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+            contextValue: await enveloped.contextFactory(),
+            rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+          };
+          return args;
+        },
+        execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => ReturnType<NonNullable<Parameters<typeof useServer>[0]['execute']>> }).execute(args),
+        subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => ReturnType<NonNullable<Parameters<typeof useServer>[0]['subscribe']>> }).subscribe(args),
+        onError: (_ctx, _id, _payload, errors) => {
+          deps.logger.warn({ errors: errors.map((e) => e.message) }, 'websocket operation failed');
+        },
+      },
+      wss,
+    );
+    return {
+      close: async () => {
+        for (const timer of expiryTimers.values()) clearTimeout(timer);
+        await disposable.dispose();
+        for (const client of wss.clients) client.terminate();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+      },
+    };
+  };
+
+  return {
+    yoga,
+    handle,
+    attachWebSocket,
+    close: async () => {
+      const own = await ownBus;
+      await own?.close();
+    },
+  };
 }
 
 export interface RunningServer {
@@ -87,6 +266,7 @@ export interface RunningServer {
 
 export async function listen(gateway: Gateway, options: { port: number; host: string }): Promise<RunningServer> {
   const server = createServer(gateway.handle);
+  const ws = gateway.attachWebSocket(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -99,10 +279,13 @@ export async function listen(gateway: Gateway, options: { port: number; host: st
   return {
     server,
     url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await ws.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await gateway.close();
+    },
   };
 }

@@ -1,11 +1,124 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { getNamedType, isListType, getNullableType, type GraphQLField } from 'graphql';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { hasScope, SCOPES, type Scope } from '../auth/scopes.ts';
 import type { GraphQLContext } from './context.ts';
+import { decodeGlobalId, encodeGlobalId, EXTERNAL_ID, type DecodedId } from './ids.ts';
+import { lookupExternalId } from './read/externalIds.ts';
+import { RESOURCE_TYPENAMES } from './typenames.ts';
+import { missingScopeError } from './scopeErrors.ts';
+
+/** One boolean per API scope, plus `authenticated` for fields any client may read (viewer). */
+export type AuthScopes = { authenticated: boolean } & Record<Scope, boolean>;
+
+/** Connections answer totalCount lazily: the count query runs only when a client selects it. */
+export interface ConnectionExtras {
+  totalCount: () => Promise<number>;
+}
+
+/** Page size when neither first nor last is given, and the most a page may hold. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export const QUERY_LIMITS = { complexity: 20_000, depth: 12, breadth: 300 };
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  AuthScopes: AuthScopes;
+  Connection: ConnectionExtras;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    ID: { Input: string; Output: string | number };
+  };
 }>({
+  // Scope checks run first, so a missing scope is a top-level GraphQL error naming the scope
+  // (not a typed payload error); errors before dataloader so load failures can become typed errors.
+  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DataloaderPlugin, ValidationPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      authenticated: true,
+      ...(Object.fromEntries(SCOPES.map((scope) => [scope, hasScope(ctx.principal.scopes, scope)])) as Record<Scope, boolean>),
+    }),
+    unauthorizedError: (_parent, ctx, info, result) => missingScopeError(ctx.principal.scopes, info, result.failure),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    encodeGlobalID: encodeGlobalId,
+    decodeGlobalID: decodeGlobalId,
+    nodeQueryOptions: {
+      description: 'Any object by global id, or by external id (e.g. userGroup:S123:member).',
+      resolve: async (_root, args, ctx, _info, resolveNode) => {
+        const id = await nodeIdOf(ctx, args.id);
+        return id ? resolveNode(id) : null;
+      },
+    },
+    nodesQueryOptions: {
+      description: 'Objects by global or external ids; null where nothing has the id.',
+      resolve: async (_root, args, ctx, _info, resolveNodes) => {
+        const ids = await Promise.all(args.ids.map((id) => nodeIdOf(ctx, id)));
+        const found = ids.filter((id): id is DecodedId => id !== null);
+        const nodes = await resolveNodes(found);
+        let next = 0;
+        return ids.map((id) => (id === null ? null : nodes[next++]));
+      },
+    },
+  },
+  errors: { defaultTypes: [] },
+  complexity: {
+    limit: QUERY_LIMITS,
+    // A connection costs what its page may hold; a plain list is assumed to hold about 10.
+    fieldComplexity: (args: Record<string, unknown>, _ctx: GraphQLContext, field: GraphQLField<unknown, GraphQLContext>) => {
+      const requested = (args.first ?? args.last) as number | null | undefined;
+      if (getNamedType(field.type).name.endsWith('Connection')) {
+        return { field: 1, multiplier: Math.min(requested ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
+      }
+      const connectionPart = field.name === 'edges' || field.name === 'nodes';
+      return { field: 1, multiplier: !connectionPart && isListType(getNullableType(field.type)) ? 10 : 1 };
+    },
+  },
 });
 
-builder.queryType({});
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('JSON', JSONResolver);
+
+// Every query field needs the read scope unless it says otherwise (skipTypeScopes).
+builder.queryType({ authScopes: { read: true } });
+// A mutation that forgets to declare its scope is admin-only rather than open.
+builder.mutationType({ authScopes: { admin: true } });
+builder.subscriptionType({ authScopes: { read: true } });
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'How many items match the filters, across all pages.',
+    resolve: (connection) => connection.totalCount(),
+  }),
+);
+
+const NODE_TYPENAMES = new Set(['Account', 'Entitlement', 'Grant', 'SyncRun', 'AuditEvent', ...Object.values(RESOURCE_TYPENAMES)]);
+
+/** The node an id names: a global id as is, an external id looked up (null when nothing has it). */
+async function nodeIdOf(ctx: GraphQLContext, id: DecodedId): Promise<DecodedId | null> {
+  if (id.typename !== EXTERNAL_ID) return NODE_TYPENAMES.has(id.typename) ? id : null;
+  const found = await lookupExternalId(ctx.database.db, id.id);
+  if (!found) return null;
+  const typename =
+    found.kind === 'resource' && found.resourceType
+      ? RESOURCE_TYPENAMES[found.resourceType]
+      : { account: 'Account', entitlement: 'Entitlement', grant: 'Grant', resource: 'Resource' }[found.kind];
+  return { typename, id: String(found.id) };
+}

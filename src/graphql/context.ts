@@ -1,6 +1,25 @@
+import type { Principal } from '../auth/tokens.ts';
 import type { Database } from '../db/createDb.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { SyncController } from '../sync/types.ts';
+
+/**
+ * The services resolvers call. Each is optional: a gateway without a Slack connection has no
+ * sync controller, and the API says so in the mutation's `errors` instead of failing.
+ * Add new services here (provisioning, requests, reviews).
+ */
+export interface GatewayServices {
+  sync?: SyncController;
+}
 
 /** What every resolver receives: services and loaders, never raw Slack clients. */
 export interface GraphQLContext {
   database: Database;
+  /** The authenticated API client; requests without one never reach a resolver. */
+  principal: Principal;
+  services: GatewayServices;
+  /** Live events (subscriptions); absent only in gateways built without one. */
+  bus?: EventBus;
+  /** Where the call came from, for audit records. */
+  origin: { ip: string | null; userAgent: string | null };
 }

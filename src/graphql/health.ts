@@ -19,6 +19,8 @@ const Health = builder.objectRef<HealthShape>('Health').implement({
 builder.queryField('health', (t) =>
   t.field({
     type: Health,
+    skipTypeScopes: true,
+    authScopes: { authenticated: true },
     resolve: async (_root, _args, ctx) => {
       await sql`select 1`.execute(ctx.database.db);
       const { pending } = await migrationStatus(ctx.database.db);

@@ -1,6 +1,16 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
+// One file per domain type, each with its root fields; importing them registers them.
+import './errors.ts';
 import './health.ts';
+import './viewer.ts';
+import './connector.ts';
+import './resource.ts';
+import './account.ts';
+import './entitlement.ts';
+import './grant.ts';
+import './syncRun.ts';
+import './auditEvent.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -3,6 +3,7 @@ import { createDb } from '../../src/db/createDb.ts';
 import { createLogger } from '../../src/log.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
+import { apiClient, graphql } from './helpers.ts';
 
 const t = useTestDatabase();
 const logger = createLogger({ level: 'silent', format: 'json' });
@@ -56,14 +57,19 @@ describe(`gateway HTTP server (${backend})`, () => {
     }
   });
 
-  it('serves GraphQL at /graphql', async () => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ health { ok database pendingMigrations } }' }),
-    });
+  it('serves GraphQL at /graphql to an authenticated client', async () => {
+    const { token } = await apiClient(t.db, ['read']);
+    const res = await graphql(server.url, token, '{ health { ok database pendingMigrations } }');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { health: { ok: true, database: backend, pendingMigrations: 0 } } });
+    expect(res.body).toEqual({ data: { health: { ok: true, database: backend, pendingMigrations: 0 } } });
+  });
+
+  it('answers GraphQL without a bearer token with HTTP 401 and how to get one', async () => {
+    const res = await graphql(server.url, undefined, '{ health { ok } }');
+    expect(res.status).toBe(401);
+    expect(res.body.errors?.[0]?.message).toContain('/oauth/token');
+    const wrong = await graphql(server.url, 'sgt_not-a-token', '{ health { ok } }');
+    expect(wrong.status).toBe(401);
   });
 
   it('answers unknown paths with 404 and a pointer to /graphql', async () => {

@@ -1,0 +1,155 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record.ts';
+import type { DB } from '../db/schema.ts';
+import type { Logger } from '../log.ts';
+import { authenticateClient } from './clients.ts';
+import { hasScope, isScope, normalizeScopes, SCOPES, type Scope } from './scopes.ts';
+import { issueToken } from './tokens.ts';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope';
+
+class OAuthError extends Error {
+  constructor(
+    readonly code: OAuthErrorCode,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    // RFC 6749 §5.1: responses carrying tokens must not be cached.
+    'cache-control': 'no-store',
+    pragma: 'no-cache',
+    ...headers,
+  });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new OAuthError('invalid_request', `request body is larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseParams(contentType: string, body: string): Record<string, string> {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new OAuthError('invalid_request', 'the JSON body does not parse');
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new OAuthError('invalid_request', 'the JSON body must be an object');
+    const params: Record<string, string> = {};
+    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+      if (typeof value === 'string') params[key] = value;
+      else if (Array.isArray(value) && key === 'scope') params[key] = value.map(String).join(' ');
+    }
+    return params;
+  }
+  if (type === 'application/x-www-form-urlencoded' || (type === '' && body.length === 0)) {
+    return Object.fromEntries(new URLSearchParams(body));
+  }
+  throw new OAuthError('invalid_request', 'send the parameters as application/x-www-form-urlencoded or application/json');
+}
+
+/** RFC 6749 §2.3.1: Basic credentials are form-encoded before base64. */
+function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw new OAuthError('invalid_request', 'Basic credentials must be client_id:client_secret');
+  const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+  try {
+    return { id: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+  } catch {
+    throw new OAuthError('invalid_request', 'Basic credentials are not form-encoded correctly');
+  }
+}
+
+function requestedScopes(text: string | undefined, clientScopes: Scope[]): Scope[] {
+  if (text === undefined || text.trim() === '') return clientScopes;
+  const names = text.split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((n) => !isScope(n));
+  if (unknown.length > 0) throw new OAuthError('invalid_scope', `unknown scope ${unknown.join(', ')}; scopes are ${SCOPES.join(', ')}`);
+  const scopes = normalizeScopes(names);
+  const missing = scopes.filter((s) => !hasScope(clientScopes, s));
+  if (missing.length > 0) throw new OAuthError('invalid_scope', `this client may not have scope ${missing.join(', ')}; it holds ${clientScopes.join(', ')}`);
+  return scopes;
+}
+
+export interface TokenEndpointOptions {
+  db: Kysely<DB>;
+  logger: Logger;
+  tokenTtlSeconds?: number;
+}
+
+/**
+ * `POST /oauth/token`: the OAuth2 client-credentials grant. Client credentials come as HTTP
+ * Basic or as `client_id`/`client_secret` parameters, in a form or JSON body.
+ */
+export async function handleTokenRequest(req: IncomingMessage, res: ServerResponse, options: TokenEndpointOptions): Promise<void> {
+  const usedBasic = /^Basic\s/i.test(req.headers.authorization ?? '');
+  try {
+    if (req.method !== 'POST') {
+      send(res, 405, { error: 'invalid_request', error_description: 'use POST' }, { allow: 'POST' });
+      return;
+    }
+    const params = parseParams(req.headers['content-type'] ?? '', await readBody(req));
+    if (params.grant_type !== 'client_credentials') {
+      throw new OAuthError(
+        params.grant_type ? 'unsupported_grant_type' : 'invalid_request',
+        params.grant_type ? `grant_type ${params.grant_type} is not supported; use client_credentials` : 'grant_type is required (client_credentials)',
+      );
+    }
+    const basic = basicCredentials(req.headers.authorization);
+    if (basic && (params.client_id !== undefined || params.client_secret !== undefined)) {
+      throw new OAuthError('invalid_request', 'send client credentials either as HTTP Basic or in the body, not both');
+    }
+    const id = basic?.id ?? params.client_id;
+    const secret = basic?.secret ?? params.client_secret;
+    if (!id || !secret) throw new OAuthError('invalid_client', 'client_id and client_secret are required', 401);
+
+    const client = await authenticateClient(options.db, id, secret);
+    if (!client) {
+      options.logger.warn({ clientId: id }, 'token request with unknown, revoked or wrong client credentials');
+      throw new OAuthError('invalid_client', 'unknown client, revoked client or wrong secret', 401);
+    }
+    const scopes = requestedScopes(params.scope, client.scopes);
+    const token = await issueToken(options.db, client, { scopes, ttlSeconds: options.tokenTtlSeconds });
+    await recordAudit(options.db, {
+      action: 'token.issue',
+      outcome: 'SUCCESS',
+      actor: { apiClientId: client.id, label: `client:${client.id}` },
+      target: { type: 'apiClient', id: client.id },
+      details: { scopes: token.scopes, expiresAt: token.expiresAt.toISOString() },
+      ip: req.socket.remoteAddress ?? null,
+      userAgent: req.headers['user-agent'] ?? null,
+    });
+    send(res, 200, { access_token: token.accessToken, token_type: 'Bearer', expires_in: token.expiresIn, scope: token.scopes.join(' ') });
+  } catch (error) {
+    if (error instanceof OAuthError) {
+      // RFC 6749 §5.2: a client that tried HTTP Basic gets a matching challenge.
+      const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': usedBasic ? 'Basic realm="slackgate"' : 'Bearer realm="slackgate"' } : {};
+      send(res, error.status, { error: error.code, error_description: error.message }, headers);
+      return;
+    }
+    options.logger.error({ err: error }, 'token endpoint failed');
+    send(res, 500, { error: 'server_error', error_description: 'the token could not be issued; see the gateway logs' });
+  }
+}

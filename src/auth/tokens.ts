@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { ApiClient } from './clients.ts';
+import { hasScope, normalizeScopes, type Scope } from './scopes.ts';
+import { ACCESS_TOKEN_PREFIX, generateSecret, sha256 } from './secrets.ts';
+
+export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+/** The authenticated caller of the API: an API client, through one of its bearer tokens. */
+export interface Principal {
+  clientId: string;
+  clientName: string;
+  /** Scopes of the token (a subset of the client's). */
+  scopes: Scope[];
+  tokenExpiresAt: Date;
+}
+
+export function principalHasScope(principal: Principal, scope: Scope): boolean {
+  return hasScope(principal.scopes, scope);
+}
+
+export interface IssuedToken {
+  accessToken: string;
+  expiresIn: number;
+  expiresAt: Date;
+  scopes: Scope[];
+}
+
+/**
+ * Issues a bearer token for an authenticated client. Only its SHA-256 is stored: the token is
+ * 32 random bytes, so the hash cannot be reversed, and a database leak yields no usable token.
+ */
+export async function issueToken(
+  db: Kysely<DB>,
+  client: ApiClient,
+  options: { scopes?: Scope[]; ttlSeconds?: number } = {},
+): Promise<IssuedToken> {
+  const ttl = options.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+  const scopes = normalizeScopes(options.scopes ?? client.scopes);
+  const accessToken = generateSecret(ACCESS_TOKEN_PREFIX);
+  const expiresAt = new Date(Date.now() + ttl * 1000);
+  await db.transaction().execute(async (trx) => {
+    // Expired tokens are useless; dropping the client's old ones keeps the table small.
+    await trx.deleteFrom('api_tokens').where('client_id', '=', client.id).where('expires_at', '<=', new Date()).execute();
+    await trx.insertInto('api_tokens').values({ token_hash: sha256(accessToken), client_id: client.id, scopes, expires_at: expiresAt }).execute();
+    await trx.updateTable('api_clients').set({ last_used_at: new Date() }).where('id', '=', client.id).execute();
+  });
+  return { accessToken, expiresIn: ttl, expiresAt, scopes };
+}
+
+/** The principal a bearer token stands for; undefined when unknown, expired or its client is revoked. */
+export async function verifyToken(db: Kysely<DB>, token: string): Promise<Principal | undefined> {
+  if (!token.startsWith(ACCESS_TOKEN_PREFIX) || token.length > 200) return undefined;
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('api_clients', 'api_clients.id', 'api_tokens.client_id')
+    .select(['api_tokens.client_id', 'api_tokens.scopes', 'api_tokens.expires_at', 'api_clients.name'])
+    .where('api_tokens.token_hash', '=', sha256(token))
+    .where('api_tokens.expires_at', '>', new Date())
+    .where('api_clients.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { clientId: row.client_id, clientName: row.name, scopes: normalizeScopes(row.scopes), tokenExpiresAt: row.expires_at };
+}
+
+/** The token of an `Authorization: Bearer …` value (case-insensitive scheme), if any. */
+export function bearerToken(authorization: string | null | undefined): string | undefined {
+  if (!authorization) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  return match?.[1];
+}

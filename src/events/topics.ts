@@ -1,0 +1,35 @@
+import type { RequestState } from '../db/schema.ts';
+import type { SyncProgressEvent } from '../sync/types.ts';
+
+/** Grants of one entitlement changed (sync, grant, revoke, expiry): subscribers refetch what they show. */
+export interface GrantsChangedEvent {
+  entitlementId: number;
+  added: number;
+  removed: number;
+  /** The accounts concerned, when few (omitted for bulk changes to keep the payload small). */
+  accountIds?: number[];
+  cause: 'SYNC' | 'GRANT' | 'REVOKE' | 'EXPIRY' | 'REVIEW';
+  runId?: number | null;
+  at: string;
+}
+
+/** An access request changed state. */
+export interface RequestUpdatedEvent {
+  requestId: number;
+  state: RequestState;
+  at: string;
+}
+
+/**
+ * Every topic of the event bus and its payload. Payloads are ids and small deltas, never rows:
+ * they travel through Postgres NOTIFY, which carries less than 8000 bytes.
+ */
+export interface EventTopics {
+  syncProgress: SyncProgressEvent;
+  grantsChanged: GrantsChangedEvent;
+  requestUpdated: RequestUpdatedEvent;
+}
+
+export type Topic = keyof EventTopics;
+
+export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated'];

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { Entitlement } from '../db/schema.ts';
+import { builder } from './builder.ts';
+import { emptyConnection } from './emptyConnection.ts';
+import { EntitlementPurposeEnum, ResourceTypeEnum } from './enums.ts';
+import { GrantConnection, GrantFilterInput, loadGrantConnections } from './grant.ts';
+import { ENTITLEMENT_ID, RESOURCE_ID, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
+import { keysetConnection } from './pagination.ts';
+import { countEntitlements, entitlementOrder, entitlementPage } from './read/entitlements.ts';
+import { EntitlementRef, ResourceRef } from './refs.ts';
+
+EntitlementRef.implement({
+  description: 'Something that can be held on a resource: membership of a group, a role assignment.',
+  fields: (t) => ({
+    externalId: t.exposeString('external_id', { description: 'e.g. userGroup:S123:member.' }),
+    slug: t.exposeString('slug', { description: 'member or assigned.' }),
+    displayName: t.exposeString('display_name'),
+    description: t.exposeString('description', { nullable: true }),
+    resource: t.field({ type: ResourceRef, resolve: (e) => e.resource_id }),
+    purpose: t.field({ type: EntitlementPurposeEnum, resolve: (e) => e.purpose }),
+    grantable: t.exposeBoolean('grantable', { description: 'Whether the gateway can grant and revoke it on this Slack plan and configuration.' }),
+    grantableReason: t.exposeString('grantable_reason', { nullable: true, description: 'Why it is not grantable (or a caveat when it is).' }),
+    grants: t.loadable({
+      type: GrantConnection,
+      description: 'Who holds it, oldest grant first.',
+      byPath: true,
+      args: { ...t.arg.connectionArgs(), filter: t.arg({ type: GrantFilterInput, required: false }) },
+      load: (ids: number[], ctx, args) => loadGrantConnections(ctx, 'entitlement_id', ids, args),
+      resolve: (e) => e.id,
+    }),
+    grantCount: t.loadable({
+      type: 'Int',
+      description: 'How many accounts hold it.',
+      load: async (ids: number[], ctx) => {
+        const rows = await ctx.database.db
+          .selectFrom('grants')
+          .select(['entitlement_id', (eb) => eb.fn.countAll<number>().as('count')])
+          .where('entitlement_id', '=', sql<number>`any(${ids}::bigint[])`)
+          .groupBy('entitlement_id')
+          .execute();
+        const counts = new Map(rows.map((r) => [r.entitlement_id, Number(r.count)]));
+        return ids.map((id) => counts.get(id) ?? 0);
+      },
+      resolve: (e) => e.id,
+    }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (e) => e.updated_at }),
+  }),
+});
+
+const EntitlementFilter = builder.inputType('EntitlementFilter', {
+  fields: (t) => ({
+    resourceType: t.field({ type: [ResourceTypeEnum], required: false }),
+    workspaceId: t.id({ required: false, description: 'Entitlements of resources in this workspace (global or external id).' }),
+    resourceId: t.id({ required: false, description: 'Entitlements of this resource (global or external id).' }),
+    grantable: t.boolean({ required: false }),
+    search: t.string({ required: false, description: 'Part of the entitlement or resource name, slug or external id.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  entitlements: t.connection(
+    {
+      type: EntitlementRef,
+      description: 'Entitlements, oldest first.',
+      args: { filter: t.arg({ type: EntitlementFilter, required: false }) },
+      resolve: async (_root, args, ctx) => {
+        const f = args.filter ?? {};
+        const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
+        const resourceId = await resolveOptionalIdArg(ctx, f.resourceId, RESOURCE_ID, 'filter.resourceId');
+        if (workspaceResourceId === null || resourceId === null) return emptyConnection();
+        const filter = { resourceTypes: f.resourceType, grantable: f.grantable, search: f.search, workspaceResourceId, resourceId };
+        const db = ctx.database.db;
+        return keysetConnection(args, entitlementOrder, (page) => entitlementPage(db, filter, page), () => countEntitlements(db, filter));
+      },
+    },
+    { name: 'EntitlementConnection' },
+    { name: 'EntitlementEdge' },
+  ),
+  entitlement: t.field({
+    type: EntitlementRef,
+    nullable: true,
+    description: 'One entitlement, by global or external id (e.g. userGroup:S123:member).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => resolveIdArg(ctx, args.id, ENTITLEMENT_ID, 'id'),
+  }),
+}));
+
+export type { Entitlement };

@@ -1,0 +1,94 @@
+import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
+import type { Grant } from '../db/schema.ts';
+import { builder } from './builder.ts';
+import type { GraphQLContext } from './context.ts';
+import { emptyConnection } from './emptyConnection.ts';
+import { GrantSourceEnum, ResourceTypeEnum } from './enums.ts';
+import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdArg } from './idArgs.ts';
+import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
+import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantParent } from './read/grants.ts';
+import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
+
+GrantRef.implement({
+  description: 'An account holding an entitlement.',
+  fields: (t) => ({
+    externalId: t.exposeString('external_id', { description: 'e.g. userGroup:S123:member:user:U456.' }),
+    entitlement: t.field({ type: EntitlementRef, resolve: (g) => g.entitlement_id }),
+    account: t.field({ type: AccountRef, resolve: (g) => g.account_id }),
+    source: t.field({ type: GrantSourceEnum, resolve: (g) => g.source }),
+    grantedAt: t.field({ type: 'DateTime', resolve: (g) => g.granted_at }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When time-bound access ends; null when it does not.', resolve: (g) => g.expires_at }),
+  }),
+});
+
+export const GrantFilterInput = builder.inputType('GrantFilter', {
+  fields: (t) => ({
+    entitlementId: t.id({ required: false, description: 'Global or external id of an entitlement.' }),
+    accountId: t.id({ required: false, description: 'Global or external id of an account.' }),
+    resourceType: t.field({ type: [ResourceTypeEnum], required: false }),
+    source: t.field({ type: [GrantSourceEnum], required: false }),
+    expiringBefore: t.field({ type: 'DateTime', required: false, description: 'Only grants that expire before this time.' }),
+  }),
+});
+
+export const GrantConnection = builder.connectionObject({ type: GrantRef, name: 'GrantConnection' }, { name: 'GrantEdge' });
+
+type GrantFilterArgs = {
+  entitlementId?: string | null;
+  accountId?: string | null;
+  resourceType?: GrantFilter['resourceTypes'];
+  source?: GrantFilter['sources'];
+  expiringBefore?: Date | null;
+};
+
+/** The filter an argument names, or null when it names an entitlement or account that does not exist. */
+async function grantFilter(ctx: GraphQLContext, f: GrantFilterArgs | null | undefined): Promise<GrantFilter | null> {
+  const entitlementId = await resolveOptionalIdArg(ctx, f?.entitlementId, ENTITLEMENT_ID, 'filter.entitlementId');
+  const accountId = await resolveOptionalIdArg(ctx, f?.accountId, ACCOUNT_ID, 'filter.accountId');
+  if (entitlementId === null || accountId === null) return null;
+  return { entitlementId, accountId, resourceTypes: f?.resourceType, sources: f?.source, expiringBefore: f?.expiringBefore };
+}
+
+/**
+ * The grants connections of many entitlements or accounts (one per parent id), in one
+ * statement for the pages and, if asked, one for their counts.
+ */
+export async function loadGrantConnections(
+  ctx: GraphQLContext,
+  parent: GrantParent,
+  parentIds: number[],
+  args: DefaultConnectionArguments & { filter?: GrantFilterArgs | null },
+) {
+  const filter = await grantFilter(ctx, args.filter);
+  if (!filter) return parentIds.map(() => emptyConnection());
+  const db = ctx.database.db;
+  const pages = await grantPagesPerParent(db, parent, parentIds, filter, pageRequest(args));
+  const counts = once(() => countGrantsPerParent(db, parent, parentIds, filter));
+  return Promise.all(parentIds.map((id) => connectionFromPage(args, grantOrder, pages.get(id) ?? [], async () => (await counts()).get(id) ?? 0)));
+}
+
+builder.queryFields((t) => ({
+  grants: t.connection(
+    {
+      type: GrantRef,
+      description: 'Grants, oldest first.',
+      args: { filter: t.arg({ type: GrantFilterInput, required: false }) },
+      resolve: async (_root, args, ctx) => {
+        const filter = await grantFilter(ctx, args.filter);
+        if (!filter) return emptyConnection();
+        const db = ctx.database.db;
+        return keysetConnection(args, grantOrder, (page) => grantPage(db, filter, page), () => countGrants(db, filter));
+      },
+    },
+    GrantConnection,
+  ),
+  grant: t.field({
+    type: GrantRef,
+    nullable: true,
+    description: 'One grant, by global or external id (e.g. userGroup:S123:member:user:U456).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => resolveIdArg(ctx, args.id, GRANT_ID, 'id'),
+  }),
+}));
+
+export type { Grant };

@@ -1,0 +1,109 @@
+import type { DefaultConnectionArguments, ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { parseCursorConnectionArgs, resolveCursorConnection } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './builder.ts';
+
+export type { ResolveCursorConnectionArgs as PageRequest } from '@pothos/plugin-relay';
+
+/** One column of a sort key, with the SQL type its cursor value is cast to. */
+export interface SortColumn {
+  ref: string;
+  type: 'bigint' | 'timestamptz' | 'text';
+}
+
+/**
+ * A keyset ordering: the sort columns, the last of which is unique (the id), so every row has
+ * a distinct position. Cursors hold the row's values of these columns, so a page starts right
+ * after the previous page's last row whatever was inserted or deleted meanwhile: no row that
+ * exists throughout is skipped or repeated.
+ */
+export interface KeysetOrder<Row> {
+  columns: readonly SortColumn[];
+  direction: 'asc' | 'desc';
+  /** The row's values of `columns`, in order (timestamps as full-precision ISO strings). */
+  valuesOf(row: Row): (string | number)[];
+}
+
+export function encodeCursor(values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, order: KeysetOrder<unknown>): (string | number)[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  const valid =
+    Array.isArray(values) &&
+    values.length === order.columns.length &&
+    values.every((v, i) => (order.columns[i]?.type === 'bigint' ? Number.isSafeInteger(v) : typeof v === 'string'));
+  if (!valid) {
+    throw new GraphQLError(`"${cursor}" is not a cursor of this connection; pass a cursor from its pageInfo or edges`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return values as (string | number)[];
+}
+
+function compareToCursor(order: KeysetOrder<unknown>, values: (string | number)[], op: '<' | '>') {
+  const columns = sql.join(order.columns.map((c) => sql.ref(c.ref)));
+  const cursor = sql.join(values.map((v, i) => sql`cast(${v} as ${sql.raw((order.columns[i] as SortColumn).type)})`));
+  return sql<boolean>`(${columns}) ${sql.raw(op)} (${cursor})`;
+}
+
+/** Adds the keyset window (after/before), the order and the limit of a page to a query. */
+export function applyKeyset<D, TB extends keyof D, O>(
+  qb: SelectQueryBuilder<D, TB, O>,
+  order: KeysetOrder<O>,
+  page: ResolveCursorConnectionArgs,
+): SelectQueryBuilder<D, TB, O> {
+  const ascending = order.direction === 'asc';
+  let query = qb;
+  if (page.after) query = query.where(compareToCursor(order, decodeCursor(page.after, order), ascending ? '>' : '<'));
+  if (page.before) query = query.where(compareToCursor(order, decodeCursor(page.before, order), ascending ? '<' : '>'));
+  // Paging backwards (`last`) reads from the other end; the helper reverses the rows again.
+  const sqlDirection = ascending !== page.inverted ? 'asc' : 'desc';
+  for (const column of order.columns) query = query.orderBy(sql.ref(column.ref), sqlDirection);
+  return query.limit(page.limit);
+}
+
+function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= compute());
+}
+
+/** A Relay connection over keyset pages, with a lazily counted totalCount. */
+export async function keysetConnection<Row>(
+  args: DefaultConnectionArguments,
+  order: KeysetOrder<Row>,
+  loadPage: (page: ResolveCursorConnectionArgs) => Promise<Row[]>,
+  count: () => Promise<number>,
+) {
+  const connection = await resolveCursorConnection(
+    { args, toCursor: (row: Row) => encodeCursor(order.valuesOf(row)), defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+    (page: ResolveCursorConnectionArgs) => loadPage(page),
+  );
+  return { ...connection, totalCount: once(count) };
+}
+
+/** The page request of connection arguments, for loaders that fetch many pages in one statement. */
+export function pageRequest(args: DefaultConnectionArguments): ResolveCursorConnectionArgs {
+  const { before, after, limit, inverted } = parseCursorConnectionArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+  return { before, after, limit, inverted };
+}
+
+/** Connection over rows already fetched for this parent (by a batched loader). */
+export async function connectionFromPage<Row>(args: DefaultConnectionArguments, order: KeysetOrder<Row>, rows: Row[], count: () => Promise<number>) {
+  return keysetConnection(args, order, async () => rows, count);
+}
+
+export const byId = <Row extends { id: number }>(ref: string, direction: 'asc' | 'desc' = 'asc'): KeysetOrder<Row> => ({
+  columns: [{ ref, type: 'bigint' }],
+  direction,
+  valuesOf: (row) => [row.id],
+});
+
+export { once };

@@ -1,0 +1,102 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Account, AccountStatus, AccountType, DB } from '../../db/schema.ts';
+import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
+import type { ResourceRow } from './resources.ts';
+import { resourceColumns } from './resources.ts';
+import { containsPattern } from './search.ts';
+
+export interface AccountFilter {
+  search?: string | null;
+  status?: AccountStatus[] | null;
+  type?: AccountType[] | null;
+  isGuest?: boolean | null;
+  /** Internal id of a workspace resource: accounts that are members of it. */
+  workspaceResourceId?: number | null;
+}
+
+export const accountOrder: KeysetOrder<Account> = byId<Account>('accounts.id');
+
+export async function accountsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<Account[]> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', sql<number>`any(${ids}::bigint[])`).execute();
+}
+
+export async function accountIdBy(db: Kysely<DB>, by: { externalId?: string; slackId?: string; email?: string }): Promise<number | undefined> {
+  let query = db.selectFrom('accounts').select('id');
+  if (by.externalId !== undefined) query = query.where('external_id', '=', by.externalId);
+  if (by.slackId !== undefined) query = query.where('slack_id', '=', by.slackId);
+  // Emails are compared case-insensitively (the index is on lower(email)); the oldest account wins.
+  if (by.email !== undefined) query = query.where(sql`lower(email)`, '=', by.email.toLowerCase());
+  const row = await query.orderBy('id').limit(1).executeTakeFirst();
+  return row?.id;
+}
+
+function filtered(db: Kysely<DB>, filter: AccountFilter): SelectQueryBuilder<DB, 'accounts', Account> {
+  let query = db.selectFrom('accounts').selectAll('accounts');
+  if (filter.search) {
+    const pattern = containsPattern(filter.search);
+    query = query.where((eb) =>
+      eb.or([
+        eb('accounts.display_name', 'ilike', pattern),
+        eb('accounts.real_name', 'ilike', pattern),
+        eb('accounts.email', 'ilike', pattern),
+        eb('accounts.username', 'ilike', pattern),
+        eb('accounts.slack_id', '=', filter.search as string),
+      ]),
+    );
+  }
+  if (filter.status?.length) query = query.where('accounts.status', 'in', filter.status);
+  if (filter.type?.length) query = query.where('accounts.type', 'in', filter.type);
+  if (filter.isGuest != null) query = query.where('accounts.is_guest', '=', filter.isGuest);
+  if (filter.workspaceResourceId != null) {
+    const workspaceId = filter.workspaceResourceId;
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('grants')
+            .innerJoin('entitlements', 'entitlements.id', 'grants.entitlement_id')
+            .select(sql.lit(1).as('one'))
+            .whereRef('grants.account_id', '=', 'accounts.id')
+            .where('entitlements.resource_id', '=', workspaceId),
+        ),
+        eb(
+          'accounts.home_workspace_id',
+          '=',
+          eb.selectFrom('resources').select('resources.slack_id').where('resources.id', '=', workspaceId).where('resources.resource_type', '=', 'workspace'),
+        ),
+      ]),
+    );
+  }
+  return query;
+}
+
+export async function accountPage(db: Kysely<DB>, filter: AccountFilter, page: PageRequest): Promise<Account[]> {
+  return applyKeyset(filtered(db, filter), accountOrder, page).execute();
+}
+
+export async function countAccounts(db: Kysely<DB>, filter: AccountFilter): Promise<number> {
+  const row = await filtered(db, filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * The workspaces each account belongs to: those whose member entitlement it holds, plus its
+ * home workspace. One statement for any number of accounts.
+ */
+export async function workspacesOfAccounts(db: Kysely<DB>, accountIds: readonly number[]): Promise<(ResourceRow & { account_id: number })[]> {
+  const rows = await sql<ResourceRow & { account_id: number }>`
+    select distinct on (m.account_id, r.id) m.account_id, ${resourceColumns}
+    from (
+      select g.account_id, e.resource_id
+        from grants g join entitlements e on e.id = g.entitlement_id
+        where g.account_id = any(${accountIds}::bigint[])
+      union
+      select a.id, home.id
+        from accounts a join resources home on home.resource_type = 'workspace' and home.slack_id = a.home_workspace_id
+        where a.id = any(${accountIds}::bigint[])
+    ) m
+    join resources r on r.id = m.resource_id and r.resource_type = 'workspace'
+    left join workspaces w on w.id = r.slack_id
+    order by m.account_id, r.id`.execute(db);
+  return rows.rows;
+}

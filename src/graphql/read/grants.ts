@@ -1,0 +1,88 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { DB, Grant, GrantSource, ResourceType } from '../../db/schema.ts';
+import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
+
+export interface GrantFilter {
+  entitlementId?: number | null;
+  accountId?: number | null;
+  resourceTypes?: ResourceType[] | null;
+  sources?: GrantSource[] | null;
+  /** Grants that expire before this time (grants without expiry never match). */
+  expiringBefore?: Date | null;
+}
+
+export const grantOrder: KeysetOrder<Grant> = byId<Grant>('grants.id');
+
+export async function grantsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<Grant[]> {
+  return db.selectFrom('grants').selectAll().where('id', '=', sql<number>`any(${ids}::bigint[])`).execute();
+}
+
+export async function grantIdByExternalId(db: Kysely<DB>, externalId: string): Promise<number | undefined> {
+  return (await db.selectFrom('grants').select('id').where('external_id', '=', externalId).executeTakeFirst())?.id;
+}
+
+function withFilter<TB extends 'grants'>(query: SelectQueryBuilder<DB, TB, Grant>, filter: GrantFilter): SelectQueryBuilder<DB, TB, Grant> {
+  let q = query as SelectQueryBuilder<DB, 'grants', Grant>;
+  if (filter.entitlementId != null) q = q.where('grants.entitlement_id', '=', filter.entitlementId);
+  if (filter.accountId != null) q = q.where('grants.account_id', '=', filter.accountId);
+  if (filter.sources?.length) q = q.where('grants.source', 'in', filter.sources);
+  if (filter.expiringBefore) q = q.where('grants.expires_at', '<', filter.expiringBefore);
+  if (filter.resourceTypes?.length) {
+    const types = filter.resourceTypes;
+    q = q.where('grants.entitlement_id', 'in', (eb) =>
+      eb.selectFrom('entitlements').innerJoin('resources', 'resources.id', 'entitlements.resource_id').select('entitlements.id').where('resources.resource_type', 'in', types),
+    );
+  }
+  return q as SelectQueryBuilder<DB, TB, Grant>;
+}
+
+export async function grantPage(db: Kysely<DB>, filter: GrantFilter, page: PageRequest): Promise<Grant[]> {
+  return applyKeyset(withFilter(db.selectFrom('grants').selectAll('grants'), filter), grantOrder, page).execute();
+}
+
+export async function countGrants(db: Kysely<DB>, filter: GrantFilter): Promise<number> {
+  const row = await withFilter(db.selectFrom('grants').selectAll('grants'), filter)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export type GrantParent = 'entitlement_id' | 'account_id';
+
+/**
+ * One page of grants for each of many parents (entitlements or accounts), in one statement:
+ * a lateral subquery per parent id, each with its own keyset window and limit.
+ */
+export async function grantPagesPerParent(
+  db: Kysely<DB>,
+  parent: GrantParent,
+  parentIds: readonly number[],
+  filter: GrantFilter,
+  page: PageRequest,
+): Promise<Map<number, Grant[]>> {
+  const rows = await db
+    .selectFrom(sql<{ parent_id: number }>`(select unnest(${parentIds}::bigint[]) as parent_id)`.as('p'))
+    .innerJoinLateral(
+      (eb) => applyKeyset(withFilter(eb.selectFrom('grants').selectAll('grants').whereRef(`grants.${parent}`, '=', 'p.parent_id'), filter), grantOrder, page).as('g'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('g')
+    .execute();
+  const byParent = new Map<number, Grant[]>(parentIds.map((id) => [id, []]));
+  for (const row of rows) byParent.get(row[parent])?.push(row);
+  return byParent;
+}
+
+/** How many grants match the filter, per parent, in one statement. */
+export async function countGrantsPerParent(db: Kysely<DB>, parent: GrantParent, parentIds: readonly number[], filter: GrantFilter): Promise<Map<number, number>> {
+  const rows = await withFilter(db.selectFrom('grants').selectAll('grants'), filter)
+    .clearSelect()
+    .select([`grants.${parent} as parent_id`, (eb) => eb.fn.countAll<number>().as('count')])
+    .where(`grants.${parent}`, '=', sql<number>`any(${parentIds}::bigint[])`)
+    .groupBy(`grants.${parent}`)
+    .execute();
+  const counts = new Map<number, number>(parentIds.map((id) => [id, 0]));
+  for (const row of rows) counts.set(Number(row.parent_id), Number(row.count));
+  return counts;
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import { createClient } from '../../src/auth/clients.ts';
+import type { Scope } from '../../src/auth/scopes.ts';
+import { issueToken } from '../../src/auth/tokens.ts';
+import type { DB } from '../../src/db/schema.ts';
+import { createLogger } from '../../src/log.ts';
+
+export const silentLogger = createLogger({ level: 'silent', format: 'json' });
+
+export interface TestClient {
+  clientId: string;
+  secret: string;
+  token: string;
+}
+
+/** An API client with the given scopes and a fresh bearer token. */
+export async function apiClient(db: Kysely<DB>, scopes: Scope[], name = `test ${scopes.join('+')}`): Promise<TestClient> {
+  const { client, secret } = await createClient(db, { name, scopes, actor: { label: 'test' } });
+  const token = await issueToken(db, client);
+  return { clientId: client.id, secret, token: token.accessToken };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[] };
+}
+
+/** POSTs an operation to a running gateway. */
+// Tests read nested response data freely; `any` keeps assertions short where the shape is asserted anyway.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function graphql<T = Record<string, any>>(url: string, token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as GraphQLResponse<T>['body'] };
+}
