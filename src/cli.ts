@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './log.ts';
 import { createGateway, listen } from './server.ts';
 import { syncOnce } from './sync/command.ts';
+import { registerSimulateCommand } from './simulator/command.ts';
 
 /** A failure the user can act on: printed as one line, never with a stack. */
 export class CliError extends Error {
@@ -122,6 +123,8 @@ export function buildProgram(io: CliIo): Command {
       await server.close();
       await database.close();
     });
+
+  registerSimulateCommand(program);
 
   return program;
 }
