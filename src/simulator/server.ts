@@ -32,8 +32,19 @@ function bearerOf(req: IncomingMessage): string | undefined {
 }
 
 function send(res: ServerResponse, response: WebResponse): void {
-  res.writeHead(response.status, { ...response.headers, 'content-length': String(response.body.length) });
-  res.end(response.body);
+  const { body } = response;
+  if (Buffer.isBuffer(body)) {
+    res.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
+    res.end(body);
+    return;
+  }
+  let length = 0;
+  for (const part of body) length += part.length;
+  res.writeHead(response.status, { ...response.headers, 'content-length': String(length) });
+  // Corked writes leave as one writev: no copy of the page into a single buffer.
+  res.cork();
+  for (const part of body) res.write(part);
+  res.end();
 }
 
 function webArgs(url: URL, req: IncomingMessage, body: Buffer): Args {
@@ -326,9 +337,9 @@ export function createSimulatorServer(core: SimulatorCore, reset: () => void): S
       const { response, args, token, elapsedMs } = await handleWeb(core, req, url, method);
       send(res, response);
       let error: string | undefined;
-      if (response.status === 200 && response.body[6] === 'f'.charCodeAt(0)) {
+      if (response.status === 200 && Buffer.isBuffer(response.body) && response.body[6] === 'f'.charCodeAt(0)) {
         // `{"ok":false,"error":"…"}`: read the code back for the call log.
-        error = (JSON.parse(response.body.toString('utf8')) as { error?: string }).error;
+        error = (JSON.parse((response.body as Buffer).toString('utf8')) as { error?: string }).error;
       }
       core.control.record(
         {

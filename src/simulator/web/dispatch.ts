@@ -18,7 +18,8 @@ export const WEB_METHODS: Readonly<Record<string, MethodSpec>> = {
 export interface WebResponse {
   status: number;
   headers: Record<string, string>;
-  body: Buffer;
+  /** One buffer, or pieces written back to back. */
+  body: Buffer | Buffer[];
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): WebResponse {
@@ -99,7 +100,7 @@ export function runCall(store: SlackStore, call: ResolvedCall, args: Args): WebR
   try {
     const result = call.method.handler(ctx);
     if (result instanceof RawJson) {
-      return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...call.scopeHeaders }, body: result.body };
+      return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...call.scopeHeaders }, body: result.parts };
     }
     return jsonResponse(200, { ok: true, ...result }, call.scopeHeaders);
   } catch (error) {

@@ -18,9 +18,12 @@ export interface CallContext {
   scopes: ReadonlySet<string>;
 }
 
-/** A response body already serialized (the users.list fast path). */
+/**
+ * A response body already serialized, as pieces written to the socket in one go (the users.list
+ * fast path: cached per-user JSON is never copied into one big buffer).
+ */
 export class RawJson {
-  constructor(readonly body: Buffer) {}
+  constructor(readonly parts: Buffer[]) {}
 }
 
 export type MethodResult = Record<string, unknown> | RawJson;

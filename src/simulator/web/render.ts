@@ -11,7 +11,11 @@ export interface UserView {
   includeLocale: boolean;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normalize(text: string): string {
+  // Most names are ASCII already; Unicode normalization is the costly part of rendering a user.
+  if (!NON_ASCII.test(text)) return text;
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 

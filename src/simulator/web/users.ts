@@ -33,7 +33,7 @@ function usersList(ctx: CallContext): RawJson {
     parts.push(userJson(ctx.store, ctx.store.user(id) as User, view));
   });
   parts.push(Buffer.from(`],"cache_ts":${ctx.store.now()},"response_metadata":{"next_cursor":${JSON.stringify(page.nextCursor)}}}`));
-  return new RawJson(Buffer.concat(parts));
+  return new RawJson(parts);
 }
 
 function usersInfo(ctx: CallContext): Record<string, unknown> {
