@@ -1,8 +1,8 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { type SchemaTypes } from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getNamedType, isListType, getNullableType, type GraphQLField } from 'graphql';
@@ -27,6 +27,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 export const QUERY_LIMITS = { complexity: 20_000, depth: 12, breadth: 300 };
+
+// The node resolvers need the builder they are part of; it exists by the time they run.
+let built: PothosSchemaTypes.SchemaBuilder<SchemaTypes> | undefined;
+const self = () => built as PothosSchemaTypes.SchemaBuilder<SchemaTypes>;
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -60,21 +64,20 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { nullable: false },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
+    // The relay plugin's own resolveNode callbacks load the ids as given; ours first turn
+    // external ids into global ones, then load through the same per-type loaders.
     nodeQueryOptions: {
       description: 'Any object by global id, or by external id (e.g. userGroup:S123:member).',
-      resolve: async (_root, args, ctx, _info, resolveNode) => {
+      resolve: async (_root, args, ctx, info) => {
         const id = await nodeIdOf(ctx, args.id);
-        return id ? resolveNode(id) : null;
+        return id ? ((await resolveNodes(self(), ctx, info, [id]))[0] ?? null) : null;
       },
     },
     nodesQueryOptions: {
       description: 'Objects by global or external ids; null where nothing has the id.',
-      resolve: async (_root, args, ctx, _info, resolveNodes) => {
+      resolve: async (_root, args, ctx, info) => {
         const ids = await Promise.all(args.ids.map((id) => nodeIdOf(ctx, id)));
-        const found = ids.filter((id): id is DecodedId => id !== null);
-        const nodes = await resolveNodes(found);
-        let next = 0;
-        return ids.map((id) => (id === null ? null : nodes[next++]));
+        return resolveNodes(self(), ctx, info, ids);
       },
     },
   },
@@ -92,6 +95,8 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+built = builder as unknown as PothosSchemaTypes.SchemaBuilder<SchemaTypes>;
 
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('JSON', JSONResolver);
@@ -112,7 +117,7 @@ builder.globalConnectionField('totalCount', (t) =>
 const NODE_TYPENAMES = new Set(['Account', 'Entitlement', 'Grant', 'SyncRun', 'AuditEvent', ...Object.values(RESOURCE_TYPENAMES)]);
 
 /** The node an id names: a global id as is, an external id looked up (null when nothing has it). */
-async function nodeIdOf(ctx: GraphQLContext, id: DecodedId): Promise<DecodedId | null> {
+async function nodeIdOf(ctx: GraphQLContext, id: DecodedId): Promise<{ typename: string; id: unknown } | null> {
   if (id.typename !== EXTERNAL_ID) return NODE_TYPENAMES.has(id.typename) ? id : null;
   const found = await lookupExternalId(ctx.database.db, id.id);
   if (!found) return null;
@@ -120,5 +125,6 @@ async function nodeIdOf(ctx: GraphQLContext, id: DecodedId): Promise<DecodedId |
     found.kind === 'resource' && found.resourceType
       ? RESOURCE_TYPENAMES[found.resourceType]
       : { account: 'Account', entitlement: 'Entitlement', grant: 'Grant', resource: 'Resource' }[found.kind];
-  return { typename, id: String(found.id) };
+  // Loaders are keyed by parsed (numeric) ids, as global ids are once the relay plugin parsed them.
+  return { typename, id: found.id };
 }

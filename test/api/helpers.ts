@@ -22,7 +22,8 @@ export async function apiClient(db: Kysely<DB>, scopes: Scope[], name = `test ${
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
-  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[] };
+  /** `data` is typed as present: tests assert on `errors` first when it may not be. */
+  body: { data: T; errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[] };
 }
 
 /** POSTs an operation to a running gateway. */

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway, listen, type RunningServer } from '../../src/server.ts';
+import { backend, useTestDatabase } from '../support/db.ts';
+import { apiClient, graphql, silentLogger } from './helpers.ts';
+import { seedCatalog } from './seed.ts';
+
+// Every statement the gateway sends, recorded through createDb's onQuery hook.
+const statements: string[] = [];
+const t = useTestDatabase({ onQuery: (event) => statements.push(event.query.sql) });
+let server: RunningServer;
+let token: string;
+
+beforeAll(async () => {
+  await seedCatalog(t.db, 150);
+  server = await listen(createGateway({ database: t.database, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
+  token = (await apiClient(t.db, ['read'])).token;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** Statements one request runs to answer, apart from the bearer-token check every request makes. */
+async function statementsFor(query: string): Promise<string[]> {
+  statements.length = 0;
+  const res = await graphql(server.url, token, query);
+  expect(res.body.errors).toBeUndefined();
+  const tokenChecks = statements.filter((s) => s.includes('"api_tokens"'));
+  expect(tokenChecks).toHaveLength(1);
+  return statements.filter((s) => !s.includes('"api_tokens"'));
+}
+
+const grantsPage = (first: number, totalCount: boolean) => `{
+  grants(first: ${first}) {
+    ${totalCount ? 'totalCount' : ''}
+    edges { node {
+      externalId source grantedAt
+      account { slackId email displayName status }
+      entitlement { externalId displayName grantable resource { __typename externalId displayName resourceType } }
+    } }
+  }
+}`;
+
+describe(`statements per request (${backend})`, () => {
+  it('answers a page of 100 grants with account, entitlement and resource in 3 statements', async () => {
+    const sql = await statementsFor(grantsPage(100, false));
+    expect(sql).toHaveLength(3);
+  });
+
+  it('adds one statement for totalCount', async () => {
+    const sql = await statementsFor(grantsPage(100, true));
+    expect(sql).toHaveLength(4);
+    expect(sql.filter((s) => /count\(\*\)/i.test(s))).toHaveLength(1);
+  });
+
+  it('runs as many statements for a page of 10 as for a page of 100', async () => {
+    expect(await statementsFor(grantsPage(10, true))).toHaveLength(4);
+  });
+
+  it('batches nested connections: grants of 20 entitlements and accounts of their first grants', async () => {
+    const sql = await statementsFor(`{
+      entitlements(first: 20) { edges { node {
+        externalId grantCount
+        grants(first: 5) { totalCount edges { node { account { slackId workspaces { externalId } } } } }
+      } } }
+    }`);
+    // entitlements page, grant counts, grant pages (one lateral statement), their totals,
+    // the accounts, the accounts' workspaces.
+    expect(sql).toHaveLength(6);
+  });
+});
