@@ -4,14 +4,17 @@ import { builder } from './builder.ts';
  * Expected failures of a mutation, returned as data in its payload's `errors` list (never
  * thrown). `code` is machine-readable and stable, `message` tells a person what to do, `field`
  * names the input field at fault (`input.entitlementId`) when one is.
+ *
+ * Deliberately not a subclass of Error: graphql-js treats any Error value in a result as a
+ * field error, and these are results.
  */
-export abstract class UserError extends Error {
+export abstract class UserError {
   abstract readonly defaultCode: string;
+  readonly message: string;
   readonly field: string | null;
   readonly #code: string | undefined;
   constructor(message: string, options: { code?: string; field?: string | null } = {}) {
-    super(message);
-    this.name = new.target.name;
+    this.message = message;
     this.field = options.field ?? null;
     this.#code = options.code;
   }
