@@ -4,6 +4,9 @@ import { createDb, type Database } from './db/createDb.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './log.ts';
 import { createGateway, listen } from './server.ts';
+import { registerClientCommands } from './auth/command.ts';
+import { ensureBootstrapClient } from './auth/clients.ts';
+import { createEventBusFor } from './events/bus.ts';
 import { syncOnce } from './sync/command.ts';
 import { registerSimulateCommand } from './simulator/command.ts';
 
@@ -109,11 +112,21 @@ export function buildProgram(io: CliIo): Command {
       const logger = createLogger({ ...config.log, destination: io.stdout });
       const database = await openDatabase(config);
       await migrateDatabase(database);
-      const gateway = createGateway({ database, logger });
+      if (config.bootstrapClient) {
+        await ensureBootstrapClient(database.db, { id: config.bootstrapClient.id, secret: config.bootstrapClient.secret.reveal() });
+        logger.info({ clientId: config.bootstrapClient.id }, 'bootstrap admin API client is ready');
+      }
+      // Subscriptions of every replica hear every event through Postgres LISTEN/NOTIFY.
+      const bus = await createEventBusFor(database, {
+        url: config.database.url?.reveal(),
+        onError: (error) => logger.warn({ err: error.message }, 'event bus connection lost; reconnecting'),
+      });
+      const gateway = createGateway({ database, logger, bus, production: config.production });
       let server;
       try {
         server = await listen(gateway, config.http);
       } catch (error) {
+        await bus.close();
         await database.close();
         throw new CliError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
       }
@@ -121,10 +134,12 @@ export function buildProgram(io: CliIo): Command {
       const signal = await io.stopSignal;
       logger.info({ signal }, 'shutting down');
       await server.close();
+      await bus.close();
       await database.close();
     });
 
   registerSimulateCommand(program);
+  registerClientCommands(program, io);
 
   return program;
 }
