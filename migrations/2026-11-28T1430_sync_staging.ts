@@ -13,6 +13,11 @@ const statements = [
   `alter table sync_changes add constraint sync_changes_kind_check check (kind in
     ('GRANT_ADDED','GRANT_REMOVED','ACCOUNT_ADDED','ACCOUNT_CHANGED','ACCOUNT_REMOVED','RESOURCE_ADDED','RESOURCE_CHANGED','RESOURCE_REMOVED'))`,
 
+  // Which run first saw a synced row is informational; a foreign-key check per row on every
+  // synced grant and account costs more than it protects (the sync writes hundreds of thousands).
+  `alter table grants drop constraint grants_first_seen_run_fkey, drop constraint grants_last_seen_run_fkey`,
+  `alter table accounts drop constraint accounts_first_seen_run_fkey, drop constraint accounts_last_seen_run_fkey`,
+
   `create unlogged table sync_checkpoints (
     run_id bigint not null references sync_runs(id) on delete cascade,
     task text not null,
@@ -62,7 +67,8 @@ const statements = [
     slack_id text not null,
     active boolean not null,
     user_name text,
-    email text
+    email text,
+    display_name text
   )`,
 
   `create unlogged table sync_stage_resources (

@@ -355,6 +355,7 @@ export interface StageScimUsersTable {
   active: boolean;
   user_name: string | null;
   email: string | null;
+  display_name: string | null;
 }
 
 export interface StageResourcesTable {

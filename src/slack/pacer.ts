@@ -12,7 +12,10 @@ export class Pacer {
   readonly #marginMs: number;
   readonly #keys = new Map<string, { times: number[]; blockedUntil: number; chain: Promise<void> }>();
 
-  /** @param minuteMs how long Slack's minute lasts (60 000 ms, shorter against a time-scaled simulator). */
+  /**
+   * @param minuteMs how long Slack's minute lasts (60 000 ms, shorter against a time-scaled
+   * simulator); 0 turns pacing off, for a Slack stand-in that enforces no limits.
+   */
   constructor(minuteMs = 60_000) {
     this.#windowMs = minuteMs;
     // Requests leave here before Slack stamps them; a little slack keeps the server's window
@@ -26,6 +29,7 @@ export class Pacer {
 
   /** Waits until a call under `key` may be sent, then records it. */
   acquire(key: string, limit: number): Promise<void> {
+    if (this.#windowMs === 0) return this.#waitOutHold(key);
     let state = this.#keys.get(key);
     if (!state) {
       state = { times: [], blockedUntil: 0, chain: Promise.resolve() };
@@ -54,8 +58,20 @@ export class Pacer {
 
   /** Holds every call under `key` for `ms` (Slack's Retry-After). */
   holdFor(key: string, ms: number): void {
-    const s = this.#keys.get(key);
-    if (s) s.blockedUntil = Math.max(s.blockedUntil, Date.now() + ms);
+    let s = this.#keys.get(key);
+    if (!s) {
+      s = { times: [], blockedUntil: 0, chain: Promise.resolve() };
+      this.#keys.set(key, s);
+    }
+    s.blockedUntil = Math.max(s.blockedUntil, Date.now() + ms);
+  }
+
+  async #waitOutHold(key: string): Promise<void> {
+    for (;;) {
+      const wait = (this.#keys.get(key)?.blockedUntil ?? 0) - Date.now();
+      if (wait <= 0) return;
+      await sleep(wait);
+    }
   }
 }
 

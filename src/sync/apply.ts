@@ -56,15 +56,28 @@ export async function applyRun(
   const step = options.onStep ?? (() => {});
   return db.transaction().execute(async (trx) => {
     // Stage → deduplicated working sets for this transaction.
+    // Accounts seen by users.list (the home workspace's view first), plus those only SCIM
+    // knows (Grid users in no workspace the app is installed in).
     await sql`create temp table staged_accounts on commit drop as
-      select distinct on (slack_id) * from sync_stage_accounts where run_id = ${runId}
-      order by slack_id, is_home desc, deleted asc`.execute(trx);
+      select distinct on (slack_id) * from (
+        select slack_id, team_id, is_home, username, email, display_name, real_name, deleted, is_bot, is_app_user,
+          is_restricted, is_ultra_restricted, is_invited, is_stranger, is_admin, is_owner, is_primary_owner,
+          has_2fa, timezone, profile, 0 as source_rank
+        from sync_stage_accounts where run_id = ${runId}
+        union all
+        select slack_id, null, false, user_name, email, display_name, display_name, not active, false, false,
+          false, false, false, false, false, false, false, null, null, '{}'::jsonb, 1
+        from sync_stage_scim_users where run_id = ${runId}
+      ) seen
+      order by slack_id, source_rank, is_home desc, deleted asc, team_id`.execute(trx);
     await sql`create temp table staged_scim on commit drop as
       select distinct on (slack_id) * from sync_stage_scim_users where run_id = ${runId} order by slack_id`.execute(trx);
     await sql`create temp table staged_resources on commit drop as
-      select distinct on (external_id) * from sync_stage_resources where run_id = ${runId} order by external_id`.execute(trx);
+      select distinct on (external_id) * from sync_stage_resources where run_id = ${runId}
+      order by external_id, workspace_id nulls last, parent_external_id nulls last`.execute(trx);
     await sql`create temp table staged_entitlements on commit drop as
-      select distinct on (external_id) * from sync_stage_entitlements where run_id = ${runId} order by external_id`.execute(trx);
+      select distinct on (external_id) * from sync_stage_entitlements where run_id = ${runId}
+      order by external_id, grantable desc, display_name`.execute(trx);
     step('staged');
 
     // --- guard, computed against the live state before any write ---
@@ -184,6 +197,7 @@ export async function applyRun(
       join accounts a on a.slack_id = s.account_slack_id
       where s.run_id = ${runId}`.execute(trx);
     await sql`analyze staged_grants`.execute(trx);
+    step('staged_grants');
     const grantsBefore = await count(trx, sql<{ n: number }>`select count(*) as n from grants`);
     // Grants written after this run started reading Slack (a grant made meanwhile) are not the run's to remove.
     const removable = sql`from grants g where g.created_at < ${options.startedAt}
@@ -212,16 +226,19 @@ export async function applyRun(
       emptiedEntitlements: emptied.map((e) => ({ externalId: e.external_id, members: Number(e.members) })),
     };
     const holdBack = guard.tripped && !options.force;
+    step('guard');
 
     const grantsAdded = await changed(
       sql`insert into grants (external_id, entitlement_id, account_id, source, granted_at, first_seen_run, last_seen_run, updated_at)
       select sg.ent_xid || ':user:' || sg.account_slack_id, sg.entitlement_id, sg.account_id, 'SYNC', now(), ${runId}, ${runId}, now()
       from staged_grants sg
       where not exists (select 1 from grants g where g.entitlement_id = sg.entitlement_id and g.account_id = sg.account_id)
+      order by sg.ent_xid, sg.account_slack_id
       on conflict do nothing
       returning external_id`,
       'GRANT_ADDED',
     );
+    step('grants_added');
     let grantsRemoved = 0;
     let accountsRemoved = 0;
     let resourcesRemoved = 0;

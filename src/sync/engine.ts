@@ -311,14 +311,15 @@ class RunState {
         force: scope.confirmDeletions === true,
         detailed: previous !== undefined,
         onStep: (stepName) => {
-          if (stepName !== 'staged') this.#counts.apply = (this.#counts.apply ?? 0) + 1;
+          if (['accounts', 'resources', 'grants', 'diff'].includes(stepName)) this.#counts.apply = (this.#counts.apply ?? 0) + 1;
+          log?.debug({ step: stepName }, 'apply step done');
           void this.#emit(false);
         },
       });
       const status: SyncStatus = result.heldBack ? 'NEEDS_CONFIRMATION' : 'SUCCEEDED';
       if (status === 'SUCCEEDED') await clearStage(this.#db);
       const done = await this.#finish(status, null, result);
-      log?.info({ status, diff: result.diff, guard: result.guard.tripped ? result.guard.reasons : undefined }, 'sync finished');
+      log?.info({ status, stageMs: Math.round(this.stageMs), diff: result.diff, guard: result.guard.tripped ? result.guard.reasons : undefined }, 'sync finished');
       return done;
     } catch (error) {
       if (error instanceof SyncInterrupted || this.#signal.aborted) {
@@ -370,10 +371,12 @@ class RunState {
       const done = nextCursor === null;
       const items = batchSize(batch);
       // The page's rows and the task's cursor move together: a crash leaves both or neither.
+      const t0 = performance.now();
       await this.#db.transaction().execute(async (trx) => {
         await writeBatch(trx, this.#row.id, batch);
         await saveCheckpoint(trx, this.#row.id, task.id, nextCursor, done, items);
       });
+      this.stageMs += performance.now() - t0;
       const phaseItems = task.phase === 'accounts' ? (batch.accounts?.length ?? 0) + (batch.scimUsers?.length ?? 0) : task.phase === 'workspaces' ? (batch.workspaces?.length ?? 0) : task.phase === 'resources' ? (batch.resources?.length ?? 0) : (batch.grants?.length ?? 0);
       this.#counts[task.phase] = (this.#counts[task.phase] ?? 0) + phaseItems;
       if (task.phase !== 'grants' && batch.grants) this.#counts.grants = (this.#counts.grants ?? 0) + batch.grants.length;
@@ -586,6 +589,8 @@ class RunState {
     };
     return { calls: add(base.calls, calls), limited: add(base.limited, limited) };
   }
+  /** Time spent writing staged pages (diagnostics). */
+  stageMs = 0;
   #resumedBase: { calls: Record<string, number>; limited: Record<string, number> } | undefined;
 
   #event(status: SyncStatus, error: string | null): SyncProgressEvent {

@@ -299,7 +299,8 @@ export function mapUser(u: SlackUser, teamId: string, grid: boolean): { account:
 
 export function mapScimUser(u: ScimUser): StageScimUser {
   const primary = u.emails?.find((e) => e.primary) ?? u.emails?.[0];
-  return { slack_id: u.id, active: u.active !== false, user_name: u.userName ?? null, email: primary?.value ?? null };
+  const name = [u.name?.givenName, u.name?.familyName].filter(Boolean).join(' ');
+  return { slack_id: u.id, active: u.active !== false, user_name: u.userName ?? null, email: primary?.value ?? null, display_name: u.displayName || name || null };
 }
 
 export function mapUserGroup(g: SlackUserGroup, teamId: string, caps: Capabilities): StageBatch {

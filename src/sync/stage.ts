@@ -35,6 +35,10 @@ export function batchSize(batch: StageBatch): number {
  */
 export async function writeBatch(db: Kysely<DB>, runId: number, batch: StageBatch): Promise<void> {
   for (const [kind, table] of Object.entries(TABLES) as [keyof StageBatch, (typeof TABLES)[keyof StageBatch]][]) {
+    if (kind === 'grants') {
+      await writeGrants(db, runId, batch.grants ?? []);
+      continue;
+    }
     const rows = batch[kind] as Record<string, unknown>[] | undefined;
     if (!rows || rows.length === 0) continue;
     for (let i = 0; i < rows.length; i += CHUNK) {
@@ -42,6 +46,20 @@ export async function writeBatch(db: Kysely<DB>, runId: number, batch: StageBatc
       const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...defaults, ...r, run_id: runId }));
       await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(chunk)}::jsonb)`.execute(db);
     }
+  }
+}
+
+/**
+ * Grants are most of what a sync stages, and most share an entitlement (a group's members), so
+ * they travel as `{ entitlement: [account, …] }`: each external id once, no key names per row.
+ */
+async function writeGrants(db: Kysely<DB>, runId: number, grants: StageBatch['grants'] & object): Promise<void> {
+  const CHUNK_GRANTS = 20_000;
+  for (let i = 0; i < grants.length; i += CHUNK_GRANTS) {
+    const byEntitlement: Record<string, string[]> = {};
+    for (const g of grants.slice(i, i + CHUNK_GRANTS)) (byEntitlement[g.entitlement_external_id] ??= []).push(g.account_slack_id);
+    await sql`insert into sync_stage_grants (run_id, entitlement_external_id, account_slack_id)
+      select ${runId}, e.key, jsonb_array_elements_text(e.value) from jsonb_each(${JSON.stringify(byEntitlement)}::jsonb) as e`.execute(db);
   }
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Kysely, LogEvent } from 'kysely';
@@ -6,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDb, type Backend, type Database } from '../../src/db/createDb.ts';
 import type { DB } from '../../src/db/schema.ts';
+import { testDatabaseName } from './global-setup.ts';
 
 export const backend: Backend = process.env.SLACKGATE_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -29,7 +29,7 @@ export async function openTestDatabase(options: { onQuery?: (event: LogEvent) =>
     return { database, db: database.db, backend, drop: () => database.close() };
   }
   const adminUrl = inject('postgresAdminUrl');
-  const name = `slackgate_test_${randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName('file');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);

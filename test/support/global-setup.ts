@@ -17,7 +17,12 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE_DB = 'slackgate_test_template';
+// Test databases are named slackgate_test_<unix seconds>_<random>, so that concurrent runs on
+// one server never touch each other's databases, and ones left by a killed run can be told by age.
+export function testDatabaseName(kind: string): string {
+  return `slackgate_test_${Math.floor(Date.now() / 1000)}_${kind}_${Math.random().toString(16).slice(2, 10)}`;
+}
+const STALE_AFTER_S = 3 * 3600;
 
 export function postgresAdminUrl(): string {
   return process.env.SLACKGATE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -47,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const adminUrl = postgresAdminUrl();
   project.provide('postgresAdminUrl', adminUrl);
-  project.provide('postgresTemplate', TEMPLATE_DB);
+  project.provide('postgresTemplate', '');
   if (project.name === 'postgres') {
     const admin = new pg.Client({ connectionString: adminUrl });
     try {
@@ -57,18 +62,26 @@ export default async function setup(project: TestProject): Promise<() => Promise
         `the postgres test project needs a Postgres server at ${adminUrl} (set SLACKGATE_TEST_DATABASE_URL, or run npm run test:pglite): ${(error as Error).message}`,
       );
     }
-    // Databases left by an interrupted earlier run.
-    const stale = await admin.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'slackgate\\_test\\_%' and datname <> $1",
-      [TEMPLATE_DB],
-    );
-    for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
-    await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
-    await admin.query(`create database ${TEMPLATE_DB}`);
-    const template = await createDb({ url: withDatabase(adminUrl, TEMPLATE_DB), poolSize: 1 });
+    // Databases left by killed runs, hours ago.
+    const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname ~ '^slackgate_test_[0-9]+_'");
+    for (const { datname } of stale.rows) {
+      const created = Number(datname.split('_')[2]);
+      if (Date.now() / 1000 - created > STALE_AFTER_S) await admin.query(`drop database if exists "${datname}" with (force)`);
+    }
+    const templateDb = testDatabaseName('template');
+    await admin.query(`create database ${templateDb}`);
+    const template = await createDb({ url: withDatabase(adminUrl, templateDb), poolSize: 1 });
     await migrateToLatest(template.db);
     await template.close();
     await admin.end();
+    project.provide('postgresTemplate', templateDb);
+    return async () => {
+      await rm(dir, { recursive: true, force: true });
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${templateDb} with (force)`);
+      await cleanup.end();
+    };
   }
 
   return async () => {
