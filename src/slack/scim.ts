@@ -69,7 +69,10 @@ export class ScimClient {
 
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T | undefined }> {
     const kind = method === 'GET' ? 'read' : 'write';
-    const label = `scim.${method} ${path.split('?')[0]?.split('/')[0] ?? path}`;
+    // Named like Slack's SCIM operations: scim.users.list, scim.groups.patch, …
+    const [collection = '', id] = (path.split('?')[0] ?? '').split('/');
+    const action = method === 'GET' ? (id ? 'get' : 'list') : method === 'POST' ? 'create' : method.toLowerCase();
+    const label = `scim.${collection.toLowerCase()}.${action}`;
     let rateLimited = 0;
     let failures = 0;
     for (;;) {
