@@ -1,0 +1,53 @@
+import type { UserError } from '../graphql/errors.ts';
+
+/** Who is acting: the calling API client and, when named, the human behind it (`actorId`). */
+export interface Actor {
+  apiClientId: string;
+  /** accounts.id of the acting person, when the caller named one. */
+  accountId?: number;
+  /** Free-form label for audit when there is no account (`scheduler`, `expiry`). */
+  label?: string;
+}
+
+export type ProvisionResult = 'GRANTED' | 'ALREADY_GRANTED' | 'REVOKED' | 'ALREADY_REVOKED';
+
+/** The outcome of one grant or revoke: a result, or an expected failure as data. */
+export interface ProvisionOutcome {
+  result?: ProvisionResult;
+  /** grants.id of the grant after a successful grant (also for ALREADY_GRANTED). */
+  grantId?: number;
+  errors: UserError[];
+}
+
+export interface GrantInput {
+  entitlementId: number;
+  accountId: number;
+  actor: Actor;
+  reason?: string | null;
+  /** DIRECT for grantEntitlement, REQUEST when a request is being fulfilled. */
+  source: 'DIRECT' | 'REQUEST';
+  requestId?: number | null;
+  /** Time-bound access: when the grant must be revoked automatically. */
+  expiresAt?: Date | null;
+  /** A retried call with the same key returns the first outcome without calling Slack again. */
+  idempotencyKey?: string | null;
+}
+
+export interface RevokeInput {
+  entitlementId: number;
+  accountId: number;
+  actor: Actor;
+  reason?: string | null;
+  requestId?: number | null;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * Changes access in Slack (src/access/ orchestrates, src/slack/ provisioners call Slack), then
+ * refreshes the cache for the touched resource and publishes `grantsChanged`. Every attempt and
+ * outcome is audited. Requests, expiry and reviews go through this one service.
+ */
+export interface ProvisioningService {
+  grant(input: GrantInput): Promise<ProvisionOutcome>;
+  revoke(input: RevokeInput): Promise<ProvisionOutcome>;
+}
