@@ -3,10 +3,8 @@ import { ConfigError, describeSetting, resolveConfig, SETTINGS, type Config } fr
 import { createDb, type Database } from './db/createDb.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './log.ts';
-import { createGateway, listen } from './server.ts';
+import { demoBanner, ServiceConfigError, startService } from './service.ts';
 import { registerClientCommands } from './auth/command.ts';
-import { ensureBootstrapClient } from './auth/clients.ts';
-import { createEventBusFor } from './events/bus.ts';
 import { syncOnce } from './sync/command.ts';
 import { registerSimulateCommand } from './simulator/command.ts';
 
@@ -106,35 +104,25 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('serve')
-    .description('serve the GraphQL API (migrates the database on start)')
+    .description('serve the GraphQL API, sync on schedule (migrates the database on start; demo mode without a Slack token)')
     .action(async (_opts, command: Command) => {
       const config = settingsOf(command, io);
       const logger = createLogger({ ...config.log, destination: io.stdout });
       const database = await openDatabase(config);
       await migrateDatabase(database);
-      if (config.bootstrapClient) {
-        await ensureBootstrapClient(database.db, { id: config.bootstrapClient.id, secret: config.bootstrapClient.secret.reveal() });
-        logger.info({ clientId: config.bootstrapClient.id }, 'bootstrap admin API client is ready');
-      }
-      // Subscriptions of every replica hear every event through Postgres LISTEN/NOTIFY.
-      const bus = await createEventBusFor(database, {
-        url: config.database.url?.reveal(),
-        onError: (error) => logger.warn({ err: error.message }, 'event bus connection lost; reconnecting'),
-      });
-      const gateway = createGateway({ database, logger, bus, production: config.production });
-      let server;
+      let service;
       try {
-        server = await listen(gateway, config.http);
+        service = await startService({ config, database, logger });
       } catch (error) {
-        await bus.close();
         await database.close();
-        throw new CliError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
+        if (error instanceof ServiceConfigError) throw new CliError(error.message, 2);
+        throw error;
       }
-      logger.info({ url: server.url, database: database.backend }, `slackgate serving GraphQL at ${server.url}/graphql`);
+      if (service.demo) io.stdout.write(demoBanner(service));
+      logger.info({ url: service.url, database: database.backend, demo: service.demo !== undefined }, `slackgate serving GraphQL at ${service.url}/graphql`);
       const signal = await io.stopSignal;
       logger.info({ signal }, 'shutting down');
-      await server.close();
-      await bus.close();
+      await service.close();
       await database.close();
     });
 

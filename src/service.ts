@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { ensureBootstrapClient } from './auth/clients.ts';
+import { Secret, type Config } from './config.ts';
+import type { Database } from './db/createDb.ts';
+import { createEventBusFor, type EventBus } from './events/bus.ts';
+import type { Logger } from './log.ts';
+import { createGateway, listen, type RunningServer } from './server.ts';
+import { SlackConnection } from './slack/connection.ts';
+import { startSimulator, type RunningSimulator } from './simulator/index.ts';
+import { SyncEngine } from './sync/engine.ts';
+import { SyncScheduler } from './sync/scheduler.ts';
+
+/** A running `slackgate serve`: the API, the sync engine and its schedule, wired together. */
+export interface Service {
+  url: string;
+  database: Database;
+  bus: EventBus;
+  connection: SlackConnection;
+  sync: SyncEngine;
+  /** The in-process Slack simulator when running in demo mode. */
+  demo?: { simulator: RunningSimulator; clientId: string; clientSecret: string };
+  close(): Promise<void>;
+}
+
+export class ServiceConfigError extends Error {}
+
+/**
+ * With no Slack token, outside production, the gateway runs against the built-in simulator and
+ * its demo organization, so a newcomer sees a working gateway in seconds.
+ */
+async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simulator: RunningSimulator }> {
+  const simulator = await startSimulator({ plan: 'grid', org: 'demo', seed: 1 });
+  return {
+    simulator,
+    slack: {
+      ...config.slack,
+      token: new Secret(simulator.tokens.bot),
+      businessPlusToken: new Secret(simulator.tokens.admin),
+      enterpriseToken: simulator.tokens.enterprise ? new Secret(simulator.tokens.enterprise) : undefined,
+      ssoEnabled: true,
+      govEnv: false,
+      apiUrl: simulator.apiUrl,
+      scimUrl: simulator.scimUrl,
+    },
+  };
+}
+
+export async function startService(options: { config: Config; database: Database; logger: Logger }): Promise<Service> {
+  const { config, database, logger } = options;
+  let slack = config.slack;
+  let demo: Service['demo'];
+  if (!slack.token) {
+    if (config.production) {
+      throw new ServiceConfigError('--token (SLACKGATE_TOKEN) is required with NODE_ENV=production; without it slackgate would serve a simulated Slack');
+    }
+    const d = await demoSlack(config);
+    slack = d.slack;
+    const clientId = config.bootstrapClient?.id ?? 'demo-admin';
+    const clientSecret = config.bootstrapClient?.secret.reveal() ?? `demo-${randomBytes(18).toString('base64url')}`;
+    demo = { simulator: d.simulator, clientId, clientSecret };
+  }
+
+  if (config.bootstrapClient) {
+    await ensureBootstrapClient(database.db, { id: config.bootstrapClient.id, secret: config.bootstrapClient.secret.reveal() });
+    logger.info({ clientId: config.bootstrapClient.id }, 'bootstrap admin API client is ready');
+  } else if (demo) {
+    await ensureBootstrapClient(database.db, { id: demo.clientId, secret: demo.clientSecret });
+  }
+
+  // Subscriptions of every replica hear every event through Postgres LISTEN/NOTIFY.
+  const bus = await createEventBusFor(database, {
+    url: config.database.url?.reveal(),
+    onError: (error) => logger.warn({ err: error.message }, 'event bus connection lost; reconnecting'),
+  });
+  const connection = new SlackConnection({ slack });
+  const sync = new SyncEngine({
+    database,
+    connection,
+    ssoEnabled: slack.ssoEnabled,
+    deletionThreshold: config.deletionThreshold,
+    publish: (event) => void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published')),
+    logger,
+  });
+  const gateway = createGateway({ database, logger, bus, services: { sync }, production: config.production });
+  let server: RunningServer;
+  try {
+    server = await listen(gateway, config.http);
+  } catch (error) {
+    await bus.close();
+    await demo?.simulator.close();
+    throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
+  }
+
+  // A sync a stopped replica left half-done continues from its checkpoints.
+  await sync.resumeInterrupted();
+  const scheduler = new SyncScheduler({ sync, db: database.db, intervalMs: config.syncIntervalMs, logger });
+  await scheduler.start();
+  if (demo && config.syncIntervalMs === 0) await sync.start({ trigger: 'STARTUP', requestedBy: 'demo' });
+
+  return {
+    url: server.url,
+    database,
+    bus,
+    connection,
+    sync,
+    demo,
+    close: async () => {
+      scheduler.stop();
+      await sync.close();
+      await server.close();
+      await bus.close();
+      await demo?.simulator.close();
+    },
+  };
+}
+
+/** The banner demo mode prints once, so nobody mistakes the simulation for their Slack. */
+export function demoBanner(service: Service): string {
+  if (!service.demo) return '';
+  const { clientId, clientSecret } = service.demo;
+  const line = '='.repeat(78);
+  return [
+    line,
+    ' DEMO MODE: no Slack token is set, so slackgate is serving a SIMULATED Slack',
+    ' organization (Lumen Robotics, Enterprise Grid). Nothing here touches real Slack.',
+    ' Set SLACKGATE_TOKEN (and NODE_ENV=production) to connect your organization.',
+    '',
+    ` GraphQL API:   ${service.url}/graphql   (GraphiQL in a browser)`,
+    ` Demo client:   id ${clientId}`,
+    `                secret ${clientSecret}`,
+    ' Get a token:',
+    `   curl -s -X POST ${service.url}/oauth/token -d grant_type=client_credentials \\`,
+    `        -u ${clientId}:${clientSecret}`,
+    line,
+    '',
+  ].join('\n');
+}
