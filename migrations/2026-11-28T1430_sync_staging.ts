@@ -3,7 +3,10 @@ import { sql, type Kysely } from 'kysely';
 // A sync writes what it reads from Slack into these staging tables, page by page, and applies
 // them to the live tables in one transaction at the end: readers never see a half-synced mix,
 // memory stays bounded, and a killed run resumes from its checkpoints with its pages kept.
-// Staged rows are scratch data; unlogged on Postgres (PGlite ignores the word).
+// Staged rows are scratch data: unlogged on a Postgres server, where a killed slackgate leaves
+// them intact (only a server crash empties them, and the run then reads Slack again). Embedded
+// PGlite dies with the process and would empty unlogged tables on every restart, so there they
+// are ordinary tables and a killed run resumes from them.
 
 const statements = [
   // At most one run is queued or running at a time, whichever replica inserts it.
@@ -104,7 +107,9 @@ const statements = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  const { rows } = await sql<{ v: string }>`select version() as v`.execute(db);
+  const embedded = rows[0]?.v.includes('wasm32') ?? false;
+  for (const statement of statements) await sql.raw(embedded ? statement.replace('create unlogged table', 'create table') : statement).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
