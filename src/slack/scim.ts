@@ -91,7 +91,7 @@ export class ScimClient {
           signal: AbortSignal.timeout(60_000),
         });
       } catch (error) {
-        this.#stats.record(label, 'error');
+        this.#stats.record(label, 'error', `scim:${kind}`);
         if (++failures >= this.#retry.serverErrorAttempts) throw new SlackUnavailableError(label, 'unreachable', undefined, (error as Error).message);
         await sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (failures - 1)));
         continue;
@@ -104,7 +104,7 @@ export class ScimClient {
         parsed = undefined;
       }
       if (res.status === 429) {
-        this.#stats.record(label, 'rate_limited');
+        this.#stats.record(label, 'rate_limited', `scim:${kind}`);
         const retryAfter = Number(res.headers.get('retry-after'));
         const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : this.#pacer.minuteMs / 2;
         if (++rateLimited > this.#retry.rateLimitRetries) throw new SlackUnavailableError(label, 'ratelimited', 429);
@@ -112,16 +112,16 @@ export class ScimClient {
         continue;
       }
       if (res.status >= 500) {
-        this.#stats.record(label, 'error');
+        this.#stats.record(label, 'error', `scim:${kind}`);
         if (++failures >= this.#retry.serverErrorAttempts) throw new SlackUnavailableError(label, `http_${res.status}`, res.status);
         await sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (failures - 1)));
         continue;
       }
       if (res.status >= 400) {
-        this.#stats.record(label, 'error');
+        this.#stats.record(label, 'error', `scim:${kind}`);
         throw new SlackApiError(label, scimErrorCode(parsed) ?? `http_${res.status}`, res.status);
       }
-      this.#stats.record(label, 'ok');
+      this.#stats.record(label, 'ok', `scim:${kind}`);
       return { status: res.status, body: parsed as T | undefined };
     }
   }

@@ -106,11 +106,11 @@ export class SlackWebApi {
       await this.#pacer.acquire(key, limit);
       try {
         const result = (await this.#client.apiCall(method, body)) as T;
-        this.#stats.record(method, 'ok');
+        this.#stats.record(method, 'ok', key);
         return result;
       } catch (error) {
         if (error instanceof WebAPIRateLimitedError || (error instanceof WebAPIPlatformError && error.data.error === 'ratelimited')) {
-          this.#stats.record(method, 'rate_limited');
+          this.#stats.record(method, 'rate_limited', key);
           // A 200 "ratelimited" carries no Retry-After; wait half a Slack minute.
           const waitMs = error instanceof WebAPIRateLimitedError ? error.retryAfter * 1000 : this.#pacer.minuteMs / 2;
           if (++rateLimited > this.#retry.rateLimitRetries || waitMs > this.#retry.maxRetryAfterMs) {
@@ -120,12 +120,12 @@ export class SlackWebApi {
           continue;
         }
         if (error instanceof WebAPIPlatformError) {
-          this.#stats.record(method, 'error');
+          this.#stats.record(method, 'error', key);
           throw new SlackApiError(method, error.data.error);
         }
         const transient =
           (error instanceof WebAPIHTTPError && (error.statusCode >= 500 || error.statusCode === 408)) || error instanceof WebAPIRequestError;
-        this.#stats.record(method, 'error');
+        this.#stats.record(method, 'error', key);
         if (!transient) {
           const status = error instanceof WebAPIHTTPError ? error.statusCode : undefined;
           throw new SlackApiError(method, status ? `http_${status}` : 'request_failed', status, (error as Error).message);

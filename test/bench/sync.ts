@@ -1,0 +1,197 @@
+// `npm run bench -- sync [--users 50000] [--scaling] [--rate-limits] [--time-scale 60]`
+//
+// Full sync of the issue's fixture (Grid, 5 workspaces, N users, 2,000 user groups, 200 IdP
+// groups, 500 channels) into a real Postgres, with the simulator in its own process:
+// full-sync time and peak RSS of the syncing process, an immediate re-sync (rows written, time),
+// Slack calls against the reference connector's call pattern, optionally 25k/50k/100k scaling
+// and a run against Slack's rate limits (time-scaled) compared with the floor the tiers imply.
+import { sql } from 'kysely';
+import { resolveConfig } from '../../src/config.ts';
+import { createDb, type Database } from '../../src/db/createDb.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { SlackConnection } from '../../src/slack/connection.ts';
+import { callsPerMinute, SCIM_LIMITS } from '../../src/slack/tiers.ts';
+import { SyncEngine } from '../../src/sync/engine.ts';
+import type { SyncPhase } from '../../src/sync/types.ts';
+import { freshDatabase, rssSampler, spawnSimulator, type SimulatorProcess } from './support/processes.ts';
+
+interface Measured {
+  ms: number;
+  status: string;
+  calls: Record<string, number>;
+  rateLimited: number;
+  byKey: Record<string, number>;
+  phaseMs: Partial<Record<SyncPhase, number>>;
+  peakRssMb: number;
+}
+
+function arg(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+function fixture(users: number) {
+  return { plan: 'grid' as const, seed: 11, users, workspaces: 5, userGroups: 2000, idpGroups: 200, channels: 500 };
+}
+
+async function syncOnce(database: Database, sim: SimulatorProcess, minuteMs: number): Promise<Measured> {
+  const config = resolveConfig(
+    { token: sim.tokens.bot, businessPlusToken: sim.tokens.admin, enterpriseToken: sim.tokens.enterprise, ssoEnabled: true, slackApiUrl: sim.apiUrl, scimApiUrl: sim.scimUrl },
+    {},
+  );
+  const connection = new SlackConnection({ slack: config.slack, minuteMs });
+  const phaseMs: Partial<Record<SyncPhase, number>> = {};
+  const cur: { phase: SyncPhase | null; since: number } = { phase: null, since: performance.now() };
+  const engine = new SyncEngine({
+    database,
+    connection,
+    ssoEnabled: true,
+    deletionThreshold: 0.5,
+    publish: (e) => {
+      if (e.phase !== cur.phase) {
+        if (cur.phase) phaseMs[cur.phase] = (phaseMs[cur.phase] ?? 0) + performance.now() - cur.since;
+        cur.phase = e.phase;
+        cur.since = performance.now();
+      }
+    },
+  });
+  global.gc?.();
+  const rss = rssSampler();
+  const started = performance.now();
+  const run = await engine.waitFor((await engine.start({ trigger: 'MANUAL' })).id);
+  const ms = performance.now() - started;
+  if (cur.phase) phaseMs[cur.phase] = (phaseMs[cur.phase] ?? 0) + performance.now() - cur.since;
+  const peakRssMb = rss.stop();
+  await engine.close();
+  if (run.status !== 'SUCCEEDED') throw new Error(`sync ended ${run.status}: ${run.error}`);
+  return { ms, status: run.status, calls: run.slack_calls as Record<string, number>, rateLimited: connection.stats.totalRateLimited, byKey: { ...connection.stats.byKey }, phaseMs, peakRssMb };
+}
+
+const PHASE_OF: Record<string, SyncPhase> = {
+  'auth.teams.list': 'workspaces',
+  'team.info': 'workspaces',
+  'users.list': 'accounts',
+  'scim:read': 'accounts',
+  'usergroups.list': 'resources',
+  'conversations.list': 'resources',
+  'admin.roles.listAssignments': 'resources',
+  'conversations.members': 'grants',
+};
+
+/** The time Slack's tiers force on each phase: a key's calls beyond one minute's allowance wait a minute each. */
+function tierFloorMs(byKey: Record<string, number>, minuteMs: number): Partial<Record<SyncPhase, number>> {
+  const floor: Partial<Record<SyncPhase, number>> = {};
+  for (const [key, calls] of Object.entries(byKey)) {
+    const method = key.startsWith('scim:') ? key : key.split(':').slice(2).join(':');
+    const phase = PHASE_OF[method];
+    if (!phase) continue;
+    const limit = key.startsWith('scim:') ? SCIM_LIMITS.read : callsPerMinute(method);
+    const ms = Math.floor((calls - 1) / limit) * minuteMs;
+    floor[phase] = Math.max(floor[phase] ?? 0, ms);
+  }
+  return floor;
+}
+
+/** Calls the reference connector's documented pattern (reference-connector.md §6.2) makes for the same data. */
+async function referenceCalls(db: Database['db']): Promise<{ head: number; enterprise: number; detail: Record<string, number> }> {
+  const one = async (q: ReturnType<typeof sql<{ n: number }>>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
+  const workspaces = await one(sql`select count(*) as n from workspaces`);
+  const usersPerWs = (await sql<{ n: number }>`select count(*) as n from grants g join entitlements e on e.id = g.entitlement_id where e.external_id like 'workspace:%:member' group by e.id`.execute(db)).rows.map((r) => Number(r.n));
+  const scimUsers = await one(sql`select count(*) as n from accounts where scim_id is not null`);
+  const groupSizes = (await sql<{ n: number }>`select (select count(*) from grants g where g.entitlement_id = e.id) as n from entitlements e join resources r on r.id = e.resource_id where r.resource_type = 'userGroup' and r.status = 'ACTIVE'`.execute(db)).rows.map((r) => Number(r.n));
+  const idpGroups = await one(sql`select count(*) as n from resources where resource_type = 'group'`);
+  const roles = await one(sql`select count(*) as n from resources where resource_type = 'enterpriseRole' and slack_id not like 'organization_%'`);
+  const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
+  const detail: Record<string, number> = {
+    'auth.teams.list': 1,
+    'SCIM /Users (per workspace, 100/page)': workspaces * pages(scimUsers, 100),
+    'users.info (per SCIM user, per workspace)': workspaces * scimUsers,
+    'users.list (workspace grants, 200/page)': usersPerWs.reduce((a, n) => a + pages(n, 200), 0),
+    'usergroups.list': workspaces,
+    'usergroups.users.list (per group, 20 members/page)': groupSizes.reduce((a, n) => a + pages(n, 20), 0),
+    'SCIM /Groups + GET /Groups/{id}': pages(idpGroups, 100) + idpGroups,
+  };
+  const head = Object.values(detail).reduce((a, b) => a + b, 0);
+  // The Grid sibling: SCIM users once org-wide, one usergroups.users.list per group, listAssignments per role.
+  const enterprise =
+    1 + pages(scimUsers, 100) + detail['users.list (workspace grants, 200/page)']! + workspaces + groupSizes.length + detail['SCIM /Groups + GET /Groups/{id}']! + roles;
+  return { head, enterprise, detail };
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export default async function run(args: string[]): Promise<void> {
+  const users = arg(args, 'users', 50_000);
+  const timeScale = arg(args, 'time-scale', 60);
+  console.log(`# sync benchmark — Grid, 5 workspaces, ${users} users, 2000 user groups, 200 IdP groups, 500 channels; Postgres; simulator in its own process`);
+
+  const sim = await spawnSimulator(fixture(users));
+  const target = await freshDatabase('full');
+  const database = await createDb({ url: target.url });
+  try {
+    await migrateToLatest(database.db);
+    const full = await syncOnce(database, sim, 0);
+    const counts = await sql<{ t: string; n: number }>`select 'accounts' as t, count(*) as n from accounts union all select 'entitlements', count(*) from entitlements union all select 'grants', count(*) from grants`.execute(database.db);
+    const before = await sql<{ latest: Date | null; n: number }>`select max(updated_at) as latest, count(*) as n from grants`.execute(database.db);
+    const resync = await syncOnce(database, sim, 0);
+    const after = await sql<{ latest: Date | null; n: number }>`select max(updated_at) as latest, count(*) as n from grants`.execute(database.db);
+    const written = await sql<{ n: number }>`select count(*) as n from sync_changes where run_id = (select max(id) from sync_runs)`.execute(database.db);
+    const totalCalls = Object.values(full.calls).reduce((a, b) => a + b, 0);
+    const ref = await referenceCalls(database.db);
+
+    console.log(`cache: ${counts.rows.map((r) => `${r.t} ${Number(r.n)}`).join(', ')}`);
+    console.log(`full sync:   ${fmt(full.ms)}  (phases: ${Object.entries(full.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
+    console.log(`peak RSS of the syncing process: ${full.peakRssMb} MB`);
+    console.log(`re-sync:     ${fmt(resync.ms)}  = ${(resync.ms / full.ms).toFixed(2)} × full; grant rows written: ${Number(after.rows[0]?.n) - Number(before.rows[0]?.n)} inserted, latest update unchanged: ${String(after.rows[0]?.latest?.getTime() === before.rows[0]?.latest?.getTime())}; change rows: ${Number(written.rows[0]?.n)}`);
+    console.log(`Slack calls: ${totalCalls} — ${JSON.stringify(full.calls)}`);
+    console.log(`reference connector for the same data: ${ref.head} calls (baton-slack, Business+ path), ${ref.enterprise} (Grid sibling) — ${JSON.stringify(ref.detail)}`);
+    console.log(`  => slackgate makes ${(ref.head / totalCalls).toFixed(0)}× fewer calls than baton-slack and ${(ref.enterprise / totalCalls).toFixed(1)}× fewer than its Grid sibling`);
+
+    if (args.includes('--rate-limits')) {
+      sim.stop();
+      const limited = await spawnSimulator({ ...fixture(users), rateLimits: true, timeScale });
+      const db2 = await freshDatabase('limited');
+      const database2 = await createDb({ url: db2.url });
+      try {
+        await migrateToLatest(database2.db);
+        const minuteMs = 60_000 / timeScale;
+        const r = await syncOnce(database2, limited, minuteMs);
+        const tiers = tierFloorMs(r.byKey, minuteMs);
+        const pureFloor = Object.values(tiers).reduce((a, b) => a + (b ?? 0), 0);
+        // Each phase takes at least what the tiers force or what the work takes without limits, whichever is longer.
+        const phases: SyncPhase[] = ['workspaces', 'accounts', 'resources', 'entitlements', 'grants', 'apply'];
+        const floor = phases.reduce((a, p) => a + Math.max(tiers[p] ?? 0, full.phaseMs[p] ?? 0), 0);
+        console.log(`rate limits on, Slack minute = ${minuteMs} ms: ${fmt(r.ms)}, 429s received: ${r.rateLimited}`);
+        console.log(`  tier floor ${fmt(pureFloor)} (${JSON.stringify(Object.fromEntries(Object.entries(tiers).map(([k, v]) => [k, fmt(v ?? 0)])))}); floor with the unlimited run's work per phase ${fmt(floor)}; wall / floor = ${(r.ms / floor).toFixed(2)}`);
+      } finally {
+        await database2.close();
+        await db2.drop();
+        limited.stop();
+      }
+    }
+  } finally {
+    await database.close();
+    await target.drop();
+    sim.stop();
+  }
+
+  if (args.includes('--scaling')) {
+    const times: Record<number, number> = {};
+    for (const n of [25_000, 50_000, 100_000]) {
+      const s = await spawnSimulator(fixture(n));
+      const d = await freshDatabase(`scale${n}`);
+      const db = await createDb({ url: d.url });
+      try {
+        await migrateToLatest(db.db);
+        const m = await syncOnce(db, s, 0);
+        times[n] = m.ms;
+        console.log(`scaling: ${n} users → ${fmt(m.ms)}, peak RSS ${m.peakRssMb} MB`);
+      } finally {
+        await db.close();
+        await d.drop();
+        s.stop();
+      }
+    }
+    console.log(`scaling: 50k/25k = ${((times[50_000] ?? 0) / (times[25_000] ?? 1)).toFixed(2)}, 100k/50k = ${((times[100_000] ?? 0) / (times[50_000] ?? 1)).toFixed(2)}`);
+  }
+}
