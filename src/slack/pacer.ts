@@ -1,16 +1,20 @@
 /**
  * Paces calls per key (token kind, workspace, method) so that no sliding window of one Slack
  * minute ever holds more calls than the key's limit. Slack counts the same way, so a paced
- * client spends the whole allowance — a burst up to the limit, then one call each time the
- * oldest leaves the window — without being told 429. After a 429 the key is held until
+ * client spends the whole allowance — a burst up to the limit, then one call each time an
+ * earlier one leaves the window — without being told 429. After a 429 the key is held until
  * `Retry-After` has passed.
  *
- * Memory is bounded by the limit: only the last `limit` send times are kept per key.
+ * A call occupies its slot from the moment it is sent until a window after its answer came
+ * back: Slack stamps a call when it processes it, which can be much later than when we sent it
+ * (a burst queues up), but never later than its answer.
+ *
+ * Memory is bounded by the limit: at most `limit` slots are kept per key.
  */
 export class Pacer {
   readonly #windowMs: number;
   readonly #marginMs: number;
-  readonly #keys = new Map<string, { times: number[]; blockedUntil: number; chain: Promise<void> }>();
+  readonly #keys = new Map<string, { slots: { until: number }[]; blockedUntil: number; chain: Promise<void> }>();
 
   /**
    * @param minuteMs how long Slack's minute lasts (60 000 ms, shorter against a time-scaled
@@ -18,8 +22,6 @@ export class Pacer {
    */
   constructor(minuteMs = 60_000) {
     this.#windowMs = minuteMs;
-    // Requests leave here before Slack stamps them; a little slack keeps the server's window
-    // from seeing one call too many when the network delays an older call more than a newer one.
     this.#marginMs = Math.max(5, minuteMs * 0.01);
   }
 
@@ -27,15 +29,26 @@ export class Pacer {
     return this.#windowMs;
   }
 
-  /** Waits until a call under `key` may be sent, then records it. */
-  acquire(key: string, limit: number): Promise<void> {
-    if (this.#windowMs === 0) return this.#waitOutHold(key);
+  #state(key: string) {
     let state = this.#keys.get(key);
     if (!state) {
-      state = { times: [], blockedUntil: 0, chain: Promise.resolve() };
+      state = { slots: [], blockedUntil: 0, chain: Promise.resolve() };
       this.#keys.set(key, state);
     }
-    const s = state;
+    return state;
+  }
+
+  /**
+   * Waits until a call under `key` may be sent and takes a slot for it. Call the returned
+   * function when the call's answer has arrived (successful or not).
+   */
+  async acquire(key: string, limit: number): Promise<() => void> {
+    if (this.#windowMs === 0) {
+      await this.#waitOutHold(key);
+      return () => {};
+    }
+    const s = this.#state(key);
+    const slot = { until: Number.POSITIVE_INFINITY };
     // One reservation at a time per key, in arrival order.
     const turn = s.chain.then(async () => {
       for (;;) {
@@ -44,25 +57,26 @@ export class Pacer {
           await sleep(s.blockedUntil - now);
           continue;
         }
-        while (s.times.length > 0 && now - (s.times[0] as number) >= this.#windowMs + this.#marginMs) s.times.shift();
-        if (s.times.length < limit) {
-          s.times.push(now);
+        s.slots = s.slots.filter((x) => x.until > now);
+        if (s.slots.length < limit) {
+          s.slots.push(slot);
           return;
         }
-        await sleep((s.times[0] as number) + this.#windowMs + this.#marginMs - now);
+        const soonest = Math.min(...s.slots.map((x) => x.until));
+        // All slots still in flight: look again shortly.
+        await sleep(Number.isFinite(soonest) ? soonest - now : 5);
       }
     });
     s.chain = turn;
-    return turn;
+    await turn;
+    return () => {
+      slot.until = Date.now() + this.#windowMs + this.#marginMs;
+    };
   }
 
   /** Holds every call under `key` for `ms` (Slack's Retry-After). */
   holdFor(key: string, ms: number): void {
-    let s = this.#keys.get(key);
-    if (!s) {
-      s = { times: [], blockedUntil: 0, chain: Promise.resolve() };
-      this.#keys.set(key, s);
-    }
+    const s = this.#state(key);
     s.blockedUntil = Math.max(s.blockedUntil, Date.now() + ms);
   }
 

@@ -76,7 +76,7 @@ export class ScimClient {
     let rateLimited = 0;
     let failures = 0;
     for (;;) {
-      await this.#pacer.acquire(`scim:${kind}`, SCIM_LIMITS[kind]);
+      const answered = await this.#pacer.acquire(`scim:${kind}`, SCIM_LIMITS[kind]);
       let res: Response;
       try {
         res = await fetch(new URL(path, this.#base), {
@@ -89,7 +89,7 @@ export class ScimClient {
           body: body === undefined ? undefined : JSON.stringify(body),
           redirect: 'error',
           signal: AbortSignal.timeout(60_000),
-        });
+        }).finally(answered);
       } catch (error) {
         this.#stats.record(label, 'error', `scim:${kind}`);
         if (++failures >= this.#retry.serverErrorAttempts) throw new SlackUnavailableError(label, 'unreachable', undefined, (error as Error).message);

@@ -103,9 +103,9 @@ export class SlackWebApi {
     let rateLimited = 0;
     let failures = 0;
     for (;;) {
-      await this.#pacer.acquire(key, limit);
+      const answered = await this.#pacer.acquire(key, limit);
       try {
-        const result = (await this.#client.apiCall(method, body)) as T;
+        const result = (await this.#client.apiCall(method, body).finally(answered)) as T;
         this.#stats.record(method, 'ok', key);
         return result;
       } catch (error) {
