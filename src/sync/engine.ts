@@ -18,6 +18,7 @@ import {
   mapUser,
   mapUserGroup,
   mapWorkspace,
+  appendBatch,
   type SlackChannel,
   type SlackTeam,
   type SlackUser,
@@ -404,19 +405,12 @@ class RunState {
         const teams: SlackTeam[] = [];
         for await (const page of bot.pages<{ id: string; name: string }>('auth.teams.list', 'teams', { limit: 1000 })) teams.push(...page.items);
         if (teams.length === 0 && this.#plan.teamId) teams.push({ id: this.#plan.teamId, name: this.#plan.teamName ?? this.#plan.teamId });
-        const batch: StageBatch = { workspaces: [], resources: [], entitlements: [] };
+        const batch: StageBatch = {};
         for (const t of teams) {
           const info = await bot.call<{ team?: SlackTeam }>('team.info', { team: t.id }, { team: t.id });
-          const mapped = mapWorkspace({ ...t, ...info.team, id: t.id }, this.#caps);
-          batch.workspaces!.push(...mapped.workspaces!);
-          batch.resources!.push(...mapped.resources!);
-          batch.entitlements!.push(...mapped.entitlements!);
+          appendBatch(batch, mapWorkspace({ ...t, ...info.team, id: t.id }, this.#caps));
         }
-        if (this.#isGrid) {
-          const org = mapOrganizationRoles(this.#caps);
-          batch.resources!.push(...org.resources!);
-          batch.entitlements!.push(...org.entitlements!);
-        }
+        if (this.#isGrid) appendBatch(batch, mapOrganizationRoles(this.#caps));
         await commit(batch, null);
       },
     };
@@ -430,11 +424,10 @@ class RunState {
       run: async (cursor, commit) => {
         const bot = this.#o.connection.bot!;
         for await (const page of bot.pages<SlackUser>('users.list', 'members', { limit: 1000 }, { team: ws.id, cursor: cursor ?? undefined })) {
-          const batch: StageBatch = { accounts: [], grants: [] };
+          const batch: StageBatch = {};
           for (const u of page.items) {
             const mapped = mapUser(u, ws.id, grid);
-            batch.accounts!.push(mapped.account);
-            batch.grants!.push(...mapped.grants);
+            appendBatch(batch, { accounts: [mapped.account], grants: mapped.grants });
           }
           await commit(batch, page.nextCursor || null);
         }
@@ -468,13 +461,8 @@ class RunState {
           { include_users: true, include_disabled: true, include_count: true },
           { team: ws.id },
         );
-        const batch: StageBatch = { resources: [], entitlements: [], grants: [] };
-        for (const g of res.usergroups ?? []) {
-          const m = mapUserGroup(g, ws.id, this.#caps);
-          batch.resources!.push(...m.resources!);
-          batch.entitlements!.push(...m.entitlements!);
-          batch.grants!.push(...m.grants!);
-        }
+        const batch: StageBatch = {};
+        for (const g of res.usergroups ?? []) appendBatch(batch, mapUserGroup(g, ws.id, this.#caps));
         await commit(batch, null);
       },
     };
@@ -492,12 +480,8 @@ class RunState {
           { team: ws.id, cursor: cursor ?? undefined },
         );
         for await (const page of pages) {
-          const batch: StageBatch = { resources: [], entitlements: [] };
-          for (const c of page.items) {
-            const m = mapChannel(c, ws.id, this.#caps);
-            batch.resources!.push(...m.resources!);
-            batch.entitlements!.push(...m.entitlements!);
-          }
+          const batch: StageBatch = {};
+          for (const c of page.items) appendBatch(batch, mapChannel(c, ws.id, this.#caps));
           await commit(batch, page.nextCursor || null);
         }
       },
@@ -511,14 +495,11 @@ class RunState {
       run: async (cursor, commit) => {
         const scim = this.#o.connection.scim!;
         for await (const page of scim.pages<ScimGroup>('Groups', cursor ? Number(cursor) : 1)) {
-          const batch: StageBatch = { resources: [], entitlements: [], grants: [] };
+          const batch: StageBatch = {};
           for (const listed of page.resources) {
             // Lists normally carry members; fetch the group only when they are left out.
             const group = listed.members ? listed : ((await scim.get<ScimGroup>('Groups', listed.id)).body ?? listed);
-            const m = mapIdpGroup(group, this.#caps);
-            batch.resources!.push(...m.resources!);
-            batch.entitlements!.push(...m.entitlements!);
-            batch.grants!.push(...m.grants!);
+            appendBatch(batch, mapIdpGroup(group, this.#caps));
           }
           await commit(batch, page.nextIndex ? String(page.nextIndex) : null);
         }
@@ -538,15 +519,10 @@ class RunState {
           { cursor: cursor ?? undefined },
         );
         for await (const page of pages) {
-          const batch: StageBatch = { resources: [], entitlements: [], grants: [] };
+          const batch: StageBatch = {};
           const byRole = new Map<string, string[]>();
           for (const a of page.items) byRole.set(a.role_id, [...(byRole.get(a.role_id) ?? []), a.user_id]);
-          for (const [roleId, users] of byRole) {
-            const m = mapEnterpriseRole(roleId, this.#caps);
-            batch.resources!.push(...m.resources!);
-            batch.entitlements!.push(...m.entitlements!);
-            batch.grants!.push(...enterpriseRoleGrants(roleId, users));
-          }
+          for (const [roleId, users] of byRole) appendBatch(batch, { ...mapEnterpriseRole(roleId, this.#caps), grants: enterpriseRoleGrants(roleId, users) });
           await commit(batch, page.nextCursor || null);
         }
       },

@@ -31,6 +31,15 @@ export interface StageBatch {
   grants?: StageGrant[];
 }
 
+/** Appends every kind of row of `from` to `into`. */
+export function appendBatch(into: StageBatch, from: StageBatch): StageBatch {
+  for (const key of Object.keys(from) as (keyof StageBatch)[]) {
+    const rows = from[key] as unknown[] | undefined;
+    if (rows?.length) ((into[key] ??= []) as unknown[]).push(...rows);
+  }
+  return into;
+}
+
 export interface SlackUser {
   id: string;
   team_id?: string;
