@@ -346,8 +346,16 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
     if (user.deleted || user.isRestricted || user.isInvitedUser || user.isStranger) continue;
     for (const m of user.memberships) eligibleByTeam.get(m.teamId)?.push(user);
   }
-  // A few people sit in almost every group, the way leads and on-call rotations do.
-  const powerUsers = humans.filter((u) => !u.deleted && !u.isRestricted && !u.isInvitedUser && !u.isStranger).slice(0, Math.max(2, Math.ceil(humans.length * 0.02)));
+  // A few people sit in almost every group, the way leads and on-call rotations do; how many
+  // does not grow with the organization.
+  const powerUsers = humans.filter((u) => !u.deleted && !u.isRestricted && !u.isInvitedUser && !u.isStranger).slice(0, 4);
+  // Group sizes are skewed and independent of the organization's size: most groups hold a
+  // dozen to a few dozen people, a few hold hundreds; about 40 on average.
+  const GROUP_SIZES = [6, 12, 18, 25, 35, 45, 60, 90, 150];
+  const skewedSize = (sizes: readonly number[], pick: number): number => {
+    const base = sizes[pick % sizes.length] as number;
+    return Math.max(1, Math.round(base * (0.7 + rng.int(61) / 100)));
+  };
 
   const groupCount = Math.max(0, options.userGroups ?? 10);
   for (let g = 0; g < groupCount; g++) {
@@ -357,7 +365,7 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
     const name = round ? `${base} ${round + 1}` : base;
     const eligible = eligibleByTeam.get(teamId) ?? [];
     const empty = g % 7 === 6;
-    const size = empty ? 0 : Math.min(5000, Math.max(1, Math.round((eligible.length * 0.3) / (1 + (g % 5)))));
+    const size = empty ? 0 : Math.min(eligible.length, skewedSize(GROUP_SIZES, g));
     const members = new Set(rng.sample(eligible, size).map((u) => u.id));
     if (!empty) for (const u of powerUsers) if (u.memberships.some((m) => m.teamId === teamId) && rng.chance(0.8)) members.add(u.id);
     const created = EPOCH_2019 + rng.int(FIVE_YEARS);
@@ -391,7 +399,8 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
     const name = round ? `${base}-${round + 1}` : base;
     const empty = g % 4 === 3;
     const pool = grid ? allEligible : (eligibleByTeam.get(teamIds[0] as string) ?? []);
-    const size = empty ? 0 : Math.min(5000, Math.max(1, Math.round((pool.length * 0.4) / (1 + g))));
+    // About 100 members on average, like department and role groups pushed from an IdP.
+    const size = empty ? 0 : Math.min(pool.length, skewedSize([40, 70, 100, 140, 250], g));
     const created = EPOCH_2019 + rng.int(FIVE_YEARS);
     store.addUsergroup({
       teamId: grid ? (store.enterprise as { id: string }).id : (teamIds[0] as string),
@@ -444,7 +453,8 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
         if (!u.isRestricted && !u.deleted && id !== 'USLACKBOT') channel.members.add(id);
       }
     } else {
-      const picked = rng.sample(workspaceUsers, Math.min(2000, Math.max(2, Math.round(workspaceUsers.length * 0.1))));
+      // Channels other than #general hold a handful to a few hundred people.
+      const picked = rng.sample(workspaceUsers, Math.min(workspaceUsers.length, skewedSize([5, 12, 25, 50, 80, 150, 300], index)));
       for (const id of picked) {
         const u = store.user(id) as User;
         if (!u.isUltraRestricted && !u.deleted && id !== 'USLACKBOT') channel.members.add(id);
