@@ -38,7 +38,23 @@ export function isScimUser(user: User): boolean {
   return user.id !== 'USLACKBOT' && !user.isStranger;
 }
 
-export function scimUser(store: SlackStore, user: User, version: ScimVersion, base: string): Record<string, unknown> {
+/**
+ * Which groups each user is in, built in one pass over the groups: a list page renders a
+ * thousand users, and asking every group about every user would cost groups × users.
+ */
+export function groupsByUser(store: SlackStore): Map<string, UserGroup[]> {
+  const index = new Map<string, UserGroup[]>();
+  for (const group of store.usergroups.values()) {
+    for (const id of group.users) {
+      const list = index.get(id);
+      if (list) list.push(group);
+      else index.set(id, [group]);
+    }
+  }
+  return index;
+}
+
+export function scimUser(store: SlackStore, user: User, version: ScimVersion, base: string, groupIndex?: Map<string, UserGroup[]>): Record<string, unknown> {
   const urns = extensionUrns(version);
   const extras = user.scim ?? {};
   const guest = user.isRestricted;
@@ -82,7 +98,7 @@ export function scimUser(store: SlackStore, user: User, version: ScimVersion, ba
       manager: { managerId: extras.managerId ?? null },
     },
     [urns.profile]: { startDate: extras.startDate ?? '' },
-    groups: store.groupsOfUser(user.id).map((g) => ({ value: g.id, display: g.name })),
+    groups: (groupIndex ? (groupIndex.get(user.id) ?? []) : store.groupsOfUser(user.id)).map((g) => ({ value: g.id, display: g.name })),
   };
   if (guest) {
     const channels = [...store.channels.values()].filter((c) => c.members.has(user.id));

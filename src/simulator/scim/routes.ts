@@ -1,7 +1,7 @@
 import type { SlackStore, User } from '../store.ts';
 import { matchesFilter, parseFilter, ScimFilterError, type AttributeGetter } from './filter.ts';
 import { applyV1GroupPatch, applyV2GroupPatch, assertManageable, memberIds, replaceGroup, setDisplayName, validateMembers } from './groups.ts';
-import { isScimUser, scimGroup, scimGroups, scimUser, URN, type ScimVersion } from './resources.ts';
+import { groupsByUser, isScimUser, scimGroup, scimGroups, scimUser, URN, type ScimVersion } from './resources.ts';
 import { applyUserAttributes, applyV1UserPatch, applyV2UserPatch, assertMayDeactivate, ScimError } from './users.ts';
 
 type Json = Record<string, unknown>;
@@ -160,11 +160,13 @@ function usersRoute(store: SlackStore, request: ScimRequest): ScimResponse {
       const filter = filterOf(query);
       const ids = scimUserIds(store);
       if (!filter) {
-        const page = ids.slice(start - 1, start - 1 + count).map((uid) => scimUser(store, store.user(uid) as User, version, base));
+        const groups = groupsByUser(store);
+        const page = ids.slice(start - 1, start - 1 + count).map((uid) => scimUser(store, store.user(uid) as User, version, base, groups));
         return { status: 200, body: listResponse(version, page, ids.length, start) };
       }
       const matched = ids.map((uid) => store.user(uid) as User).filter((u) => matchesOrFail(filter, userAttribute(u)));
-      const page = matched.slice(start - 1, start - 1 + count).map((u) => scimUser(store, u, version, base));
+      const groups = groupsByUser(store);
+      const page = matched.slice(start - 1, start - 1 + count).map((u) => scimUser(store, u, version, base, groups));
       return { status: 200, body: listResponse(version, page, matched.length, start) };
     }
     if (method === 'POST') return createUser(store, request);
