@@ -50,7 +50,11 @@ class SyncInterrupted extends Error {}
 interface Task {
   id: string;
   phase: SyncPhase;
-  run(cursor: string | null, commit: (batch: StageBatch, nextCursor: string | null) => Promise<void>): Promise<void>;
+  /**
+   * Reads the task's pages from `cursor` (null: the beginning), committing each. `checkpoint`
+   * names a part of the task that is done on its own (pages read in parallel).
+   */
+  run(cursor: string | null, commit: (batch: StageBatch, nextCursor: string | null, checkpoint?: string) => Promise<void>): Promise<void>;
 }
 
 /**
@@ -367,7 +371,7 @@ class RunState {
 
   async #runTask(task: Task): Promise<void> {
     const cursor = this.#checkpoints.get(task.id)?.cursor ?? null;
-    const commit = async (batch: StageBatch, nextCursor: string | null): Promise<void> => {
+    const commit = async (batch: StageBatch, nextCursor: string | null, checkpoint?: string): Promise<void> => {
       if (this.#signal.aborted) throw new SyncInterrupted();
       const done = nextCursor === null;
       const items = batchSize(batch);
@@ -375,7 +379,7 @@ class RunState {
       const t0 = performance.now();
       await this.#db.transaction().execute(async (trx) => {
         await writeBatch(trx, this.#row.id, batch);
-        await saveCheckpoint(trx, this.#row.id, task.id, nextCursor, done, items);
+        await saveCheckpoint(trx, this.#row.id, checkpoint ?? task.id, nextCursor, done, items);
       });
       this.stageMs += performance.now() - t0;
       const phaseItems = task.phase === 'accounts' ? (batch.accounts?.length ?? 0) + (batch.scimUsers?.length ?? 0) : task.phase === 'workspaces' ? (batch.workspaces?.length ?? 0) : task.phase === 'resources' ? (batch.resources?.length ?? 0) : (batch.grants?.length ?? 0);
@@ -435,16 +439,42 @@ class RunState {
     };
   }
 
+  /**
+   * SCIM users, 1000 a page. After the first page tells the total, the other pages are read a
+   * few at a time (SCIM paging is by index, and Slack's SCIM read allowance is generous); each
+   * page is checkpointed on its own so a resumed run reads only the pages it lacks.
+   */
   #scimUsersTask(): Task {
     return {
       id: 'scim:users',
       phase: 'accounts',
-      run: async (cursor, commit) => {
+      run: async (_cursor, commit) => {
         const scim = this.#o.connection.scim!;
-        for await (const page of scim.pages<ScimUser>('Users', cursor ? Number(cursor) : 1)) {
-          this.#estimates.accounts = Math.max(this.#estimates.accounts ?? 0, page.totalResults);
-          await commit({ scimUsers: page.resources.map(mapScimUser) }, page.nextIndex ? String(page.nextIndex) : null);
-        }
+        const pageDone = (start: number) => this.#checkpoints.get(`scim:users@${start}`)?.done === true;
+        const first = await scim.list<ScimUser>('Users', 1);
+        const pageSize = Math.max(1, first.resources.length);
+        const total = first.totalResults;
+        this.#estimates.accounts = Math.max(this.#estimates.accounts ?? 0, total);
+        if (!pageDone(1)) await commit({ scimUsers: first.resources.map(mapScimUser) }, null, 'scim:users@1');
+        const starts: number[] = [];
+        for (let start = 1 + pageSize; start <= total; start += pageSize) if (!pageDone(start)) starts.push(start);
+        const readRange = async (start: number): Promise<void> => {
+          // A page may come back shorter than asked while more remain: read the rest of its range too.
+          const rows: ScimUser[] = [];
+          for (let at = start; at < Math.min(start + pageSize, total + 1); ) {
+            const page = await scim.list<ScimUser>('Users', at, start + pageSize - at);
+            if (page.resources.length === 0) break;
+            rows.push(...page.resources);
+            at += page.resources.length;
+          }
+          await commit({ scimUsers: rows.map(mapScimUser) }, null, `scim:users@${start}`);
+        };
+        await Promise.all(
+          Array.from({ length: Math.min(4, starts.length) }, async () => {
+            for (let start = starts.shift(); start !== undefined; start = starts.shift()) await readRange(start);
+          }),
+        );
+        await commit({}, null);
       },
     };
   }
