@@ -31,6 +31,21 @@ export class Random {
     return this.next() < probability;
   }
 
+  /** A standard normal deviate (Box–Muller), for skewed sizes. */
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /**
+   * A log-normally distributed whole number around `median`: most values near it, a long tail
+   * of a few much larger ones — the shape of group and channel sizes in real organizations.
+   */
+  skewed(median: number, sigma: number, min: number, max: number): number {
+    return Math.min(max, Math.max(min, Math.round(median * Math.exp(sigma * this.normal()))));
+  }
+
   pick<T>(items: readonly T[]): T {
     const item = items[this.int(items.length)];
     if (item === undefined) throw new Error('cannot pick from an empty list');

@@ -82,6 +82,20 @@ export const ORG_ADMIN_SCOPES = [
 const EPOCH_2019 = 1_546_300_800;
 const FIVE_YEARS = 5 * 365 * 86_400;
 
+/*
+ * Sizes of generated groups and channels, independent of the organization's size (a 100k-person
+ * company does not have bigger teams, it has more of them). Log-normal: most near the median, a
+ * long tail of a few large ones. With the empty and disabled cadences below this gives user groups
+ * about 40 members on average (most 5–60, a few a few hundred), IdP groups about 100, and
+ * channels other than #general a handful to a few hundred.
+ */
+const USER_GROUP_SIZE = { median: 32, sigma: 0.9, min: 2, max: 500 };
+const IDP_GROUP_SIZE = { median: 85, sigma: 0.7, min: 5, max: 1000 };
+const CHANNEL_SIZE = { median: 40, sigma: 1.0, min: 3, max: 1500 };
+/** People in many user groups of their workspaces (leads, on-call rotations), and how many of those groups. */
+const POWER_USERS = 4;
+const POWER_USER_SHARE = 0.3;
+
 interface UserDraft {
   first: { display: string; ascii: string };
   last: { display: string; ascii: string };
@@ -346,16 +360,9 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
     if (user.deleted || user.isRestricted || user.isInvitedUser || user.isStranger) continue;
     for (const m of user.memberships) eligibleByTeam.get(m.teamId)?.push(user);
   }
-  // A few people sit in almost every group, the way leads and on-call rotations do; how many
-  // does not grow with the organization.
-  const powerUsers = humans.filter((u) => !u.deleted && !u.isRestricted && !u.isInvitedUser && !u.isStranger).slice(0, 4);
-  // Group sizes are skewed and independent of the organization's size: most groups hold a
-  // dozen to a few dozen people, a few hold hundreds; about 40 on average.
-  const GROUP_SIZES = [6, 12, 18, 25, 35, 45, 60, 90, 150];
-  const skewedSize = (sizes: readonly number[], pick: number): number => {
-    const base = sizes[pick % sizes.length] as number;
-    return Math.max(1, Math.round(base * (0.7 + rng.int(61) / 100)));
-  };
+  // A few people sit in many groups, the way leads and on-call rotations do; how many does not
+  // grow with the organization.
+  const powerUsers = humans.filter((u) => !u.deleted && !u.isRestricted && !u.isInvitedUser && !u.isStranger).slice(0, POWER_USERS);
 
   const groupCount = Math.max(0, options.userGroups ?? 10);
   for (let g = 0; g < groupCount; g++) {
@@ -365,9 +372,9 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
     const name = round ? `${base} ${round + 1}` : base;
     const eligible = eligibleByTeam.get(teamId) ?? [];
     const empty = g % 7 === 6;
-    const size = empty ? 0 : Math.min(eligible.length, skewedSize(GROUP_SIZES, g));
+    const size = empty ? 0 : Math.min(eligible.length, rng.skewed(USER_GROUP_SIZE.median, USER_GROUP_SIZE.sigma, USER_GROUP_SIZE.min, USER_GROUP_SIZE.max));
     const members = new Set(rng.sample(eligible, size).map((u) => u.id));
-    if (!empty) for (const u of powerUsers) if (u.memberships.some((m) => m.teamId === teamId) && rng.chance(0.8)) members.add(u.id);
+    if (!empty) for (const u of powerUsers) if (u.memberships.some((m) => m.teamId === teamId) && rng.chance(POWER_USER_SHARE)) members.add(u.id);
     const created = EPOCH_2019 + rng.int(FIVE_YEARS);
     const disabled = g % 5 === 4;
     store.addUsergroup({
@@ -397,10 +404,9 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
     const base = IDP_GROUP_NAMES[g % IDP_GROUP_NAMES.length] as string;
     const round = Math.floor(g / IDP_GROUP_NAMES.length);
     const name = round ? `${base}-${round + 1}` : base;
-    const empty = g % 4 === 3;
+    const empty = g % 10 === 9;
     const pool = grid ? allEligible : (eligibleByTeam.get(teamIds[0] as string) ?? []);
-    // About 100 members on average, like department and role groups pushed from an IdP.
-    const size = empty ? 0 : Math.min(pool.length, skewedSize([40, 70, 100, 140, 250], g));
+    const size = empty ? 0 : Math.min(pool.length, rng.skewed(IDP_GROUP_SIZE.median, IDP_GROUP_SIZE.sigma, IDP_GROUP_SIZE.min, IDP_GROUP_SIZE.max));
     const created = EPOCH_2019 + rng.int(FIVE_YEARS);
     store.addUsergroup({
       teamId: grid ? (store.enterprise as { id: string }).id : (teamIds[0] as string),
@@ -453,8 +459,8 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
         if (!u.isRestricted && !u.deleted && id !== 'USLACKBOT') channel.members.add(id);
       }
     } else {
-      // Channels other than #general hold a handful to a few hundred people.
-      const picked = rng.sample(workspaceUsers, Math.min(workspaceUsers.length, skewedSize([5, 12, 25, 50, 80, 150, 300], index)));
+      const size = rng.skewed(CHANNEL_SIZE.median, CHANNEL_SIZE.sigma, CHANNEL_SIZE.min, CHANNEL_SIZE.max);
+      const picked = rng.sample(workspaceUsers, Math.min(workspaceUsers.length, size));
       for (const id of picked) {
         const u = store.user(id) as User;
         if (!u.isUltraRestricted && !u.deleted && id !== 'USLACKBOT') channel.members.add(id);

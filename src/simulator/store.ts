@@ -290,12 +290,15 @@ export class SlackStore {
   constructor(plan: SlackPlan, tag: string) {
     this.plan = plan;
     const grid = plan === 'grid' || plan === 'gov';
+    const channel = new IdSequence('C', tag);
     this.ids = {
       user: new IdSequence(grid ? 'W' : 'U', tag),
       team: new IdSequence('T', tag),
       usergroup: new IdSequence('S', tag),
-      channel: new IdSequence('C', tag),
-      privateChannel: new IdSequence(grid ? 'C' : 'G', tag),
+      channel,
+      // On Grid private channels are C… too, so they draw from the same sequence (two sequences
+      // with one prefix would hand out the same ID twice).
+      privateChannel: grid ? channel : new IdSequence('G', tag),
       dm: new IdSequence('D', tag),
       bot: new IdSequence('B', tag),
     };
@@ -485,6 +488,7 @@ export class SlackStore {
 
   addChannel(channel: Omit<Channel, 'id'> & { id?: string }): Channel {
     const id = channel.id ?? (channel.isPrivate ? this.ids.privateChannel.next() : this.ids.channel.next());
+    if (this.channels.has(id)) throw new Error(`channel ${id} already exists`);
     const created: Channel = { ...channel, id };
     this.channels.set(id, created);
     return created;

@@ -57,6 +57,29 @@ describe('Enterprise Grid', () => {
     expect(bot.problems.splice(0)).toEqual(['users.list: /members must NOT have fewer than 1 items {"limit":1}']);
   });
 
+  it('shows the bot every public channel of a workspace and the private ones it is in', async () => {
+    const grid = await startSimulator({ plan: 'grid', users: 400, workspaces: 3, channels: 60, seed: 8 });
+    try {
+      const client = checkedClient(grid, grid.tokens.bot);
+      const channels = [...grid.store.channels.values()];
+      expect(channels).toHaveLength(60);
+      const botId = grid.store.token(grid.tokens.bot)?.userId as string;
+      expect(channels.some((c) => c.isPrivate && c.members.has(botId))).toBe(true);
+      expect(channels.some((c) => c.isPrivate && !c.members.has(botId))).toBe(true);
+      for (const teamId of grid.store.workspaces.keys()) {
+        const seen: string[] = [];
+        for await (const page of client.client.paginate('conversations.list', { team_id: teamId, types: 'public_channel,private_channel', limit: 7 })) {
+          seen.push(...((page as unknown as { channels: { id: string }[] }).channels.map((c) => c.id)));
+        }
+        const expected = channels.filter((c) => c.teamId === teamId && (!c.isPrivate || c.members.has(botId))).map((c) => c.id);
+        expect(seen.sort()).toEqual(expected.sort());
+      }
+      expect(client.problems).toEqual([]);
+    } finally {
+      await grid.close();
+    }
+  });
+
   it('answers team_access_not_granted for a workspace the install was not granted', async () => {
     const token = sim.store.token(sim.tokens.bot);
     sim.store.addToken({ ...(token as NonNullable<typeof token>), token: 'xoxb-two-teams', grantedTeams: teams.slice(0, 2) });

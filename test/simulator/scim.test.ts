@@ -173,7 +173,9 @@ describe('SCIM users', () => {
 });
 
 describe('SCIM groups', () => {
-  const groupWithMembers = () => [...sim.store.usergroups.values()].find((g) => g.users.size >= 2) as { id: string; users: Set<string> };
+  // A group with members and with someone left to add.
+  const groupWithMembers = () =>
+    [...sim.store.usergroups.values()].find((g) => g.users.size >= 2 && active().some((u) => !g.users.has(u.id))) as { id: string; users: Set<string> };
 
   it('creates (201), reads and lists groups, which are Web API user groups on Business+', async () => {
     const members = active().slice(0, 2).map((u) => ({ value: u.id }));

@@ -48,6 +48,39 @@ describe('seed generator', () => {
     for (const g of groups) for (const id of g.users) expect(store.user(id)?.isRestricted).toBe(false);
   });
 
+  it('sizes groups and channels like a real organization, however large it is', () => {
+    const sizes = (users: number) => {
+      const store = buildStore(seedOptionsOf({ plan: 'grid', users, workspaces: 5, userGroups: 600, idpGroups: 60, channels: 150, seed: 4 }));
+      const groups = [...store.usergroups.values()];
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const userGroups = groups.filter((g) => !g.isIdpGroup).map((g) => g.users.size);
+      const idpGroups = groups.filter((g) => g.isIdpGroup).map((g) => g.users.size);
+      const channels = [...store.channels.values()];
+      const inGroups = new Map<string, number>();
+      for (const g of groups) if (!g.isIdpGroup) for (const id of g.users) inGroups.set(id, (inGroups.get(id) ?? 0) + 1);
+      return { store, userGroups, idpGroups, channels, mean, inGroups };
+    };
+    for (const users of [8_000, 30_000]) {
+      const { userGroups, idpGroups, channels, mean, inGroups } = sizes(users);
+      expect(mean(userGroups)).toBeGreaterThan(30);
+      expect(mean(userGroups)).toBeLessThan(50);
+      // Most groups are small; a few hold hundreds.
+      expect(userGroups.filter((n) => n >= 5 && n <= 60).length / userGroups.length).toBeGreaterThan(0.6);
+      expect(Math.max(...userGroups)).toBeGreaterThan(150);
+      expect(Math.max(...userGroups)).toBeLessThanOrEqual(500);
+      expect(mean(idpGroups)).toBeGreaterThan(75);
+      expect(mean(idpGroups)).toBeLessThan(125);
+      // Only a handful of people are in dozens of groups.
+      expect([...inGroups.values()].filter((n) => n >= 30).length).toBeLessThanOrEqual(4);
+      // Every requested channel exists; #general holds everyone, the others tens to a few hundred.
+      expect(channels).toHaveLength(150);
+      expect(channels.filter((c) => c.isGeneral)).toHaveLength(5);
+      const others = channels.filter((c) => !c.isGeneral).map((c) => c.members.size);
+      expect(others.filter((n) => n <= 400).length / others.length).toBeGreaterThan(0.95);
+      for (const general of channels.filter((c) => c.isGeneral)) expect(general.members.size).toBeGreaterThan(users / 10);
+    }
+  });
+
   it('builds the demo company', () => {
     const store = buildStore(seedOptionsOf({ org: 'demo', plan: 'business-plus' }));
     const people = [...store.users.values()].filter((u) => u.id !== 'USLACKBOT' && u.name !== 'slackgate');
