@@ -34,6 +34,8 @@ function fixture(users: number) {
   return { plan: 'grid' as const, seed: 11, users, workspaces: 5, userGroups: 2000, idpGroups: 200, channels: 500 };
 }
 
+let concurrency: number | undefined;
+
 async function syncOnce(database: Database, sim: SimulatorProcess, minuteMs: number): Promise<Measured> {
   const config = resolveConfig(
     { token: sim.tokens.bot, businessPlusToken: sim.tokens.admin, enterpriseToken: sim.tokens.enterprise, ssoEnabled: true, slackApiUrl: sim.apiUrl, scimApiUrl: sim.scimUrl },
@@ -47,6 +49,7 @@ async function syncOnce(database: Database, sim: SimulatorProcess, minuteMs: num
     connection,
     ssoEnabled: true,
     deletionThreshold: 0.5,
+    concurrency,
     publish: (e) => {
       if (e.phase !== cur.phase) {
         if (cur.phase) phaseMs[cur.phase] = (phaseMs[cur.phase] ?? 0) + performance.now() - cur.since;
@@ -123,6 +126,7 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export default async function run(args: string[]): Promise<void> {
   const users = arg(args, 'users', 50_000);
   const timeScale = arg(args, 'time-scale', 60);
+  if (args.includes('--concurrency')) concurrency = arg(args, 'concurrency', 6);
   console.log(`# sync benchmark — Grid, 5 workspaces, ${users} users, 2000 user groups, 200 IdP groups, 500 channels; Postgres; simulator in its own process`);
 
   const sim = await spawnSimulator(fixture(users));

@@ -15,7 +15,9 @@ export interface SimulatorProcess {
 /** Starts the simulator in a child process and waits until it listens. */
 export async function spawnSimulator(options: SimulatorOptions): Promise<SimulatorProcess> {
   const script = new URL('./simulator-process.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The simulator is not what is measured: it never inherits the measured process's memory caps.
+  const env = { ...process.env, NODE_OPTIONS: undefined };
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const line = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
