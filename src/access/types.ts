@@ -40,6 +40,8 @@ export interface RevokeInput {
   reason?: string | null;
   requestId?: number | null;
   idempotencyKey?: string | null;
+  /** Why access is being removed, as told to `grantsChanged` subscribers (default REVOKE). */
+  cause?: 'REVOKE' | 'EXPIRY' | 'REVIEW';
 }
 
 /**

@@ -19,6 +19,7 @@ const DOMAIN_TABLES = [
   'entitlements',
   'grants',
   'jobs',
+  'provisioning_outcomes',
   'requests',
   'resources',
   'review_items',

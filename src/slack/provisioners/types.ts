@@ -1,0 +1,82 @@
+import type { ResourceType } from '../../db/schema.ts';
+
+/** The resource an entitlement belongs to, as the cache knows it. */
+export interface ProvisionResource {
+  id: number;
+  resourceType: ResourceType;
+  slackId: string;
+  /** Workspace (T…) of workspace-scoped resources; sent as `team_id` with org-level tokens. */
+  workspaceId: string | null;
+  status: string;
+  profile: Record<string, unknown>;
+  externalId: string;
+}
+
+/** The account being granted or revoked, as the cache knows it. */
+export interface ProvisionAccount {
+  id: number;
+  slackId: string;
+  status: string;
+  type: string;
+  isGuest: boolean;
+  guestKind: string | null;
+  isBot: boolean;
+  isAppUser: boolean;
+  isStranger: boolean;
+  isOwner: boolean;
+  isPrimaryOwner: boolean;
+}
+
+export interface ProvisionTarget {
+  entitlementId: number;
+  entitlementExternalId: string;
+  slug: string;
+  resource: ProvisionResource;
+  account: ProvisionAccount;
+}
+
+export type ProvisionOp = 'GRANT' | 'REVOKE';
+export type SlackProvisionResult = 'GRANTED' | 'ALREADY_GRANTED' | 'REVOKED' | 'ALREADY_REVOKED';
+
+/** What one grant or revoke did in Slack. */
+export interface ProvisionStep {
+  result: SlackProvisionResult;
+  /** Every member of the resource after the change, when Slack's answer carried the list. */
+  members?: string[];
+  /** The resource's status after the change, when it changed (a user group disabled or enabled). */
+  resourceStatus?: 'ACTIVE' | 'DISABLED';
+}
+
+/**
+ * Slack would refuse this (or it would do something other than asked), so it is not attempted.
+ * `kind` says whether the input is at fault (`invalid`) or the current state (`conflict`).
+ */
+export class ProvisioningRefused extends Error {
+  constructor(
+    readonly kind: 'invalid' | 'conflict',
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ProvisioningRefused';
+  }
+}
+
+/** One provisionable entitlement kind: Slack calls only, no database. */
+export interface Provisioner {
+  /** Refuses an account Slack would not accept here, before anything is written. */
+  check(op: ProvisionOp, target: ProvisionTarget): void;
+  grant(target: ProvisionTarget): Promise<ProvisionStep>;
+  revoke(target: ProvisionTarget): Promise<ProvisionStep>;
+}
+
+/** Why an account cannot hold memberships Slack restricts to full members; null when it can. */
+export function notAFullMember(account: ProvisionAccount, what: string): string | null {
+  const who = `user ${account.slackId}`;
+  if (account.status === 'DELETED') return `${who} is deactivated in Slack; Slack does not allow deactivated users in ${what}`;
+  if (account.status === 'DISABLED') return `${who} is disabled (deactivated in Slack); Slack does not allow deactivated users in ${what}; enable the account first`;
+  if (account.isBot || account.isAppUser || account.type !== 'HUMAN') return `${who} is a bot; Slack does not allow bots in ${what}`;
+  if (account.isGuest) return `${who} is a ${account.guestKind === 'SINGLE_CHANNEL' ? 'single-channel' : 'multi-channel'} guest; Slack does not allow guests in ${what}`;
+  if (account.isStranger) return `${who} is an external (Slack Connect) user; only members of this organization can be added to ${what}`;
+  return null;
+}
