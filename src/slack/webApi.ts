@@ -3,7 +3,6 @@ import {
   WebAPIHTTPError,
   WebAPIPlatformError,
   WebAPIRateLimitedError,
-  WebAPIRequestError,
   WebClient,
   type Logger as SlackLogger,
 } from '@slack/web-api';
@@ -60,6 +59,14 @@ export interface CallOptions {
   team?: string;
 }
 
+/** One attempt's outcome, whichever transport carried it. */
+type Attempt =
+  | { kind: 'ok'; body: SlackResponse }
+  | { kind: 'ratelimited'; retryAfterMs: number }
+  | { kind: 'slack_error'; error: string }
+  | { kind: 'http'; status: number; detail: string }
+  | { kind: 'network'; detail: string };
+
 interface SlackResponse {
   ok?: boolean;
   response_metadata?: { next_cursor?: string; scopes?: string[] };
@@ -78,8 +85,12 @@ export class SlackWebApi {
   readonly #pacer: Pacer;
   readonly #stats: SlackCallStats;
   readonly #retry: RetryPolicy;
+  readonly #token: string;
+  readonly #apiUrl: string;
 
   constructor(options: WebApiOptions) {
+    this.#token = options.token;
+    this.#apiUrl = options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`;
     this.kind = options.kind;
     this.orgLevel = options.orgLevel ?? false;
     this.#pacer = options.pacer;
@@ -96,6 +107,63 @@ export class SlackWebApi {
   }
 
   async call<T extends SlackResponse = SlackResponse>(method: string, args: Record<string, unknown> = {}, options: CallOptions = {}): Promise<T> {
+    return this.#callWith(method, args, options, (m, body) => this.#viaClient(m, body)) as Promise<T>;
+  }
+
+  /** One attempt through the official client, its outcome normalised. */
+  async #viaClient(method: string, body: Record<string, unknown>): Promise<Attempt> {
+    try {
+      return { kind: 'ok', body: (await this.#client.apiCall(method, body)) as SlackResponse };
+    } catch (error) {
+      if (error instanceof WebAPIRateLimitedError) return { kind: 'ratelimited', retryAfterMs: error.retryAfter * 1000 };
+      if (error instanceof WebAPIPlatformError) return { kind: 'slack_error', error: error.data.error };
+      if (error instanceof WebAPIHTTPError) return { kind: 'http', status: error.statusCode, detail: error.message };
+      return { kind: 'network', detail: (error as Error).message };
+    }
+  }
+
+  /**
+   * One attempt of a bulk read (a page of `users.list`, `conversations.members`…) sent exactly
+   * as the official client sends it — a form-encoded POST with a Bearer token — but without the
+   * client's habit of deep-copying and serialising every answer for a debug line, which on
+   * thousand-member pages costs more than the request itself.
+   */
+  async #viaFetch(method: string, body: Record<string, unknown>): Promise<Attempt> {
+    const form = new URLSearchParams();
+    for (const [k, v] of Object.entries(body)) if (v !== undefined && v !== null) form.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    let res: Response;
+    try {
+      res = await fetch(`${this.#apiUrl}${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.#token}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form,
+        redirect: 'error',
+        signal: AbortSignal.timeout(60_000),
+      });
+    } catch (error) {
+      return { kind: 'network', detail: (error as Error).message };
+    }
+    if (res.status === 429) {
+      await res.body?.cancel();
+      const retryAfter = Number(res.headers.get('retry-after'));
+      return { kind: 'ratelimited', retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : this.#pacer.minuteMs / 2 };
+    }
+    if (res.status !== 200) {
+      await res.body?.cancel();
+      return { kind: 'http', status: res.status, detail: res.statusText };
+    }
+    let parsed: SlackResponse;
+    try {
+      parsed = (await res.json()) as SlackResponse;
+    } catch (error) {
+      return { kind: 'network', detail: `unreadable answer: ${(error as Error).message}` };
+    }
+    if (parsed.ok === false) return { kind: 'slack_error', error: String(parsed.error ?? 'unknown_error') };
+    return { kind: 'ok', body: parsed };
+  }
+
+  /** Pacing, retries and error mapping around one transport; the same for every call. */
+  async #callWith(method: string, args: Record<string, unknown>, options: CallOptions, attempt: (method: string, body: Record<string, unknown>) => Promise<Attempt>): Promise<SlackResponse> {
     const body = { ...args };
     if (options.team && this.orgLevel && body.team_id === undefined) body.team_id = options.team;
     const key = `${this.kind}:${options.team ?? '-'}:${method}`;
@@ -104,39 +172,31 @@ export class SlackWebApi {
     let failures = 0;
     for (;;) {
       const answered = await this.#pacer.acquire(key, limit);
-      try {
-        const result = (await this.#client.apiCall(method, body).finally(answered)) as T;
+      const outcome = await attempt(method, body).finally(answered);
+      if (outcome.kind === 'ok') {
         this.#stats.record(method, 'ok', key);
-        return result;
-      } catch (error) {
-        if (error instanceof WebAPIRateLimitedError || (error instanceof WebAPIPlatformError && error.data.error === 'ratelimited')) {
-          this.#stats.record(method, 'rate_limited', key);
-          // A 200 "ratelimited" carries no Retry-After; wait half a Slack minute.
-          const waitMs = error instanceof WebAPIRateLimitedError ? error.retryAfter * 1000 : this.#pacer.minuteMs / 2;
-          if (++rateLimited > this.#retry.rateLimitRetries || waitMs > this.#retry.maxRetryAfterMs) {
-            throw new SlackUnavailableError(method, 'ratelimited', 429, `still rate limited after ${rateLimited} attempts`);
-          }
-          this.#pacer.holdFor(key, waitMs);
-          continue;
-        }
-        if (error instanceof WebAPIPlatformError) {
-          this.#stats.record(method, 'error', key);
-          throw new SlackApiError(method, error.data.error);
-        }
-        const transient =
-          (error instanceof WebAPIHTTPError && (error.statusCode >= 500 || error.statusCode === 408)) || error instanceof WebAPIRequestError;
-        this.#stats.record(method, 'error', key);
-        if (!transient) {
-          const status = error instanceof WebAPIHTTPError ? error.statusCode : undefined;
-          throw new SlackApiError(method, status ? `http_${status}` : 'request_failed', status, (error as Error).message);
-        }
-        if (++failures >= this.#retry.serverErrorAttempts) {
-          const status = error instanceof WebAPIHTTPError ? error.statusCode : undefined;
-          throw new SlackUnavailableError(method, status ? `http_${status}` : 'unreachable', status, `gave up after ${failures} attempts`);
-        }
-        const delay = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (failures - 1));
-        await sleep(delay * (0.75 + Math.random() * 0.5));
+        return outcome.body;
       }
+      if (outcome.kind === 'ratelimited' || (outcome.kind === 'slack_error' && outcome.error === 'ratelimited')) {
+        this.#stats.record(method, 'rate_limited', key);
+        // A 200 "ratelimited" carries no Retry-After; wait half a Slack minute.
+        const waitMs = outcome.kind === 'ratelimited' ? outcome.retryAfterMs : this.#pacer.minuteMs / 2;
+        if (++rateLimited > this.#retry.rateLimitRetries || waitMs > this.#retry.maxRetryAfterMs) {
+          throw new SlackUnavailableError(method, 'ratelimited', 429, `still rate limited after ${rateLimited} attempts`);
+        }
+        this.#pacer.holdFor(key, waitMs);
+        continue;
+      }
+      this.#stats.record(method, 'error', key);
+      if (outcome.kind === 'slack_error') throw new SlackApiError(method, outcome.error);
+      const status = outcome.kind === 'http' ? outcome.status : undefined;
+      const transient = status === undefined || status >= 500 || status === 408;
+      if (!transient) throw new SlackApiError(method, `http_${status}`, status, outcome.detail);
+      if (++failures >= this.#retry.serverErrorAttempts) {
+        throw new SlackUnavailableError(method, status ? `http_${status}` : 'unreachable', status, `gave up after ${failures} attempts`);
+      }
+      const delay = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (failures - 1));
+      await sleep(delay * (0.75 + Math.random() * 0.5));
     }
   }
 
@@ -152,7 +212,7 @@ export class SlackWebApi {
   ): AsyncGenerator<{ items: T[]; nextCursor: string }> {
     let cursor = options.cursor ?? '';
     for (;;) {
-      const page = await this.call(method, cursor ? { ...args, cursor } : args, options);
+      const page = await this.#callWith(method, cursor ? { ...args, cursor } : args, options, (m, body) => this.#viaFetch(m, body));
       const items = (page[itemsKey] as T[] | undefined) ?? [];
       const next = page.response_metadata?.next_cursor ?? '';
       yield { items, nextCursor: next };

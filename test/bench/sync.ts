@@ -146,7 +146,8 @@ export default async function run(args: string[]): Promise<void> {
     console.log(`cache: ${counts.rows.map((r) => `${r.t} ${Number(r.n)}`).join(', ')}`);
     console.log(`full sync:   ${fmt(full.ms)}  (phases: ${Object.entries(full.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
     console.log(`peak RSS of the syncing process: ${full.peakRssMb} MB`);
-    console.log(`re-sync:     ${fmt(resync.ms)}  = ${(resync.ms / full.ms).toFixed(2)} × full; grant rows written: ${Number(after.rows[0]?.n) - Number(before.rows[0]?.n)} inserted, latest update unchanged: ${String(after.rows[0]?.latest?.getTime() === before.rows[0]?.latest?.getTime())}; change rows: ${Number(written.rows[0]?.n)}`);
+    console.log(`re-sync:     ${fmt(resync.ms)}  (phases: ${Object.entries(resync.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
+    console.log(`             = ${(resync.ms / full.ms).toFixed(2)} × full; grant rows written: ${Number(after.rows[0]?.n) - Number(before.rows[0]?.n)} inserted, latest update unchanged: ${String(after.rows[0]?.latest?.getTime() === before.rows[0]?.latest?.getTime())}; change rows: ${Number(written.rows[0]?.n)}`);
     console.log(`Slack calls: ${totalCalls} — ${JSON.stringify(full.calls)}`);
     console.log(`reference connector for the same data: ${ref.head} calls (baton-slack, Business+ path), ${ref.enterprise} (Grid sibling) — ${JSON.stringify(ref.detail)}`);
     console.log(`  => slackgate makes ${(ref.head / totalCalls).toFixed(0)}× fewer calls than baton-slack and ${(ref.enterprise / totalCalls).toFixed(1)}× fewer than its Grid sibling`);
