@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as domain from './2026-11-28T1400_domain.ts';
 import * as syncStaging from './2026-11-28T1430_sync_staging.ts';
 import * as provisioningOutcomes from './2026-11-28T1600_provisioning_outcomes.ts';
+import * as requestTransitions from './2026-11-28T1700_request_transitions.ts';
 
 // Every migration, by name, in the order they apply. Imported statically rather than found by
 // reading the folder, so the same list works under tsx, vitest and compiled JavaScript.
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1400_domain': domain,
   '2026-11-28T1430_sync_staging': syncStaging,
   '2026-11-28T1600_provisioning_outcomes': provisioningOutcomes,
+  '2026-11-28T1700_request_transitions': requestTransitions,
 };

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import { expiryHandlers, scheduleMissingExpiries } from '../access/expiry.ts';
+import { notificationHandlers } from '../access/notifications.ts';
+import { RequestService } from '../access/requests.ts';
+import { ReviewService } from '../access/reviews.ts';
+import type { ProvisioningService } from '../access/types.ts';
+import type { DB } from '../db/schema.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { Logger } from '../log.ts';
+import type { SlackConnection } from '../slack/connection.ts';
+import { systemClock, type Clock } from './queue.ts';
+import { JobWorker } from './worker.ts';
+
+export interface GovernanceOptions {
+  db: Kysely<DB>;
+  provisioning: ProvisioningService;
+  /** For Slack DMs; without it notifications are skipped. */
+  connection?: SlackConnection;
+  bus?: EventBus;
+  logger?: Logger;
+  now?: Clock;
+  pendingTtlSeconds?: number;
+  pollMs?: number;
+  leaseMs?: number;
+  workerId?: string;
+}
+
+/** Requests, reviews and the jobs worker that provisions, expires and notifies for them. */
+export interface Governance {
+  requests: RequestService;
+  reviews: ReviewService;
+  worker: JobWorker;
+  /** Queues what may be missing (expiry jobs of older grants) and starts polling. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createGovernance(options: GovernanceOptions): Governance {
+  const now = options.now ?? systemClock;
+  const requests = new RequestService({ db: options.db, provisioning: options.provisioning, bus: options.bus, logger: options.logger, now, pendingTtlSeconds: options.pendingTtlSeconds });
+  const reviews = new ReviewService({ db: options.db, requests, bus: options.bus, logger: options.logger, now });
+  const worker = new JobWorker({
+    db: options.db,
+    logger: options.logger,
+    now,
+    pollMs: options.pollMs,
+    leaseMs: options.leaseMs,
+    workerId: options.workerId,
+    handlers: {
+      ...requests.jobHandlers(),
+      ...expiryHandlers({ db: options.db, provisioning: options.provisioning, requests, bus: options.bus, logger: options.logger, now }),
+      ...notificationHandlers({ db: options.db, connection: options.connection, logger: options.logger }),
+    },
+  });
+  return {
+    requests,
+    reviews,
+    worker,
+    async start() {
+      const queued = await scheduleMissingExpiries(options.db);
+      if (queued > 0) options.logger?.info({ queued }, 'queued expiry of time-bound grants that had no expiry job');
+      worker.start();
+    },
+    async stop() {
+      await worker.stop();
+    },
+  };
+}
