@@ -1,3 +1,4 @@
+import type { GatewayProvisioningService } from '../access/provisioning.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { Database } from '../db/createDb.ts';
 import type { EventBus } from '../events/bus.ts';
@@ -10,6 +11,8 @@ import type { SyncController } from '../sync/types.ts';
  */
 export interface GatewayServices {
   sync?: SyncController;
+  /** Grants and revokes in Slack (and account enable/disable); absent without a Slack connection. */
+  provisioning?: GatewayProvisioningService;
 }
 
 /** What every resolver receives: services and loaders, never raw Slack clients. */

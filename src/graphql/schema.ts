@@ -11,6 +11,7 @@ import './entitlement.ts';
 import './grant.ts';
 import './syncRun.ts';
 import './auditEvent.ts';
+import './provisioning.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 
