@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createProvisioningService } from './access/provisioning.ts';
 import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
@@ -73,6 +74,8 @@ export async function startService(options: { config: Config; database: Database
     onError: (error) => logger.warn({ err: error.message }, 'event bus connection lost; reconnecting'),
   });
   const connection = new SlackConnection({ slack });
+  // Grants and revokes go through the same connection (pacing, plan) as the sync.
+  const provisioning = createProvisioningService({ database, connection, bus, logger });
   const sync = new SyncEngine({
     database,
     connection,
@@ -81,7 +84,7 @@ export async function startService(options: { config: Config; database: Database
     publish: (event) => void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published')),
     logger,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync }, production: config.production });
+  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning }, production: config.production });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
