@@ -36,7 +36,7 @@ describe(`a sync killed mid-run (${backend})`, () => {
     const pg = backend === 'postgres' ? await openTestDatabase() : undefined;
     const dbEnv = pg ? { DATABASE_URL: pg.url as string } : { SLACKGATE_DATA_DIR: dir };
     // Channel member lists come slowly, so the kill lands in the middle of the grants phase.
-    sim.control.inject('conversations.members', { kind: 'latency', ms: 150 }, 1000);
+    sim.control.inject('conversations.members', { kind: 'latency', ms: 500 }, 1000);
     const child = spawn(
       process.execPath,
       [BIN, 'sync', '--token', sim.tokens.bot, '--business-plus-token', sim.tokens.admin, '--sso-enabled', '--slack-api-url', sim.apiUrl, '--scim-api-url', sim.scimUrl],
