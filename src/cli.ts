@@ -54,6 +54,19 @@ async function migrateDatabase(database: Database): Promise<string[]> {
   }
 }
 
+/** How long `serve` may take to stop after SIGTERM/SIGINT (Kubernetes waits 40 s before SIGKILL; see deploy/). */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function stopWithin(ms: number, stop: () => Promise<void>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([stop().then(() => true as const), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function buildProgram(io: CliIo): Command {
   const program = new Command('slackgate')
     .description('Self-hosted access-governance gateway for Slack')
@@ -122,8 +135,14 @@ export function buildProgram(io: CliIo): Command {
       logger.info({ url: service.url, database: database.backend, demo: service.demo !== undefined }, `slackgate serving GraphQL at ${service.url}/graphql`);
       const signal = await io.stopSignal;
       logger.info({ signal }, 'shutting down');
-      await service.close();
-      await database.close();
+      // Bounded: whatever has not stopped by then (a stuck request, a long apply) is abandoned;
+      // a sync cut this way resumes from its checkpoints on the next start.
+      const stopped = await stopWithin(SHUTDOWN_DEADLINE_MS, async () => {
+        await service.close();
+        await database.close();
+      });
+      if (!stopped) throw new CliError(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000}s; exiting anyway`);
+      logger.info('stopped');
     });
 
   registerSimulateCommand(program);

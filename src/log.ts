@@ -36,5 +36,5 @@ export function createLogger(options: { level: LogLevel; format: LogFormat; dest
   if (options.format === 'pretty') {
     return pino(base, pretty({ destination, colorize: destination === process.stdout && process.stdout.isTTY, sync: true }));
   }
-  return pino(base, pino.destination({ dest: destination === process.stdout ? 1 : undefined, sync: true }));
+  return pino(base, destination === process.stdout ? pino.destination({ dest: 1, sync: true }) : destination);
 }

@@ -11,8 +11,10 @@ import type { Database } from './db/createDb.ts';
 import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
 import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
+import { useMetrics } from './graphql/metricsPlugin.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
+import { createMetrics, lastSuccessfulSync, type Metrics } from './metrics.ts';
 
 export interface GatewayDeps {
   database: Database;
@@ -27,24 +29,43 @@ export interface GatewayDeps {
   auth?: { tokenTtlSeconds?: number };
   /** Production: no GraphiQL, no introspection, no "did you mean" hints. */
   production?: boolean;
+  /** Instruments /metrics serves; a gateway without them gets its own. */
+  metrics?: Metrics;
+  /** The scheduled sync period: /readyz calls the last sync stale after two of them. */
+  syncIntervalMs?: number;
 }
 
 export interface Readiness {
   ready: boolean;
   database: 'ok' | 'unreachable';
   pendingMigrations: string[];
+  /**
+   * The last successful full sync. Reported, never a reason to be unready: every replica shares
+   * it, so a Slack outage would otherwise take the whole API (and its cached answers) offline.
+   */
+  lastSync?: { succeededAt: string | null; ageSeconds: number | null; stale: boolean };
+  /** Set while the process shuts down: it finishes what it has and takes nothing new. */
+  shuttingDown?: boolean;
   error?: string;
 }
 
-/** Ready = the database answers and every migration is applied. */
-export async function checkReadiness(database: Database): Promise<Readiness> {
+/**
+ * Ready = the database answers and every migration is applied. The last sync's age comes along;
+ * it is `stale` when no sync succeeded within two sync intervals (never with scheduling off).
+ */
+export async function checkReadiness(database: Database, options: { syncIntervalMs?: number } = {}): Promise<Readiness> {
   try {
     await sql`select 1`.execute(database.db);
   } catch (error) {
     return { ready: false, database: 'unreachable', pendingMigrations: [], error: (error as Error).message };
   }
   const { pending } = await migrationStatus(database.db);
-  return { ready: pending.length === 0, database: 'ok', pendingMigrations: pending };
+  if (pending.length > 0) return { ready: false, database: 'ok', pendingMigrations: pending };
+  const last = await lastSuccessfulSync(database.db);
+  const ageSeconds = last ? Math.max(0, Math.round((Date.now() - last.getTime()) / 1000)) : null;
+  const interval = options.syncIntervalMs ?? 0;
+  const stale = interval > 0 && (ageSeconds === null || ageSeconds * 1000 > 2 * interval);
+  return { ready: true, database: 'ok', pendingMigrations: [], lastSync: { succeededAt: last?.toISOString() ?? null, ageSeconds, stale } };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -66,10 +87,21 @@ export interface Gateway {
   /** node:http request listener serving every route. */
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** Serves GraphQL over WebSocket (graphql-transport-ws) on the same server and path. */
-  attachWebSocket(server: Server): { close(): Promise<void> };
+  attachWebSocket(server: Server): { close(graceMs?: number): Promise<void> };
+  metrics: Metrics;
+  logger: Logger;
+  /** From now on /readyz answers 503 and responses close their connection. */
+  drain(): void;
+  /** HTTP requests being answered right now. */
+  readonly inFlight: number;
   /** Releases what the gateway created itself (its event bus). */
   close(): Promise<void>;
 }
+
+/** Routes as metric label values (anything else is `other`, so probing paths adds no series). */
+const ROUTES = new Set(['/graphql', '/oauth/token', '/healthz', '/readyz', '/metrics']);
+/** Routes probes and scrapers call every few seconds: logged at debug when they succeed. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 const MAX_TOKENS = 5000;
 const UNAUTHENTICATED_MESSAGE = 'authentication required: send Authorization: Bearer <token>; get a token with POST /oauth/token (client credentials)';
@@ -85,6 +117,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const production = deps.production ?? false;
   const db = deps.database.db;
   const principals = new WeakMap<Request, Principal>();
+  // The API client behind each HTTP request, for its log line.
+  const clientOf = new WeakMap<IncomingMessage, string>();
+  const metrics = deps.metrics ?? createMetrics();
+  metrics.useDatabase(deps.database);
+  let draining = false;
+  let inFlight = 0;
 
   let ownBus: Promise<EventBus | undefined> | undefined;
   const bus = (): Promise<EventBus | undefined> => {
@@ -100,7 +138,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
   const authentication: Plugin = {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (request.method === 'OPTIONS') return;
       const wantsGraphiQL = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !url.searchParams.has('query');
       if (!production && wantsGraphiQL) return;
@@ -111,6 +149,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
         return;
       }
       principals.set(request, principal);
+      const req = (serverContext as ServerContext).req;
+      if (req) clientOf.set(req, principal.clientId);
     },
   };
 
@@ -134,7 +174,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
-    plugins: [authentication, hardening],
+    plugins: [authentication, hardening, useMetrics(metrics)],
     context: async (initial): Promise<GraphQLContext> => {
       const principal = initial.principal ?? principals.get(initial.request);
       if (!principal) {
@@ -159,15 +199,40 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const started = performance.now();
+    inFlight++;
+    // A keep-alive client of a stopping process reconnects (to another replica) for its next request.
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight--;
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const status = res.headersSent ? res.statusCode : 499;
+      const route = ROUTES.has(path) ? path : 'other';
+      metrics.httpRequests.observe({ method: req.method ?? 'GET', route, status: String(status) }, durationMs / 1000);
+      // Never the query string (GraphQL GETs carry variables) nor any header.
+      const line = { method: req.method, path, status, durationMs, clientId: clientOf.get(req) };
+      if (QUIET_ROUTES.has(path) && status < 400) deps.logger.debug(line, 'request');
+      else deps.logger.info(line, 'request');
+    });
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;
     }
     if (path === '/readyz') {
-      checkReadiness(deps.database).then(
-        (r) => sendJson(res, r.ready ? 200 : 503, r),
+      checkReadiness(deps.database, { syncIntervalMs: deps.syncIntervalMs }).then(
+        (r) => (draining ? sendJson(res, 503, { ...r, ready: false, shuttingDown: true }) : sendJson(res, r.ready ? 200 : 503, r)),
         (error: Error) => sendJson(res, 503, { ready: false, error: error.message }),
+      );
+      return;
+    }
+    if (path === '/metrics') {
+      metrics.render().then(
+        ({ contentType, body }) => {
+          res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+          res.end(body);
+        },
+        (error: Error) => sendJson(res, 500, { error: 'metrics_unavailable', message: error.message }),
       );
       return;
     }
@@ -185,6 +250,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const attachWebSocket = (server: Server) => {
     const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
     const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
+    const opened = new WeakMap<WebSocket, { at: number; clientId: string }>();
     type Extra = { principal?: Principal };
     const disposable = useServer<Record<string, unknown> | undefined, Extra>(
       {
@@ -199,14 +265,21 @@ export function createGateway(deps: GatewayDeps): Gateway {
           ctx.extra.principal = principal;
           // Subscriptions outlive requests: close the socket when its token expires.
           const socket = ctx.extra.socket;
+          opened.set(socket, { at: performance.now(), clientId: principal.clientId });
           const timer = setTimeout(() => socket.close(4401, 'token expired'), Math.max(0, principal.tokenExpiresAt.getTime() - Date.now()));
           timer.unref();
           expiryTimers.set(socket, timer);
           return true;
         },
-        onClose: (ctx) => {
+        onClose: (ctx, code) => {
           clearTimeout(expiryTimers.get(ctx.extra.socket));
           expiryTimers.delete(ctx.extra.socket);
+          // A WebSocket is one long request: one line when it ends.
+          const open = opened.get(ctx.extra.socket);
+          if (open) {
+            const durationMs = Math.round(performance.now() - open.at);
+            deps.logger.info({ method: 'GET', path: yoga.graphqlEndpoint, status: 101, websocket: true, closeCode: code, durationMs, clientId: open.clientId }, 'request');
+          }
         },
         // Run every operation through Yoga's envelop: the same plugins, limits and context as HTTP.
         onSubscribe: async (ctx, _id, payload) => {
@@ -238,11 +311,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
       wss,
     );
     return {
-      close: async () => {
+      // Every socket gets 1001 "going away" (clients reconnect, to another replica); one that
+      // does not finish the closing handshake within graceMs is cut.
+      close: async (graceMs = 2000) => {
         for (const timer of expiryTimers.values()) clearTimeout(timer);
-        await disposable.dispose();
-        for (const client of wss.clients) client.terminate();
-        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        const cut = setTimeout(() => {
+          for (const client of wss.clients) client.terminate();
+        }, graceMs);
+        try {
+          await disposable.dispose();
+        } finally {
+          clearTimeout(cut);
+        }
       },
     };
   };
@@ -251,6 +331,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
     yoga,
     handle,
     attachWebSocket,
+    metrics,
+    logger: deps.logger,
+    drain: () => {
+      draining = true;
+    },
+    get inFlight() {
+      return inFlight;
+    },
     close: async () => {
       const own = await ownBus;
       await own?.close();
@@ -261,7 +349,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
 export interface RunningServer {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  /** Stops accepting connections; requests already received are still answered. */
+  stopAccepting(): void;
+  /**
+   * Graceful stop: no new connections, WebSockets closed with 1001, in-flight requests given up
+   * to `graceMs` to finish (then their connections are cut).
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export async function listen(gateway: Gateway, options: { port: number; host: string }): Promise<RunningServer> {
@@ -276,15 +370,33 @@ export async function listen(gateway: Gateway, options: { port: number; host: st
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closed: Promise<void> | undefined;
+  const stopAccepting = (): Promise<void> => {
+    if (closed) return closed;
+    gateway.drain();
+    // Resolves once every connection has ended; idle keep-alive ones end now, busy ones after
+    // their response (draining responses say `connection: close`).
+    closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // A connection whose streamed response (SSE) just ended goes idle without being told to close.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    void closed.then(() => clearInterval(sweep));
+    return closed;
+  };
   return {
     server,
     url: `http://${host}:${address.port}`,
-    close: async () => {
-      await ws.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+    stopAccepting: () => void stopAccepting(),
+    close: async ({ graceMs = 5000 } = {}) => {
+      const allClosed = stopAccepting();
+      await ws.close(Math.min(graceMs, 2000));
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), graceMs)));
+      if ((await Promise.race([allClosed, expired])) === 'expired') {
+        gateway.logger.warn({ inFlight: gateway.inFlight }, 'requests still running at shutdown were cut');
         server.closeAllConnections();
-      });
+      }
+      clearTimeout(timer);
+      await allClosed;
       await gateway.close();
     },
   };

@@ -5,6 +5,7 @@ import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
 import type { Logger } from './log.ts';
+import { metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
@@ -20,8 +21,16 @@ export interface Service {
   sync: SyncEngine;
   /** The in-process Slack simulator when running in demo mode. */
   demo?: { simulator: RunningSimulator; clientId: string; clientSecret: string };
+  metrics: Metrics;
+  /**
+   * Graceful stop: takes no new connections, stops scheduling, checkpoints a running sync and
+   * releases its lock, ends subscriptions (WebSockets with 1001), lets in-flight requests finish.
+   */
   close(): Promise<void>;
 }
+
+/** How long in-flight HTTP requests get to finish at shutdown before their connections are cut. */
+export const REQUEST_DRAIN_MS = 5000;
 
 export class ServiceConfigError extends Error {}
 
@@ -46,8 +55,9 @@ async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simu
   };
 }
 
-export async function startService(options: { config: Config; database: Database; logger: Logger }): Promise<Service> {
+export async function startService(options: { config: Config; database: Database; logger: Logger; metrics?: Metrics }): Promise<Service> {
   const { config, database, logger } = options;
+  const metrics = options.metrics ?? processMetrics;
   let slack = config.slack;
   let demo: Service['demo'];
   if (!slack.token) {
@@ -74,6 +84,7 @@ export async function startService(options: { config: Config; database: Database
     onError: (error) => logger.warn({ err: error.message }, 'event bus connection lost; reconnecting'),
   });
   const connection = new SlackConnection({ slack });
+  const stopWatchingSlack = metrics.watchSlackCalls(connection.stats);
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
   const provisioning = createProvisioningService({ database, connection, bus, logger });
   const sync = new SyncEngine({
@@ -81,10 +92,13 @@ export async function startService(options: { config: Config; database: Database
     connection,
     ssoEnabled: slack.ssoEnabled,
     deletionThreshold: config.deletionThreshold,
-    publish: (event) => void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published')),
+    publish: (event) => {
+      metrics.observeSync(event);
+      void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
+    },
     logger,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning }, production: config.production });
+  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
@@ -107,11 +121,18 @@ export async function startService(options: { config: Config; database: Database
     connection,
     sync,
     demo,
+    metrics,
     close: async () => {
+      // Order matters: stop taking work first, then end the work, then what it depends on.
+      server.stopAccepting();
       scheduler.stop();
+      // A run in progress keeps its checkpoints, stays RUNNING and resumes on the next start
+      // (here or on another replica); the sync lock is released when this returns.
       await sync.close();
-      await server.close();
+      // Ends every subscription stream (SSE responses complete, WebSocket operations complete).
       await bus.close();
+      await server.close({ graceMs: REQUEST_DRAIN_MS });
+      stopWatchingSlack();
       await demo?.simulator.close();
     },
   };

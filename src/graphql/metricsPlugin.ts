@@ -1,0 +1,56 @@
+import { getOperationAST, type DocumentNode } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { Metrics } from '../metrics.ts';
+
+interface OperationLabels {
+  type: string;
+  operation: string;
+}
+
+function labelsOf(metrics: Metrics, document: DocumentNode | undefined, operationName?: string | null): OperationLabels {
+  const op = document ? getOperationAST(document, operationName ?? undefined) : null;
+  return { type: op?.operation ?? 'unknown', operation: metrics.operationLabel(op?.name?.value ?? operationName ?? undefined) };
+}
+
+/**
+ * GraphQL latency and errors for /metrics. Runs on both transports (HTTP/SSE and WebSocket go
+ * through the same envelop). Latency is execution time; a subscription is timed until its
+ * stream is set up, not for its lifetime.
+ */
+export function useMetrics(metrics: Metrics): Plugin {
+  return {
+    onParse() {
+      return ({ result }) => {
+        if (result instanceof Error) metrics.graphqlErrors.inc({ type: 'unknown', operation: metrics.operationLabel(undefined), stage: 'parse' });
+      };
+    },
+    onValidate({ params }) {
+      return ({ valid }) => {
+        if (!valid) metrics.graphqlErrors.inc({ ...labelsOf(metrics, params.documentAST), stage: 'validate' });
+      };
+    },
+    onExecute({ args }) {
+      const labels = labelsOf(metrics, args.document, args.operationName);
+      const started = performance.now();
+      return {
+        onExecuteDone({ result }) {
+          metrics.graphqlDuration.observe(labels, (performance.now() - started) / 1000);
+          if (!isAsyncIterable(result) && result.errors?.length) metrics.graphqlErrors.inc({ ...labels, stage: 'execute' });
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      const labels = labelsOf(metrics, args.document, args.operationName);
+      const started = performance.now();
+      return {
+        onSubscribeResult({ result }) {
+          metrics.graphqlDuration.observe(labels, (performance.now() - started) / 1000);
+          if (!isAsyncIterable(result) && result.errors?.length) metrics.graphqlErrors.inc({ ...labels, stage: 'execute' });
+        },
+        onSubscribeError() {
+          metrics.graphqlErrors.inc({ ...labels, stage: 'execute' });
+        },
+      };
+    },
+  };
+}
