@@ -13,6 +13,7 @@ import {
 import { Random, seedTag } from './random.ts';
 import { SlackStore, type OrgRole, type SlackPlan, type TokenInfo, type User, type Workspace, type WorkspaceMembership } from './store.ts';
 import { DEMO_PEOPLE, DEMO_CHANNELS, DEMO_GROUPS, DEMO_IDP_GROUPS } from './demo.ts';
+import { prerenderUsers } from './web/render.ts';
 
 export interface SeedOptions {
   plan: SlackPlan;
@@ -642,5 +643,6 @@ export function buildStore(options: SeedOptions): SlackStore {
   const rng = new Random(options.seed);
   if (options.org === 'demo') seedDemo(store, options, rng);
   else seedGenerated(store, options, rng);
+  prerenderUsers(store);
   return store;
 }

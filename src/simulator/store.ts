@@ -91,9 +91,26 @@ export interface User {
   lastActiveTs: number;
   hasSso: boolean;
   scim?: ScimExtras;
-  /** Rendered Web API JSON for the last-used view of this user; dropped on every change. */
-  rendered?: Buffer;
-  renderedKey?: string;
+  /** The view-independent pieces of this user's Web API JSON; dropped on every change (`touchUser`). */
+  rendered?: RenderedUser;
+}
+
+/**
+ * A user's Web API JSON in the pieces that do not depend on who is looking, as UTF-8 bytes back to
+ * back; `users.list` copies them into a page with the workspace, role and scope-dependent fields
+ * in between. Pieces in order: `{"id":…` · `,"name":…` to the profile's `avatar_hash` and bot
+ * fields · `,"email":…` (empty without one) · `,"first_name":…` to `status_text_canonical` and the
+ * guest expiration · `,"is_restricted":…` to `who_can_share_contact_card` and the invited/stranger
+ * flags · `,"enterprise_user":{…}` on Grid (else empty) and the closing `}`.
+ */
+export interface RenderedUser {
+  bytes: Buffer;
+  /** Where each piece but the last ends in `bytes`. */
+  idEnd: number;
+  headEnd: number;
+  emailEnd: number;
+  profileEnd: number;
+  flagsEnd: number;
 }
 
 export interface UserGroup {
@@ -132,8 +149,10 @@ export interface Channel {
   topic: string;
   purpose: string;
   members: Set<string>;
-  /** Sorted member list for paging; rebuilt lazily after membership changes. */
+  /** Sorted member list for paging, kept in step with `members` (see `SlackStore.channelMembers`). */
   sortedMembers?: string[];
+  /** `members.changes` when `sortedMembers` was last in step. */
+  sortedAt?: number;
 }
 
 export interface RoleAssignment {
@@ -210,6 +229,51 @@ export interface IdSequences {
   bot: IdSequence;
 }
 
+/** Changes to any member list since the process started; see `SlackStore.membershipStamp`. */
+let memberListChanges = 0;
+
+/**
+ * The members of a user group or channel: a Set that counts its changes, so lists derived from
+ * memberships (a user's groups, a channel's sorted members, a group's rendered member list) are
+ * rebuilt only when something changed — also when tests change a set directly.
+ */
+export class MemberSet extends Set<string> {
+  /** Bumped on every change to this set. */
+  changes = 0;
+
+  constructor(ids?: Iterable<string>) {
+    super();
+    if (ids) for (const id of ids) super.add(id);
+  }
+
+  override add(id: string): this {
+    if (!super.has(id)) {
+      super.add(id);
+      this.changes += 1;
+      memberListChanges += 1;
+    }
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    if (!super.delete(id)) return false;
+    this.changes += 1;
+    memberListChanges += 1;
+    return true;
+  }
+
+  override clear(): void {
+    if (this.size === 0) return;
+    super.clear();
+    this.changes += 1;
+    memberListChanges += 1;
+  }
+}
+
+export function memberSet(ids: Iterable<string>): MemberSet {
+  return ids instanceof MemberSet ? ids : new MemberSet(ids);
+}
+
 /** Index of the first element >= `key` in an ascending array. */
 export function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
@@ -261,6 +325,8 @@ export class SlackStore {
   private messageCounter = 0;
   /** Bumped whenever the set of user IDs changes; lets derived lists cache safely. */
   userListVersion = 0;
+  /** Bumped whenever user groups or channels are added or removed. */
+  private structureVersion = 0;
 
   /** Take over another store's contents, so references held by tests stay valid across a reset. */
   replaceContents(other: SlackStore): void {
@@ -279,6 +345,7 @@ export class SlackStore {
     }
     this.userIds.length = 0;
     this.userListVersion += 1;
+    this.structureVersion += 1;
     for (const id of other.userIds) this.userIds.push(id);
     this.roleAssignments = other.roleAssignments;
     this.messages.length = 0;
@@ -403,7 +470,6 @@ export class SlackStore {
   touchUser(user: User): void {
     user.updated = Math.max(this.now(), user.updated + 1);
     user.rendered = undefined;
-    user.renderedKey = undefined;
   }
 
   setEmail(user: User, email: string | null): void {
@@ -459,9 +525,41 @@ export class SlackStore {
   // ---- user groups ---------------------------------------------------------------------------
 
   addUsergroup(group: Omit<UserGroup, 'id'> & { id?: string }): UserGroup {
-    const created: UserGroup = { ...group, id: group.id ?? this.ids.usergroup.next() };
+    const created: UserGroup = { ...group, id: group.id ?? this.ids.usergroup.next(), users: memberSet(group.users) };
     this.usergroups.set(created.id, created);
+    this.structureVersion += 1;
     return created;
+  }
+
+  removeUsergroup(group: UserGroup): void {
+    if (this.usergroups.delete(group.id)) this.structureVersion += 1;
+  }
+
+  /** Replaces a group's members (Slack's user group and SCIM writes replace the whole list). */
+  setGroupMembers(group: UserGroup, ids: Iterable<string>): void {
+    group.users = new MemberSet(ids);
+    memberListChanges += 1;
+  }
+
+  /**
+   * Changes whenever any membership, user group or channel changes: indexes derived from
+   * memberships are valid while it stays the same. Member sets replaced by plain Sets from outside
+   * are adopted here, so their later changes are seen too.
+   */
+  membershipStamp(): string {
+    for (const group of this.usergroups.values()) {
+      if (!(group.users instanceof MemberSet)) {
+        group.users = new MemberSet(group.users);
+        memberListChanges += 1;
+      }
+    }
+    for (const channel of this.channels.values()) {
+      if (!(channel.members instanceof MemberSet)) {
+        channel.members = new MemberSet(channel.members);
+        memberListChanges += 1;
+      }
+    }
+    return `${this.structureVersion}:${memberListChanges}`;
   }
 
   usergroup(id: string): UserGroup | undefined {
@@ -489,8 +587,11 @@ export class SlackStore {
   addChannel(channel: Omit<Channel, 'id'> & { id?: string }): Channel {
     const id = channel.id ?? (channel.isPrivate ? this.ids.privateChannel.next() : this.ids.channel.next());
     if (this.channels.has(id)) throw new Error(`channel ${id} already exists`);
-    const created: Channel = { ...channel, id };
+    const created: Channel = { ...channel, id, members: memberSet(channel.members) };
+    delete created.sortedMembers;
+    delete created.sortedAt;
     this.channels.set(id, created);
+    this.structureVersion += 1;
     return created;
   }
 
@@ -502,17 +603,47 @@ export class SlackStore {
 
   joinChannel(channel: Channel, userId: string): void {
     if (channel.members.has(userId)) return;
+    const inStep = this.sortedInStep(channel);
     channel.members.add(userId);
-    channel.sortedMembers = undefined;
+    if (inStep) {
+      insertSorted(channel.sortedMembers as string[], userId);
+      channel.sortedAt = (channel.members as MemberSet).changes;
+    }
   }
 
   leaveChannel(channel: Channel, userId: string): void {
-    if (channel.members.delete(userId)) channel.sortedMembers = undefined;
+    if (!channel.members.has(userId)) return;
+    const inStep = this.sortedInStep(channel);
+    channel.members.delete(userId);
+    if (inStep) {
+      removeSorted(channel.sortedMembers as string[], userId);
+      channel.sortedAt = (channel.members as MemberSet).changes;
+    }
   }
 
+  private sortedInStep(channel: Channel): boolean {
+    const members = channel.members;
+    return channel.sortedMembers !== undefined && members instanceof MemberSet && channel.sortedAt === members.changes && channel.sortedMembers.length === members.size;
+  }
+
+  /**
+   * The channel's members sorted by ID, for paging. Sorted once, then kept in step by
+   * `joinChannel`/`leaveChannel`; any other change to the set re-sorts on the next read.
+   */
   channelMembers(channel: Channel): string[] {
-    channel.sortedMembers ??= [...channel.members].sort();
-    return channel.sortedMembers;
+    if (this.sortedInStep(channel)) return channel.sortedMembers as string[];
+    const members = memberSet(channel.members);
+    if (members !== channel.members) {
+      channel.members = members;
+      memberListChanges += 1;
+    }
+    const sorted = [...members];
+    let ordered = true;
+    for (let i = 1; i < sorted.length && ordered; i++) ordered = (sorted[i - 1] as string) < (sorted[i] as string);
+    if (!ordered) sorted.sort();
+    channel.sortedMembers = sorted;
+    channel.sortedAt = members.changes;
+    return sorted;
   }
 
   postMessage(message: Omit<PostedMessage, 'ts'>): PostedMessage {
@@ -546,9 +677,9 @@ export class SlackStore {
       enterprise: this.enterprise ?? null,
       behaviour: this.behaviour,
       workspaces: [...this.workspaces.values()].map((w) => ({ ...w, userCount: w.userIds.length, userIds: undefined })),
-      users: [...this.users.values()].map(({ rendered: _r, renderedKey: _k, ...rest }) => rest),
+      users: [...this.users.values()].map(({ rendered: _r, ...rest }) => rest),
       usergroups: [...this.usergroups.values()].map((g) => ({ ...g, users: [...g.users] })),
-      channels: [...this.channels.values()].map(({ sortedMembers: _s, ...c }) => ({ ...c, members: [...c.members] })),
+      channels: [...this.channels.values()].map(({ sortedMembers: _s, sortedAt: _a, ...c }) => ({ ...c, members: [...c.members] })),
       roleAssignments: this.roleAssignments,
       messages: this.messages,
       tokens: [...this.tokens.values()],

@@ -112,7 +112,7 @@ export function applyV2GroupPatch(store: SlackStore, group: UserGroup, body: Jso
     }
   }
   if (next.size > store.behaviour.maxGroupMembers) throw new ScimError(400, 'too_many_users');
-  group.users = next;
+  store.setGroupMembers(group, next);
   group.name = name;
   touch(store, group);
 }
@@ -122,6 +122,6 @@ export function replaceGroup(store: SlackStore, group: UserGroup, body: Json): v
   const ids = memberIds(body.members);
   validateMembers(store, ids);
   group.name = name;
-  group.users = new Set(ids);
+  store.setGroupMembers(group, ids);
   touch(store, group);
 }

@@ -1,4 +1,5 @@
-import type { SlackStore, User, UserGroup } from '../store.ts';
+import type { Channel, SlackStore, User, UserGroup } from '../store.ts';
+import { jsonString } from '../web/render.ts';
 
 export type ScimVersion = 1 | 2;
 
@@ -38,23 +39,99 @@ export function isScimUser(user: User): boolean {
   return user.id !== 'USLACKBOT' && !user.isStranger;
 }
 
+/** Who is in which groups and which channels, for the `groups` attribute and guests' channels. */
+export interface MembershipIndex {
+  groups: Map<string, UserGroup[]>;
+  guestChannels: Map<string, Channel[]>;
+}
+
+const membershipIndexes = new WeakMap<SlackStore, { stamp: string; index: MembershipIndex }>();
+
 /**
- * Which groups each user is in, built in one pass over the groups: a list page renders a
- * thousand users, and asking every group about every user would cost groups × users.
+ * Which groups each user is in and which channels each guest is in, built in one pass over the
+ * groups and channels and kept until a membership, group or channel changes: a list page renders
+ * a thousand users, and asking every group about every user would cost groups × users.
  */
-export function groupsByUser(store: SlackStore): Map<string, UserGroup[]> {
-  const index = new Map<string, UserGroup[]>();
+export function membershipIndex(store: SlackStore): MembershipIndex {
+  const stamp = store.membershipStamp();
+  const cached = membershipIndexes.get(store);
+  if (cached && cached.stamp === stamp) return cached.index;
+  const groups = new Map<string, UserGroup[]>();
   for (const group of store.usergroups.values()) {
     for (const id of group.users) {
-      const list = index.get(id);
+      const list = groups.get(id);
       if (list) list.push(group);
-      else index.set(id, [group]);
+      else groups.set(id, [group]);
     }
   }
+  const guestChannels = new Map<string, Channel[]>();
+  for (const channel of store.channels.values()) {
+    for (const id of channel.members) {
+      if (!store.user(id)?.isRestricted) continue;
+      const list = guestChannels.get(id);
+      if (list) list.push(channel);
+      else guestChannels.set(id, [channel]);
+    }
+  }
+  const index = { groups, guestChannels };
+  membershipIndexes.set(store, { stamp, index });
   return index;
 }
 
-export function scimUser(store: SlackStore, user: User, version: ScimVersion, base: string, groupIndex?: Map<string, UserGroup[]>): Record<string, unknown> {
+/** Any JSON value; strings without the generic stringify. */
+function json(value: unknown): string {
+  return typeof value === 'string' ? jsonString(value) : JSON.stringify(value);
+}
+
+/**
+ * `scimUser(store, user, version, base)` as JSON text, written field by field (a list page holds
+ * up to a thousand users), with groups and guest channels from the shared index.
+ */
+export function scimUserJson(store: SlackStore, user: User, version: ScimVersion, base: string, index: MembershipIndex): string {
+  const q = jsonString;
+  const urns = extensionUrns(version);
+  const extras = user.scim ?? {};
+  const guest = user.isRestricted;
+  let schemas = version === 1 ? `[${q(URN.v1.core)},${q(urns.enterprise)},${q(urns.profile)}` : `[${q(URN.v2.user)},${q(urns.enterprise)},${q(urns.profile)}`;
+  schemas += guest ? `,${q(urns.guest)}]` : ']';
+  const workspace = store.workspace(user.memberships[0]?.teamId ?? '');
+  let emails = '';
+  if (user.email) emails = `{"value":${q(user.email)},"primary":true}`;
+  if (extras.secondaryEmail) emails += `${emails ? ',' : ''}{"value":${json(extras.secondaryEmail)},"primary":false}`;
+  let out = `{"schemas":${schemas},"id":${q(user.id)},"externalId":${json(extras.externalId ?? '')},"meta":{"created":${q(isoDate(user.created))},"location":${q(`${base}Users/${user.id}`)}},"userName":${q(user.name)},"nickName":${json(extras.nickName ?? user.name)},"name":{"givenName":${q(user.firstName)},"familyName":${q(user.lastName)}`;
+  if (extras.honorificPrefix) out += `,"honorificPrefix":${json(extras.honorificPrefix)}`;
+  out += `},"displayName":${q(user.displayName)},"profileUrl":${q(`https://${workspace?.domain ?? 'slack'}.slack.com/team/${user.name}`)},"title":${q(user.title)},"timezone":${q(user.tz)},"active":${!user.deleted},"emails":[${emails}],"photos":${extras.photos ? JSON.stringify(extras.photos) : `[{"value":${q(avatar(user.avatarHash))},"type":"photo"}]`}`;
+  if (extras.phoneNumbers) out += `,"phoneNumbers":${JSON.stringify(extras.phoneNumbers)}`;
+  else if (user.phone) out += `,"phoneNumbers":[{"value":${q(user.phone)},"type":"mobile"}]`;
+  if (extras.addresses) out += `,"addresses":${JSON.stringify(extras.addresses)}`;
+  out += `,"userType":${json(extras.userType ?? '')}`;
+  if (extras.roles) out += `,"roles":${JSON.stringify(extras.roles)}`;
+  out += `,"preferredLanguage":${json(extras.preferredLanguage ?? 'en_US')},"locale":${q(user.locale.replace('-', '_'))}`;
+  out += `,${q(urns.enterprise)}:{"employeeNumber":${json(extras.employeeNumber ?? '')},"costCenter":${json(extras.costCenter ?? '')},"organization":${json(extras.organization ?? '')},"division":${json(extras.division ?? '')},"department":${json(extras.department ?? '')},"manager":{"managerId":${extras.managerId === undefined || extras.managerId === null ? 'null' : json(extras.managerId)}}}`;
+  out += `,${q(urns.profile)}:{"startDate":${json(extras.startDate ?? '')}},"groups":[`;
+  const groups = index.groups.get(user.id);
+  if (groups) for (let i = 0; i < groups.length; i++) out += `${i ? ',' : ''}{"value":${q((groups[i] as UserGroup).id)},"display":${q((groups[i] as UserGroup).name)}}`;
+  out += ']';
+  if (guest) {
+    out += `,${q(urns.guest)}:{"type":${user.isUltraRestricted ? '"single"' : '"multi"'}`;
+    if (user.guestExpirationTs) out += `,"expiration":${q(new Date(user.guestExpirationTs * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'))}`;
+    out += ',"channels":[';
+    const channels = index.guestChannels.get(user.id);
+    if (channels) for (let i = 0; i < channels.length; i++) out += `${i ? ',' : ''}{"value":${q((channels[i] as Channel).id)},"display":${q((channels[i] as Channel).name)}}`;
+    out += ']}';
+  }
+  return `${out}}`;
+}
+
+/** `scimGroup(store, group, version, base)` as JSON text. */
+export function scimGroupJson(store: SlackStore, group: UserGroup, version: ScimVersion, base: string): string {
+  const q = jsonString;
+  let members = '';
+  for (const id of group.users) members += `${members ? ',' : ''}{"value":${q(id)},"display":${q(store.user(id)?.realName ?? '')}}`;
+  return `{"schemas":[${q(version === 1 ? URN.v1.core : URN.v2.group)}],"id":${q(group.id)},"displayName":${q(group.name)},"members":[${members}],"meta":{"created":${q(isoDate(group.dateCreate))},"location":${q(`${base}Groups/${group.id}`)}}}`;
+}
+
+export function scimUser(store: SlackStore, user: User, version: ScimVersion, base: string): Record<string, unknown> {
   const urns = extensionUrns(version);
   const extras = user.scim ?? {};
   const guest = user.isRestricted;
@@ -98,7 +175,7 @@ export function scimUser(store: SlackStore, user: User, version: ScimVersion, ba
       manager: { managerId: extras.managerId ?? null },
     },
     [urns.profile]: { startDate: extras.startDate ?? '' },
-    groups: (groupIndex ? (groupIndex.get(user.id) ?? []) : store.groupsOfUser(user.id)).map((g) => ({ value: g.id, display: g.name })),
+    groups: store.groupsOfUser(user.id).map((g) => ({ value: g.id, display: g.name })),
   };
   if (guest) {
     const channels = [...store.channels.values()].filter((c) => c.members.has(user.id));

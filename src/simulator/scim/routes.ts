@@ -1,7 +1,7 @@
 import type { SlackStore, User } from '../store.ts';
 import { matchesFilter, parseFilter, ScimFilterError, type AttributeGetter } from './filter.ts';
 import { applyV1GroupPatch, applyV2GroupPatch, assertManageable, memberIds, replaceGroup, setDisplayName, validateMembers } from './groups.ts';
-import { groupsByUser, isScimUser, scimGroup, scimGroups, scimUser, URN, type ScimVersion } from './resources.ts';
+import { isScimUser, membershipIndex, scimGroup, scimGroupJson, scimGroups, scimUser, scimUserJson, URN, type ScimVersion } from './resources.ts';
 import { applyUserAttributes, applyV1UserPatch, applyV2UserPatch, assertMayDeactivate, ScimError } from './users.ts';
 
 type Json = Record<string, unknown>;
@@ -62,6 +62,11 @@ function listResponse(version: ScimVersion, resources: unknown[], total: number,
     startIndex,
     Resources: resources,
   };
+}
+
+/** `listResponse` as JSON text around resources already written as JSON. */
+function listResponseJson(version: ScimVersion, resources: string[], total: number, startIndex: number): string {
+  return `{"schemas":[${JSON.stringify(version === 1 ? URN.v1.core : URN.v2.list)}],"totalResults":${total},"itemsPerPage":${resources.length},"startIndex":${startIndex},"Resources":[${resources.join(',')}]}`;
 }
 
 function paging(query: URLSearchParams): { start: number; count: number } {
@@ -159,15 +164,14 @@ function usersRoute(store: SlackStore, request: ScimRequest): ScimResponse {
       const { start, count } = paging(query);
       const filter = filterOf(query);
       const ids = scimUserIds(store);
+      const index = membershipIndex(store);
       if (!filter) {
-        const groups = groupsByUser(store);
-        const page = ids.slice(start - 1, start - 1 + count).map((uid) => scimUser(store, store.user(uid) as User, version, base, groups));
-        return { status: 200, body: listResponse(version, page, ids.length, start) };
+        const page = ids.slice(start - 1, start - 1 + count).map((uid) => scimUserJson(store, store.user(uid) as User, version, base, index));
+        return { status: 200, body: listResponseJson(version, page, ids.length, start) };
       }
       const matched = ids.map((uid) => store.user(uid) as User).filter((u) => matchesOrFail(filter, userAttribute(u)));
-      const groups = groupsByUser(store);
-      const page = matched.slice(start - 1, start - 1 + count).map((u) => scimUser(store, u, version, base, groups));
-      return { status: 200, body: listResponse(version, page, matched.length, start) };
+      const page = matched.slice(start - 1, start - 1 + count).map((u) => scimUserJson(store, u, version, base, index));
+      return { status: 200, body: listResponseJson(version, page, matched.length, start) };
     }
     if (method === 'POST') return createUser(store, request);
     throw new ScimError(405, 'method_not_allowed');
@@ -267,8 +271,8 @@ function groupsRoute(store: SlackStore, request: ScimRequest): ScimResponse {
           }),
         );
       }
-      const page = groups.slice(start - 1, start - 1 + count).map((g) => scimGroup(store, g, version, base));
-      return { status: 200, body: listResponse(version, page, groups.length, start) };
+      const page = groups.slice(start - 1, start - 1 + count).map((g) => scimGroupJson(store, g, version, base));
+      return { status: 200, body: listResponseJson(version, page, groups.length, start) };
     }
     if (method === 'POST') {
       const body = bodyObject(request.body);
@@ -323,7 +327,7 @@ function groupsRoute(store: SlackStore, request: ScimRequest): ScimResponse {
     case 'DELETE':
       assertManageable(group);
       if (group.isIdpGroup && group.channels.length > 0) throw new ScimError(400, 'idp_group_linked_to_channels');
-      store.usergroups.delete(group.id);
+      store.removeUsergroup(group);
       return { status: 204 };
     default:
       throw new ScimError(405, 'method_not_allowed');

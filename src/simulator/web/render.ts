@@ -1,4 +1,4 @@
-import { isWorkspaceAdmin, type Channel, type SlackStore, type User, type UserGroup, type Workspace } from '../store.ts';
+import { isWorkspaceAdmin, MemberSet, type Channel, type RenderedUser, type SlackStore, type User, type UserGroup, type Workspace, type WorkspaceRole } from '../store.ts';
 
 /** Which view of a user the caller gets: Slack hides fields by scope and by caller role. */
 export interface UserView {
@@ -103,17 +103,173 @@ export function userObject(store: SlackStore, user: User, view: UserView): Recor
   return out;
 }
 
-/**
- * The user's JSON as bytes, cached on the user for the last view asked for: listing 100k users
- * page after page then costs a memory copy per user, not a JSON.stringify.
- */
-export function userJson(store: SlackStore, user: User, view: UserView): Buffer {
-  const key = `${view.teamId}|${view.showEmail ? 1 : 0}${view.showAdminFields ? 1 : 0}${view.includeLocale ? 1 : 0}`;
-  if (user.rendered && user.renderedKey === key) return user.rendered;
-  const rendered = Buffer.from(JSON.stringify(userObject(store, user, view)), 'utf8');
+// ---- hand-built JSON ---------------------------------------------------------------------------
+// Lists are rendered straight to JSON text from templates: no intermediate objects, no generic
+// JSON.stringify walk. Each template yields exactly what JSON.stringify gives for the matching
+// `…Object` function above (tests compare them over whole organizations).
+
+/** Characters JSON.stringify escapes: quote, backslash, control characters, (lone) surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON, without JSON.stringify for the common case of nothing to escape. */
+export function jsonString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** A number as JSON (non-finite numbers become null, as in JSON.stringify). */
+export function jsonNumber(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
+}
+
+const AVATAR_SIZES = [24, 32, 48, 72, 192, 512] as const;
+
+/** The view-independent pieces of a user's JSON (see `RenderedUser`), built once per change. */
+export function renderedUser(store: SlackStore, user: User): RenderedUser {
+  if (user.rendered) return user.rendered;
+  const q = jsonString;
+  const id = `{"id":${q(user.id)}`;
+  let head = `,"name":${q(user.name)},"deleted":${user.deleted},"color":${q(user.color)},"real_name":${q(user.realName)},"tz":${q(user.tz)},"tz_label":${q(user.tzLabel)},"tz_offset":${jsonNumber(user.tzOffset)},"profile":{"title":${q(user.title)},"phone":${q(user.phone)},"skype":"","real_name":${q(user.realName)},"real_name_normalized":${q(normalize(user.realName))},"display_name":${q(user.displayName)},"display_name_normalized":${q(normalize(user.displayName))},"fields":{},"status_text":"","status_emoji":"","status_emoji_display_info":[],"status_expiration":0,"avatar_hash":${q(user.avatarHash)}`;
+  if (user.isBot) {
+    head += `,"api_app_id":${q(user.appId ?? '')},"always_active":false`;
+    if (user.botId) head += `,"bot_id":${q(user.botId)}`;
+  }
+  const email = user.email ? `,"email":${q(user.email)}` : '';
+  let profile = `,"first_name":${q(user.firstName)},"last_name":${q(user.lastName)}`;
+  for (const size of AVATAR_SIZES) profile += `,"image_${size}":${q(avatar(user.avatarHash, size))}`;
+  profile += ',"status_text_canonical":""';
+  if (user.isRestricted && user.guestExpirationTs) profile += `,"guest_expiration_ts":${jsonNumber(user.guestExpirationTs)}`;
+  let flags = `,"is_restricted":${user.isRestricted},"is_ultra_restricted":${user.isUltraRestricted},"is_bot":${user.isBot},"is_app_user":${user.isAppUser},"updated":${jsonNumber(user.updated)},"is_email_confirmed":${user.email !== null && !user.isInvitedUser},"who_can_share_contact_card":"EVERYONE"`;
+  if (user.isInvitedUser) flags += ',"is_invited_user":true';
+  if (user.isStranger) flags += ',"is_stranger":true';
+  let enterprise = '';
+  if (store.enterprise) {
+    const org = user.orgRole;
+    let teams = '';
+    for (const m of user.memberships) teams += teams === '' ? q(m.teamId) : `,${q(m.teamId)}`;
+    enterprise = `,"enterprise_user":{"id":${q(user.id)},"enterprise_id":${q(store.enterprise.id)},"enterprise_name":${q(store.enterprise.name)},"is_admin":${org !== 'member'},"is_owner":${org === 'owner' || org === 'primary_owner'},"is_primary_owner":${org === 'primary_owner'},"teams":[${teams}]}`;
+  }
+  const idEnd = Buffer.byteLength(id);
+  const headEnd = idEnd + Buffer.byteLength(head);
+  const emailEnd = headEnd + Buffer.byteLength(email);
+  const profileEnd = emailEnd + Buffer.byteLength(profile);
+  const flagsEnd = profileEnd + Buffer.byteLength(flags);
+  const rendered: RenderedUser = { bytes: Buffer.from(`${id}${head}${email}${profile}${flags}${enterprise}}`, 'utf8'), idEnd, headEnd, emailEnd, profileEnd, flagsEnd };
   user.rendered = rendered;
-  user.renderedKey = key;
   return rendered;
+}
+
+/**
+ * A JSON response assembled from byte ranges (cached pieces and small per-page fragments) and
+ * copied once into a single buffer.
+ */
+export class JsonPage {
+  private readonly sources: Buffer[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private length = 0;
+
+  bytes(source: Buffer, start = 0, end = source.length): void {
+    if (end <= start) return;
+    const last = this.sources.length - 1;
+    if (last >= 0 && this.sources[last] === source && this.ends[last] === start) {
+      // Adjacent pieces of the same bytes are copied in one go.
+      this.ends[last] = end;
+      this.length += end - start;
+      return;
+    }
+    this.sources.push(source);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.length += end - start;
+  }
+
+  text(text: string): void {
+    this.bytes(Buffer.from(text, 'utf8'));
+  }
+
+  finish(): Buffer {
+    const out = Buffer.allocUnsafe(this.length);
+    let offset = 0;
+    for (let i = 0; i < this.sources.length; i++) offset += (this.sources[i] as Buffer).copy(out, offset, this.starts[i], this.ends[i]);
+    return out;
+  }
+}
+
+/** The per-page fragments of `users.list` for one view, encoded once per page. */
+export class UserListView {
+  readonly teamId: Buffer;
+  /** `,"team":…}` closing the profile, then the role flags, per workspace role. */
+  private readonly roles = new Map<WorkspaceRole | undefined, Buffer>();
+  static readonly twoFactorOn = Buffer.from(',"has_2fa":true,"two_factor_type":"app"');
+  static readonly twoFactorOff = Buffer.from(',"has_2fa":false');
+
+  constructor(readonly view: UserView) {
+    const team = jsonString(view.teamId);
+    this.teamId = Buffer.from(`,"team_id":${team}`, 'utf8');
+    for (const role of [undefined, 'member', 'admin', 'owner', 'primary_owner'] as const) {
+      const flags = `,"is_admin":${isWorkspaceAdmin(role)},"is_owner":${role === 'owner' || role === 'primary_owner'},"is_primary_owner":${role === 'primary_owner'}`;
+      this.roles.set(role, Buffer.from(`,"team":${team}}${flags}`, 'utf8'));
+    }
+  }
+
+  teamAndRole(role: WorkspaceRole | undefined): Buffer {
+    return this.roles.get(role) ?? (this.roles.get(undefined) as Buffer);
+  }
+}
+
+/** Appends `userObject(store, user, view)` as JSON: the cached pieces with the viewer-dependent fields in between. */
+export function writeUserJson(page: JsonPage, store: SlackStore, user: User, list: UserListView): void {
+  const r = renderedUser(store, user);
+  const view = list.view;
+  let role: WorkspaceRole | undefined;
+  for (const m of user.memberships) {
+    if (m.teamId === view.teamId) {
+      role = m.role;
+      break;
+    }
+  }
+  const b = r.bytes;
+  page.bytes(b, 0, r.idEnd);
+  page.bytes(list.teamId);
+  page.bytes(b, r.idEnd, r.headEnd);
+  if (view.showEmail) page.bytes(b, r.headEnd, r.emailEnd);
+  page.bytes(b, r.emailEnd, r.profileEnd);
+  page.bytes(list.teamAndRole(role));
+  page.bytes(b, r.profileEnd, r.flagsEnd);
+  if (view.showAdminFields && !user.isBot) page.bytes(user.has2fa ? UserListView.twoFactorOn : UserListView.twoFactorOff);
+  if (view.includeLocale) page.text(`,"locale":${jsonString(user.locale)}`);
+  page.bytes(b, r.flagsEnd);
+}
+
+/** `userObject(store, user, view)` as JSON text, the way `users.list` writes it. */
+export function userJson(store: SlackStore, user: User, view: UserView): string {
+  const page = new JsonPage();
+  writeUserJson(page, store, user, new UserListView(view));
+  return page.finish().toString('utf8');
+}
+
+/** Renders every user's cached pieces up front, so even the first listing only joins them. */
+export function prerenderUsers(store: SlackStore): void {
+  for (const user of store.users.values()) renderedUser(store, user);
+}
+
+/** A list of IDs (or other strings) as a JSON array. */
+export function jsonStringArray(items: Iterable<string>): string {
+  let out = '';
+  for (const item of items) out += out === '' ? jsonString(item) : `,${jsonString(item)}`;
+  return `[${out}]`;
+}
+
+/** A group's member list as JSON, kept until the set changes. */
+const memberListJson = new WeakMap<MemberSet, { changes: number; json: string }>();
+
+export function memberIdsJson(members: Set<string>): string {
+  if (!(members instanceof MemberSet)) return jsonStringArray(members);
+  const cached = memberListJson.get(members);
+  if (cached && cached.changes === members.changes) return cached.json;
+  const json = jsonStringArray(members);
+  memberListJson.set(members, { changes: members.changes, json });
+  return json;
 }
 
 export interface UsergroupView {
@@ -155,6 +311,21 @@ export function usergroupObject(store: SlackStore, group: UserGroup, view: Userg
   // Documented as an integer; Slack's own examples show a string. We emit a number.
   if (view.includeCount) out.user_count = group.users.size;
   return out;
+}
+
+/** `usergroupObject(store, group, view)` as JSON text. */
+export function usergroupJson(group: UserGroup, view: UsergroupView): string {
+  const q = jsonString;
+  const publicChannels: string[] = [];
+  const privateChannels: string[] = [];
+  for (const c of group.channels) {
+    if (c.startsWith('C')) publicChannels.push(c);
+    if (c.startsWith('G')) privateChannels.push(c);
+  }
+  let out = `{"id":${q(group.id)},"team_id":${q(view.teamId)},"is_usergroup":true,"is_subteam":true,"name":${q(group.name)},"description":${q(group.description)},"handle":${q(group.handle)},"is_external":false,"date_create":${jsonNumber(group.dateCreate)},"date_update":${jsonNumber(group.dateUpdate)},"date_delete":${jsonNumber(group.dateDelete)},"auto_type":${group.autoType === null ? 'null' : q(group.autoType)},"auto_provision":${group.autoProvision},"enterprise_subteam_id":${q(group.isOrgLevel ? group.id : '')},"created_by":${q(group.createdBy)},"updated_by":${q(group.updatedBy)},"deleted_by":${group.deletedBy === null ? 'null' : q(group.deletedBy)},"is_idp_group":${group.isIdpGroup},"is_org_level":${group.isOrgLevel},"is_section":false,"is_visible":true,"prefs":{"channels":${jsonStringArray(publicChannels)},"groups":${jsonStringArray(privateChannels)}},"channel_count":${group.channels.length}`;
+  if (view.includeUsers) out += `,"users":${memberIdsJson(group.users)}`;
+  if (view.includeCount) out += `,"user_count":${group.users.size}`;
+  return `${out}}`;
 }
 
 export function channelObject(store: SlackStore, channel: Channel, viewerId: string | undefined): Record<string, unknown> {

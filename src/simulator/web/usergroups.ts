@@ -1,7 +1,7 @@
 import { isWorkspaceAdmin, type UserGroup } from '../store.ts';
 import { SlackApiError } from './args.ts';
-import { scopes, type CallContext, type MethodSpec } from './method.ts';
-import { usergroupObject } from './render.ts';
+import { RawJson, scopes, type CallContext, type MethodSpec } from './method.ts';
+import { usergroupJson, usergroupObject } from './render.ts';
 
 /** A group the calling workspace can see; anything else (or a disabled one, unless asked) is `no_such_subteam`. */
 function groupInTeam(ctx: CallContext, includeDisabled: boolean): UserGroup {
@@ -29,15 +29,19 @@ function render(ctx: CallContext, group: UserGroup, withUsers: boolean): Record<
   });
 }
 
-function usergroupsList(ctx: CallContext): Record<string, unknown> {
+/** Written as JSON text: each group's member list is kept rendered until that group's members change. */
+function usergroupsList(ctx: CallContext): RawJson {
   const includeDisabled = ctx.args.bool('include_disabled');
-  const includeUsers = ctx.args.bool('include_users');
-  const includeCount = ctx.args.bool('include_count');
-  const groups = ctx.store
-    .usergroupsOf(ctx.teamId as string)
-    .filter((g) => includeDisabled || g.dateDelete === 0)
-    .map((g) => usergroupObject(ctx.store, g, { teamId: ctx.teamId as string, includeUsers, includeCount }));
-  return { usergroups: groups };
+  const view = { teamId: ctx.teamId as string, includeUsers: ctx.args.bool('include_users'), includeCount: ctx.args.bool('include_count') };
+  let body = '{"ok":true,"usergroups":[';
+  let first = true;
+  for (const group of ctx.store.usergroupsOf(view.teamId)) {
+    if (!includeDisabled && group.dateDelete !== 0) continue;
+    if (!first) body += ',';
+    first = false;
+    body += usergroupJson(group, view);
+  }
+  return new RawJson([Buffer.from(`${body}]}`, 'utf8')]);
 }
 
 function usergroupsUsersList(ctx: CallContext): Record<string, unknown> {
@@ -74,14 +78,14 @@ function usergroupsUsersUpdate(ctx: CallContext): Record<string, unknown> {
   if (ids.length === 0) {
     const mode = ctx.store.behaviour.emptyUserGroupUpdate;
     if (mode === 'reject') throw new SlackApiError('invalid_users');
-    group.users = new Set();
+    ctx.store.setGroupMembers(group, []);
     group.dateUpdate = now;
     group.updatedBy = ctx.token.userId;
     if (mode === 'reject-but-empty') throw new SlackApiError('invalid_users');
     return { usergroup: render(ctx, group, true) };
   }
   validateMembers(ctx, group, ids);
-  group.users = new Set(ids);
+  ctx.store.setGroupMembers(group, ids);
   group.dateUpdate = now;
   group.updatedBy = ctx.token.userId;
   return { usergroup: render(ctx, group, true) };

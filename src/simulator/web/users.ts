@@ -2,7 +2,10 @@ import { isWorkspaceAdmin, type User } from '../store.ts';
 import { SlackApiError } from './args.ts';
 import { RawJson, scopes, type CallContext, type MethodSpec } from './method.ts';
 import { pageOfSortedIds } from './paging.ts';
-import { contextTeam, userJson, userObject, type UserView } from './render.ts';
+import { contextTeam, JsonPage, jsonString, UserListView, userObject, writeUserJson, type UserView } from './render.ts';
+
+const MEMBERS_OPEN = Buffer.from('{"ok":true,"members":[');
+const COMMA = Buffer.from(',');
 
 function viewFor(ctx: CallContext, teamId: string): UserView {
   const caller = ctx.caller;
@@ -15,25 +18,24 @@ function viewFor(ctx: CallContext, teamId: string): UserView {
   };
 }
 
-const COMMA = Buffer.from(',');
-
 /**
  * users.list lists everyone in the workspace — deactivated users (`deleted: true`), invitees, bots
- * and Slackbot included — a page at a time. The body is assembled from per-user cached JSON.
+ * and Slackbot included — a page at a time. The body is written as JSON text straight from the users.
  */
 function usersList(ctx: CallContext): RawJson {
   const teamId = ctx.teamId as string;
   const workspace = ctx.store.workspace(teamId);
   if (!workspace) throw new SlackApiError('team_not_found');
   const page = pageOfSortedIds(workspace.userIds, ctx.args, 'user', { fallback: 1000, max: 1000 }, ctx.store.behaviour);
-  const view = viewFor(ctx, teamId);
-  const parts: Buffer[] = [Buffer.from('{"ok":true,"members":[')];
-  page.items.forEach((id, i) => {
-    if (i > 0) parts.push(COMMA);
-    parts.push(userJson(ctx.store, ctx.store.user(id) as User, view));
-  });
-  parts.push(Buffer.from(`],"cache_ts":${ctx.store.now()},"response_metadata":{"next_cursor":${JSON.stringify(page.nextCursor)}}}`));
-  return new RawJson(parts);
+  const list = new UserListView(viewFor(ctx, teamId));
+  const body = new JsonPage();
+  body.bytes(MEMBERS_OPEN);
+  for (let i = 0; i < page.items.length; i++) {
+    if (i > 0) body.bytes(COMMA);
+    writeUserJson(body, ctx.store, ctx.store.user(page.items[i] as string) as User, list);
+  }
+  body.text(`],"cache_ts":${ctx.store.now()},"response_metadata":{"next_cursor":${jsonString(page.nextCursor)}}}`);
+  return new RawJson([body.finish()]);
 }
 
 function usersInfo(ctx: CallContext): Record<string, unknown> {
