@@ -86,5 +86,5 @@ describe(`a sync killed mid-run (${backend})`, () => {
       if (pg) await pg.drop();
       else await database.close();
     }
-  });
+  }, 120_000);
 });
