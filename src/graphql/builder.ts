@@ -114,7 +114,7 @@ builder.globalConnectionField('totalCount', (t) =>
   }),
 );
 
-const NODE_TYPENAMES = new Set(['Account', 'Entitlement', 'Grant', 'SyncRun', 'AuditEvent', ...Object.values(RESOURCE_TYPENAMES)]);
+const NODE_TYPENAMES = new Set(['Account', 'Entitlement', 'Grant', 'SyncRun', 'AuditEvent', 'Request', 'AccessReview', 'ReviewItem', ...Object.values(RESOURCE_TYPENAMES)]);
 
 /** The node an id names: a global id as is, an external id looked up (null when nothing has it). */
 async function nodeIdOf(ctx: GraphQLContext, id: DecodedId): Promise<{ typename: string; id: unknown } | null> {

@@ -1,4 +1,6 @@
 import type { GatewayProvisioningService } from '../access/provisioning.ts';
+import type { RequestService } from '../access/requests.ts';
+import type { ReviewService } from '../access/reviews.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { Database } from '../db/createDb.ts';
 import type { EventBus } from '../events/bus.ts';
@@ -13,6 +15,10 @@ export interface GatewayServices {
   sync?: SyncController;
   /** Grants and revokes in Slack (and account enable/disable); absent without a Slack connection. */
   provisioning?: GatewayProvisioningService;
+  /** Just-in-time access requests; absent without a provisioning service. */
+  requests?: RequestService;
+  /** Access reviews. */
+  reviews?: ReviewService;
 }
 
 /** What every resolver receives: services and loaders, never raw Slack clients. */

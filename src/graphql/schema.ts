@@ -12,6 +12,9 @@ import './grant.ts';
 import './syncRun.ts';
 import './auditEvent.ts';
 import './provisioning.ts';
+import './policy.ts';
+import './requests.ts';
+import './reviews.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 
