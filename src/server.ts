@@ -92,6 +92,11 @@ export interface Gateway {
   logger: Logger;
   /** From now on /readyz answers 503 and responses close their connection. */
   drain(): void;
+  /**
+   * Cuts subscription streams over HTTP (SSE) without a `complete` event: the subscription did
+   * not end, so its client should reconnect (to another replica), not conclude it is over.
+   */
+  cutEventStreams(): void;
   /** HTTP requests being answered right now. */
   readonly inFlight: number;
   /** Releases what the gateway created itself (its event bus). */
@@ -123,6 +128,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   metrics.useDatabase(deps.database);
   let draining = false;
   let inFlight = 0;
+  const open = new Set<ServerResponse>();
 
   let ownBus: Promise<EventBus | undefined> | undefined;
   const bus = (): Promise<EventBus | undefined> => {
@@ -202,10 +208,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const started = performance.now();
     inFlight++;
+    open.add(res);
     // A keep-alive client of a stopping process reconnects (to another replica) for its next request.
     if (draining) res.setHeader('connection', 'close');
     res.once('close', () => {
       inFlight--;
+      open.delete(res);
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const status = res.headersSent ? res.statusCode : 499;
       const route = ROUTES.has(path) ? path : 'other';
@@ -336,6 +344,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     drain: () => {
       draining = true;
     },
+    cutEventStreams: () => {
+      // Yoga passes headers to writeHead, so they are not readable here: an SSE request whose
+      // answer has started is a stream.
+      for (const res of open) if (res.headersSent && (res.req.headers.accept ?? '').includes('text/event-stream')) res.destroy();
+    },
     get inFlight() {
       return inFlight;
     },
@@ -351,6 +364,8 @@ export interface RunningServer {
   url: string;
   /** Stops accepting connections; requests already received are still answered. */
   stopAccepting(): void;
+  /** Ends every subscription as "going away": WebSockets closed with 1001, SSE streams cut. */
+  closeSubscriptions(): Promise<void>;
   /**
    * Graceful stop: no new connections, WebSockets closed with 1001, in-flight requests given up
    * to `graceMs` to finish (then their connections are cut).
@@ -371,6 +386,12 @@ export async function listen(gateway: Gateway, options: { port: number; host: st
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closed: Promise<void> | undefined;
+  let subscriptionsClosed: Promise<void> | undefined;
+  const closeSubscriptions = (): Promise<void> => {
+    gateway.cutEventStreams();
+    subscriptionsClosed ??= ws.close(2000);
+    return subscriptionsClosed;
+  };
   const stopAccepting = (): Promise<void> => {
     if (closed) return closed;
     gateway.drain();
@@ -386,9 +407,10 @@ export async function listen(gateway: Gateway, options: { port: number; host: st
     server,
     url: `http://${host}:${address.port}`,
     stopAccepting: () => void stopAccepting(),
+    closeSubscriptions,
     close: async ({ graceMs = 5000 } = {}) => {
       const allClosed = stopAccepting();
-      await ws.close(Math.min(graceMs, 2000));
+      await closeSubscriptions();
       let timer: NodeJS.Timeout | undefined;
       const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), graceMs)));
       if ((await Promise.race([allClosed, expired])) === 'expired') {

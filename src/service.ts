@@ -126,10 +126,11 @@ export async function startService(options: { config: Config; database: Database
       // Order matters: stop taking work first, then end the work, then what it depends on.
       server.stopAccepting();
       scheduler.stop();
-      // A run in progress keeps its checkpoints, stays RUNNING and resumes on the next start
-      // (here or on another replica); the sync lock is released when this returns.
-      await sync.close();
-      // Ends every subscription stream (SSE responses complete, WebSocket operations complete).
+      // Subscribers hear "going away" (WebSocket 1001, SSE cut), not "complete": the runs they
+      // follow go on, and their clients reconnect to another replica. Meanwhile a run in progress
+      // keeps its checkpoints, stays RUNNING and resumes on the next start (here or on another
+      // replica); the sync lock is released when sync.close() returns.
+      await Promise.all([server.closeSubscriptions(), sync.close()]);
       await bus.close();
       await server.close({ graceMs: REQUEST_DRAIN_MS });
       stopWatchingSlack();
