@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.ts';
+import { createGateway, listen, type Gateway, type RunningServer } from '../../src/server.ts';
+import { backend, useTestDatabase } from '../support/db.ts';
+
+const t = useTestDatabase();
+const HOUR = 3600_000;
+let gateway: Gateway;
+let server: RunningServer;
+
+beforeAll(async () => {
+  gateway = createGateway({ database: t.database, logger: createLogger({ level: 'silent', format: 'json' }), syncIntervalMs: HOUR });
+  server = await listen(gateway, { port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function readyz(): Promise<{ status: number; body: Record<string, any> }> {
+  const res = await fetch(`${server.url}/readyz`);
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+async function succeededAgo(ms: number): Promise<void> {
+  const at = new Date(Date.now() - ms);
+  await t.db
+    .insertInto('sync_runs')
+    .values({ trigger: 'SCHEDULE', status: 'SUCCEEDED', created_at: new Date(at.getTime() - 60_000), started_at: new Date(at.getTime() - 60_000), finished_at: at })
+    .execute();
+}
+
+describe(`/readyz and the last sync (${backend})`, () => {
+  it('is ready before any sync, and says no sync has succeeded yet', async () => {
+    const { status, body } = await readyz();
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ready: true, database: 'ok', pendingMigrations: [], lastSync: { succeededAt: null, ageSeconds: null, stale: true } });
+  });
+
+  it('reports the age of the last successful sync', async () => {
+    await succeededAgo(10 * 60_000);
+    const { status, body } = await readyz();
+    expect(status).toBe(200);
+    expect(body.lastSync.stale).toBe(false);
+    expect(body.lastSync.ageSeconds).toBeGreaterThanOrEqual(600);
+    expect(body.lastSync.ageSeconds).toBeLessThan(700);
+  });
+
+  it('stays ready when the last sync is older than two intervals, and calls it stale', async () => {
+    await t.db.deleteFrom('sync_runs').execute();
+    await succeededAgo(3 * HOUR);
+    const { status, body } = await readyz();
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ready: true, lastSync: { stale: true } });
+    expect(body.lastSync.ageSeconds).toBeGreaterThanOrEqual(3 * 3600);
+  });
+
+  it('answers 503 once the process is shutting down', async () => {
+    gateway.drain();
+    const { status, body } = await readyz();
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ ready: false, shuttingDown: true });
+  });
+});
