@@ -207,6 +207,8 @@ export async function applyRun(
       select e.external_id, count(*)::int as members from grants g join entitlements e on e.id = g.entitlement_id
       join resources r on r.id = e.resource_id
       where r.resource_type in ('userGroup', 'group', 'channel')
+        -- A group disabled or a channel archived in Slack empties on purpose.
+        and exists (select 1 from staged_resources s where s.external_id = r.external_id and s.status = 'ACTIVE')
         and not exists (select 1 from staged_grants sg where sg.entitlement_id = g.entitlement_id)
         and g.created_at < ${options.startedAt}
       group by e.external_id having count(*) >= ${EMPTIED_MIN} order by count(*) desc limit 20`.execute(trx);
@@ -233,6 +235,9 @@ export async function applyRun(
       select sg.ent_xid || ':user:' || sg.account_slack_id, sg.entitlement_id, sg.account_id, 'SYNC', now(), ${runId}, ${runId}, now()
       from staged_grants sg
       where not exists (select 1 from grants g where g.entitlement_id = sg.entitlement_id and g.account_id = sg.account_id)
+        -- Revoked through slackgate after this run read Slack: the read is older than the revoke.
+        and not exists (select 1 from audit_events ae where ae.occurred_at >= ${options.startedAt} and ae.action = 'revokeGrant'
+          and ae.outcome = 'SUCCESS' and ae.entitlement_external_id = sg.ent_xid and ae.account_external_id = 'user:' || sg.account_slack_id)
       order by sg.ent_xid, sg.account_slack_id
       on conflict do nothing
       returning external_id`,

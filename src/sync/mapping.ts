@@ -326,7 +326,9 @@ export function mapUserGroup(g: SlackUserGroup, teamId: string, caps: Capabiliti
     profile: { handle: g.handle ?? null, auto_type: g.auto_type ?? null, is_idp_group: g.is_idp_group === true },
   };
   const ent = entitlement(r, 'member', `${g.name} User group member`, `Member of ${g.name} User group`, { resourceType: 'userGroup', slug: 'member', status }, caps);
-  const grants = (g.users ?? []).map((id) => ({ entitlement_external_id: ent.external_id, account_slack_id: id }));
+  // A disabled group gives its members nothing (no mentions, no channel defaults), even though
+  // Slack keeps listing them; provisioning disables a group when its last member is revoked.
+  const grants = status === 'DISABLED' ? [] : (g.users ?? []).map((id) => ({ entitlement_external_id: ent.external_id, account_slack_id: id }));
   return { resources: [r], entitlements: [ent], grants };
 }
 

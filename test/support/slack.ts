@@ -71,6 +71,8 @@ export function expectedAccess(store: SlackStore, options: { scim: boolean; sso:
     }
     for (const g of store.usergroupsOf(ws.id)) {
       entitlements.add(`userGroup:${g.id}:member`);
+      // A disabled group grants nothing, whoever Slack still lists in it.
+      if (g.dateDelete > 0) continue;
       for (const m of g.users) grant(`userGroup:${g.id}:member`, m);
     }
     const bot = store.tokens.get(options.botToken)?.userId ?? '';

@@ -57,11 +57,14 @@ describe.each(PLANS)(`a full sync on $plan (${backend})`, ({ plan, workspaces })
     for (const r of rows) expect(r.status).toBe(plan === 'pro' ? 'DELETED' : 'DISABLED');
   });
 
-  it('marks disabled user groups as disabled, with their members', async () => {
+  it('keeps disabled user groups, marked disabled and granting nothing', async () => {
     const disabled = [...sim.store.usergroups.values()].filter((g) => g.dateDelete > 0 && !g.isIdpGroup);
     expect(disabled.length).toBeGreaterThan(0);
+    expect(disabled.some((g) => g.users.size > 0)).toBe(true);
     const rows = await t.db.selectFrom('resources').select(['slack_id', 'status']).where('resource_type', '=', 'userGroup').where('slack_id', 'in', disabled.map((g) => g.id)).execute();
     expect(rows.map((r) => r.status)).toEqual(disabled.map(() => 'DISABLED'));
+    const grants = await t.db.selectFrom('grants').select('external_id').where('external_id', 'in', disabled.map((g) => `userGroup:${g.id}:member:user:${[...g.users][0] ?? 'none'}`)).execute();
+    expect(grants).toEqual([]);
   });
 
   it('says per entitlement whether this plan can grant it, and why not', async () => {
