@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './log.ts';
 import { demoBanner, ServiceConfigError, startService } from './service.ts';
 import { registerClientCommands } from './auth/command.ts';
+import { registerExportCommand } from './export/command.ts';
 import { syncOnce } from './sync/command.ts';
 import { registerSimulateCommand } from './simulator/command.ts';
 
@@ -147,6 +148,7 @@ export function buildProgram(io: CliIo): Command {
 
   registerSimulateCommand(program);
   registerClientCommands(program, io);
+  registerExportCommand(program, io);
 
   return program;
 }
