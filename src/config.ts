@@ -69,6 +69,8 @@ export interface Config {
    * apply its deletions and ends NEEDS_CONFIRMATION.
    */
   deletionThreshold: number;
+  /** Pending access requests nobody decides are closed after this long (milliseconds). */
+  requestTtlMs: number;
   log: { level: LogLevel; format: LogFormat };
   production: boolean;
 }
@@ -176,6 +178,9 @@ export const SETTINGS = [
     'a sync whose user or member count drops by more than this fraction waits for confirmation',
     { defaultText: '0.5' },
   ),
+  setting('requestTtl', '--request-ttl <duration>', 'SLACKGATE_REQUEST_TTL', 'pending access requests nobody decides are closed after this long (e.g. 3d, 12h)', {
+    defaultText: '7d',
+  }),
   setting('logLevel', '--log-level <level>', 'LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')}`, { defaultText: 'info' }),
   setting('logFormat', '--log-format <format>', 'LOG_FORMAT', 'log format: json or pretty', { defaultText: 'json' }),
 ] as const satisfies readonly SettingSpec[];
@@ -352,6 +357,13 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     throw new ConfigError(threshold.spec, `"${thresholdText}" must be a fraction greater than 0 and at most 1, e.g. 0.5`);
   }
 
+  const ttl = get('requestTtl');
+  const ttlText = str(ttl.raw) ?? '7d';
+  const requestTtlMs = parseDurationMs(ttlText);
+  if (requestTtlMs === undefined || requestTtlMs < 60_000) {
+    throw new ConfigError(ttl.spec, `"${ttlText}" is not a duration of a minute or more; use e.g. 12h, 3d`);
+  }
+
   const level = get('logLevel');
   const logLevel = (str(level.raw) ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -370,6 +382,7 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     http: { port, host },
     syncIntervalMs,
     deletionThreshold,
+    requestTtlMs,
     log: { level: logLevel as LogLevel, format: logFormat },
     production: env.NODE_ENV === 'production',
   };

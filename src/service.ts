@@ -4,6 +4,7 @@ import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
+import { createGovernance } from './jobs/governance.ts';
 import type { Logger } from './log.ts';
 import { metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';
@@ -55,7 +56,19 @@ async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simu
   };
 }
 
-export async function startService(options: { config: Config; database: Database; logger: Logger; metrics?: Metrics }): Promise<Service> {
+export interface ServiceOptions {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  metrics?: Metrics;
+  /**
+   * How long Slack's rate-limit minute lasts for pacing (default 60 000 ms). Only benchmarks
+   * against a simulator without rate limits set 0, to measure the gateway rather than the tiers.
+   */
+  slackMinuteMs?: number;
+}
+
+export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, database, logger } = options;
   const metrics = options.metrics ?? processMetrics;
   let slack = config.slack;
@@ -83,10 +96,12 @@ export async function startService(options: { config: Config; database: Database
     url: config.database.url?.reveal(),
     onError: (error) => logger.warn({ err: error.message }, 'event bus connection lost; reconnecting'),
   });
-  const connection = new SlackConnection({ slack });
+  const connection = new SlackConnection({ slack, minuteMs: options.slackMinuteMs });
   const stopWatchingSlack = metrics.watchSlackCalls(connection.stats);
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
   const provisioning = createProvisioningService({ database, connection, bus, logger });
+  // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
+  const governance = createGovernance({ db: database.db, provisioning, connection, bus, logger, pendingTtlSeconds: Math.round(config.requestTtlMs / 1000) });
   const sync = new SyncEngine({
     database,
     connection,
@@ -98,7 +113,7 @@ export async function startService(options: { config: Config; database: Database
     },
     logger,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
+  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
@@ -112,6 +127,7 @@ export async function startService(options: { config: Config; database: Database
   await sync.resumeInterrupted();
   const scheduler = new SyncScheduler({ sync, db: database.db, intervalMs: config.syncIntervalMs, logger });
   await scheduler.start();
+  await governance.start();
   if (demo && config.syncIntervalMs === 0) await sync.start({ trigger: 'STARTUP', requestedBy: 'demo' });
 
   return {
@@ -130,7 +146,8 @@ export async function startService(options: { config: Config; database: Database
       // follow go on, and their clients reconnect to another replica. Meanwhile a run in progress
       // keeps its checkpoints, stays RUNNING and resumes on the next start (here or on another
       // replica); the sync lock is released when sync.close() returns.
-      await Promise.all([server.closeSubscriptions(), sync.close()]);
+      // A job in progress finishes; jobs not yet claimed wait in the database for any replica.
+      await Promise.all([server.closeSubscriptions(), sync.close(), governance.stop()]);
       await bus.close();
       await server.close({ graceMs: REQUEST_DRAIN_MS });
       stopWatchingSlack();
