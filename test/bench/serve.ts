@@ -1,0 +1,383 @@
+// `npm run bench -- serve [--seconds 60] [--connections 50] [--users 50000]`
+//
+// Read load against the gateway while a full sync runs: `--connections` keep-alive clients send
+// mixed read queries (account, entitlement and grant pages with nested fields, node lookups)
+// for at least `--seconds`, while the gateway re-syncs the Grid fixture (5 workspaces, N users,
+// 2,000 user groups, 200 IdP groups, 500 channels) into Postgres. Three processes: the Slack
+// simulator, the gateway (the `serve` service, pacing off so the sync measures the gateway and
+// not Slack's tiers), and this one generating load. Reports errors, latency percentiles,
+// requests/s, and the same full sync alone (before and after) and under load.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freshDatabase, spawnSimulator } from './support/processes.ts';
+
+const ADMIN = { id: 'bench-admin', secret: 'bench-admin-secret-0123456789abcdef' };
+
+function arg(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gateway process: the service `slackgate serve` runs, with pacing off.
+
+interface GatewaySpec {
+  databaseUrl: string;
+  apiUrl: string;
+  scimUrl: string;
+  tokens: { bot: string; admin: string; enterprise?: string };
+  logFile: string;
+}
+
+async function runGateway(spec: GatewaySpec): Promise<void> {
+  const { resolveConfig } = await import('../../src/config.ts');
+  const { createDb } = await import('../../src/db/createDb.ts');
+  const { migrateToLatest } = await import('../../src/db/migrate.ts');
+  const { createLogger } = await import('../../src/log.ts');
+  const { startService } = await import('../../src/service.ts');
+  const config = resolveConfig(
+    {
+      token: spec.tokens.bot,
+      businessPlusToken: spec.tokens.admin,
+      enterpriseToken: spec.tokens.enterprise,
+      ssoEnabled: true,
+      slackApiUrl: spec.apiUrl,
+      scimApiUrl: spec.scimUrl,
+      databaseUrl: spec.databaseUrl,
+      clientId: ADMIN.id,
+      clientSecret: ADMIN.secret,
+      port: '0',
+      syncInterval: '0',
+    },
+    {},
+  );
+  const database = await createDb({ url: spec.databaseUrl });
+  await migrateToLatest(database.db);
+  // Info level, as operators run it: one line per request, written to a file.
+  const logger = createLogger({ level: 'info', format: 'json', destination: createWriteStream(spec.logFile) });
+  const service = await startService({ config, database, logger, slackMinuteMs: 0 });
+  process.stdout.write(`${JSON.stringify({ url: service.url })}\n`);
+  process.once('SIGTERM', () => {
+    void service
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  });
+}
+
+async function spawnGateway(spec: GatewaySpec): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--gateway', JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
+  });
+  return { url: (JSON.parse(line) as { url: string }).url, child };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP client: one keep-alive connection per virtual user.
+
+function post(agent: Agent, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+interface GraphQLAnswer {
+  data?: any;
+  errors?: { message: string }[];
+}
+
+class Client {
+  constructor(
+    readonly url: string,
+    readonly token: string,
+    readonly agent = new Agent({ keepAlive: true, maxSockets: 4 }),
+  ) {}
+
+  async query(query: string, variables?: Record<string, unknown>): Promise<{ status: number; answer: GraphQLAnswer }> {
+    const res = await post(this.agent, `${this.url}/graphql`, { 'content-type': 'application/json', authorization: `Bearer ${this.token}` }, JSON.stringify({ query, variables }));
+    return { status: res.status, answer: JSON.parse(res.body) as GraphQLAnswer };
+  }
+
+  async must(query: string, variables?: Record<string, unknown>): Promise<any> {
+    const { status, answer } = await this.query(query, variables);
+    if (status !== 200 || answer.errors) throw new Error(`query failed (${status}): ${JSON.stringify(answer.errors ?? answer).slice(0, 400)}`);
+    return answer.data;
+  }
+}
+
+async function adminToken(url: string): Promise<string> {
+  const res = await fetch(`${url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: ADMIN.id, client_secret: ADMIN.secret }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The read mix.
+
+const ACCOUNTS_PAGE = `query AccountsPage($after: String) {
+  accounts(first: 50, after: $after) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    edges { node { id slackId email displayName realName status type isGuest mfaEnabled
+      workspaces { id displayName }
+      grants(first: 5) { totalCount edges { node { id source grantedAt entitlement { id displayName resource { id displayName resourceType } } } } } } }
+  }
+}`;
+
+const ENTITLEMENTS_PAGE = `query EntitlementsPage($after: String) {
+  entitlements(first: 50, after: $after) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    edges { node { id externalId displayName slug purpose grantable grantableReason grantCount
+      resource { id displayName resourceType externalId }
+      grants(first: 3) { edges { node { id account { id displayName email } } } } } }
+  }
+}`;
+
+const GRANTS_PAGE = `query GrantsPage($after: String) {
+  grants(first: 100, after: $after) {
+    pageInfo { endCursor hasNextPage }
+    edges { node { id externalId source grantedAt expiresAt
+      account { id slackId displayName status }
+      entitlement { id displayName resource { id displayName resourceType } } } }
+  }
+}`;
+
+const NODE_LOOKUP = `query NodeLookup($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Account { slackId accountName: displayName status workspaces { id displayName } grants(first: 10) { edges { node { id entitlement { displayName } } } } }
+    ... on Entitlement { entitlementName: displayName grantCount resource { displayName } }
+  }
+}`;
+
+const NODES_LOOKUP = `query NodesLookup($ids: [ID!]!) {
+  nodes(ids: $ids) { id ... on Account { slackId accountName: displayName status } ... on Entitlement { entitlementName: displayName grantCount } }
+}`;
+
+interface Catalog {
+  accountCursors: (string | null)[];
+  entitlementCursors: (string | null)[];
+  grantCursors: (string | null)[];
+  accountIds: string[];
+  entitlementIds: string[];
+}
+
+/** Cursors of the first pages and ids to look up, so the load reads different pages, not one. */
+async function catalog(client: Client, pages = 20): Promise<Catalog> {
+  const walk = async (query: string, field: string, collect?: (edges: { node: { id: string } }[]) => void): Promise<(string | null)[]> => {
+    const cursors: (string | null)[] = [null];
+    for (let i = 0; i < pages; i++) {
+      const page = (await client.must(query, { after: cursors.at(-1) }))[field];
+      collect?.(page.edges);
+      if (!page.pageInfo.hasNextPage) break;
+      cursors.push(page.pageInfo.endCursor as string);
+    }
+    return cursors;
+  };
+  const accountIds: string[] = [];
+  const entitlementIds: string[] = [];
+  return {
+    accountCursors: await walk(ACCOUNTS_PAGE, 'accounts', (edges) => accountIds.push(...edges.map((e) => e.node.id))),
+    entitlementCursors: await walk(ENTITLEMENTS_PAGE, 'entitlements', (edges) => entitlementIds.push(...edges.map((e) => e.node.id))),
+    grantCursors: await walk(GRANTS_PAGE, 'grants'),
+    accountIds,
+    entitlementIds,
+  };
+}
+
+type Kind = 'accounts' | 'entitlements' | 'grants' | 'node' | 'nodes';
+const MIX: Kind[] = ['accounts', 'accounts', 'entitlements', 'entitlements', 'grants', 'grants', 'node', 'node', 'node', 'nodes'];
+
+function pick<T>(items: T[]): T {
+  return items[Math.floor(Math.random() * items.length)] as T;
+}
+
+function nextRequest(c: Catalog): { kind: Kind; query: string; variables: Record<string, unknown> } {
+  const kind = pick(MIX);
+  switch (kind) {
+    case 'accounts':
+      return { kind, query: ACCOUNTS_PAGE, variables: { after: pick(c.accountCursors) } };
+    case 'entitlements':
+      return { kind, query: ENTITLEMENTS_PAGE, variables: { after: pick(c.entitlementCursors) } };
+    case 'grants':
+      return { kind, query: GRANTS_PAGE, variables: { after: pick(c.grantCursors) } };
+    case 'node':
+      return { kind, query: NODE_LOOKUP, variables: { id: Math.random() < 0.7 ? pick(c.accountIds) : pick(c.entitlementIds) } };
+    case 'nodes':
+      return { kind, query: NODES_LOOKUP, variables: { ids: Array.from({ length: 20 }, () => pick(c.accountIds)) } };
+  }
+}
+
+interface Sample {
+  kind: Kind;
+  ms: number;
+  /** Sent while the sync was running. */
+  duringSync: boolean;
+}
+
+interface LoadReport {
+  samples: Sample[];
+  errors: number;
+  firstErrors: string[];
+  seconds: number;
+}
+
+/** `connections` clients, one request at a time each, until `stop()` says so. */
+async function runLoad(url: string, token: string, c: Catalog, connections: number, keepGoing: () => boolean, syncRunning: () => boolean): Promise<LoadReport> {
+  const samples: Sample[] = [];
+  let errors = 0;
+  const firstErrors: string[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const client = new Client(url, token, new Agent({ keepAlive: true, maxSockets: 1 }));
+      while (keepGoing()) {
+        const r = nextRequest(c);
+        const duringSync = syncRunning();
+        const t = performance.now();
+        try {
+          const { status, answer } = await client.query(r.query, r.variables);
+          const ms = performance.now() - t;
+          if (status !== 200 || answer.errors || !answer.data) {
+            errors++;
+            if (firstErrors.length < 5) firstErrors.push(`${r.kind}: ${status} ${JSON.stringify(answer.errors ?? answer).slice(0, 300)}`);
+          } else samples.push({ kind: r.kind, ms, duringSync });
+        } catch (error) {
+          errors++;
+          if (firstErrors.length < 5) firstErrors.push(`${r.kind}: ${(error as Error).message}`);
+        }
+      }
+      client.agent.destroy();
+    }),
+  );
+  return { samples, errors, firstErrors, seconds: (performance.now() - started) / 1000 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function latencyLine(label: string, ms: number[], seconds?: number): string {
+  const s = [...ms].sort((a, b) => a - b);
+  const rate = seconds ? `, ${(s.length / seconds).toFixed(0)} req/s` : '';
+  return `  ${label.padEnd(22)} n=${String(s.length).padStart(7)}  p50 ${percentile(s, 50).toFixed(1).padStart(7)} ms  p90 ${percentile(s, 90).toFixed(1).padStart(7)} ms  p99 ${percentile(s, 99).toFixed(1).padStart(7)} ms  max ${(s.at(-1) ?? NaN).toFixed(0).padStart(6)} ms${rate}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syncs, timed by the run's own record.
+
+async function syncAndTime(client: Client, db: pg.Client): Promise<{ id: number; seconds: number; status: string }> {
+  const data = await client.must('mutation { startSync(input: {}) { run { id } errors { message } } }');
+  if (data.startSync.errors.length > 0) throw new Error(`startSync: ${data.startSync.errors[0].message}`);
+  for (;;) {
+    const { rows } = await db.query<{ id: number; status: string; started_at: Date | null; finished_at: Date | null }>(
+      'select id, status, started_at, finished_at from sync_runs order by id desc limit 1',
+    );
+    const run = rows[0];
+    if (run && run.finished_at && run.started_at) {
+      if (run.status !== 'SUCCEEDED') throw new Error(`sync run ${run.id} ended ${run.status}`);
+      return { id: run.id, status: run.status, seconds: (run.finished_at.getTime() - run.started_at.getTime()) / 1000 };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export default async function run(args: string[]): Promise<void> {
+  const seconds = arg(args, 'seconds', 60);
+  const connections = arg(args, 'connections', 50);
+  const users = arg(args, 'users', 50_000);
+  console.log(`# serve benchmark — ${connections} connections, ≥${seconds} s of mixed reads during a full sync of Grid, 5 workspaces, ${users} users, 2000 user groups, 200 IdP groups, 500 channels; Postgres; simulator, gateway and load in separate processes`);
+
+  const t0 = performance.now();
+  const sim = await spawnSimulator({ plan: 'grid', seed: 1, users, workspaces: 5, userGroups: 2000, idpGroups: 200, channels: 500 });
+  console.log(`simulator ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const target = await freshDatabase('serve');
+  const dir = await mkdtemp(path.join(tmpdir(), 'slackgate-bench-serve-'));
+  const logFile = path.join(dir, 'gateway.log');
+  const gateway = await spawnGateway({ databaseUrl: target.url, apiUrl: sim.apiUrl, scimUrl: sim.scimUrl, tokens: sim.tokens, logFile });
+  const db = new pg.Client({ connectionString: target.url });
+  await db.connect();
+  try {
+    const client = new Client(gateway.url, await adminToken(gateway.url));
+    const initial = await syncAndTime(client, db);
+    const counts = (await db.query<{ t: string; n: string }>("select 'accounts' as t, count(*) as n from accounts union all select 'entitlements', count(*) from entitlements union all select 'grants', count(*) from grants")).rows;
+    console.log(`initial sync (empty cache): ${initial.seconds.toFixed(1)} s — ${counts.map((r) => `${Number(r.n).toLocaleString('en-US')} ${r.t}`).join(', ')}`);
+
+    const c = await catalog(client);
+    console.log(`read mix over ${c.accountCursors.length} account pages, ${c.entitlementCursors.length} entitlement pages, ${c.grantCursors.length} grant pages, ${c.accountIds.length + c.entitlementIds.length} ids`);
+
+    const alone = await syncAndTime(client, db);
+    console.log(`full re-sync alone: ${alone.seconds.toFixed(1)} s`);
+
+    // Load starts first (connections warm), then the sync; the load goes on for --seconds or
+    // until the sync ends, whichever is later.
+    let syncing = false;
+    let syncDone = false;
+    const loadStarted = performance.now();
+    const loading = runLoad(
+      gateway.url,
+      client.token,
+      c,
+      connections,
+      () => !syncDone || performance.now() - loadStarted < seconds * 1000,
+      () => syncing,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    syncing = true;
+    const underLoad = await syncAndTime(client, db).finally(() => {
+      syncing = false;
+      syncDone = true;
+    });
+    const load = await loading;
+
+    const after = await syncAndTime(client, db);
+
+    const all = load.samples.map((s) => s.ms);
+    console.log('');
+    console.log(`load: ${load.seconds.toFixed(1)} s, ${(all.length + load.errors).toLocaleString('en-US')} requests, errors ${load.errors}, ${(all.length / load.seconds).toFixed(0)} req/s`);
+    for (const e of load.firstErrors) console.log(`  error: ${e}`);
+    console.log(latencyLine('all', all, load.seconds));
+    console.log(latencyLine('while syncing', load.samples.filter((s) => s.duringSync).map((s) => s.ms)));
+    console.log(latencyLine('after the sync', load.samples.filter((s) => !s.duringSync).map((s) => s.ms)));
+    for (const kind of ['accounts', 'entitlements', 'grants', 'node', 'nodes'] as Kind[]) {
+      console.log(latencyLine(`  ${kind}`, load.samples.filter((s) => s.kind === kind).map((s) => s.ms)));
+    }
+    const aloneAvg = (alone.seconds + after.seconds) / 2;
+    console.log('');
+    console.log(`full re-sync alone: ${alone.seconds.toFixed(1)} s before, ${after.seconds.toFixed(1)} s after; under load: ${underLoad.seconds.toFixed(1)} s (${(((underLoad.seconds - aloneAvg) / aloneAvg) * 100).toFixed(0)}% slower than alone)`);
+    console.log(`(machine: ${(await import('node:os')).cpus().length} CPUs shared by Postgres, the simulator, the gateway and the load generator)`);
+  } finally {
+    await db.end();
+    gateway.child.kill('SIGTERM');
+    await new Promise((r) => gateway.child.once('exit', r));
+    sim.stop();
+    await target.drop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// Run as the gateway child: `node --import tsx test/bench/serve.ts --gateway '<spec>'`.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--gateway') {
+  await runGateway(JSON.parse(process.argv[3] ?? '{}') as GatewaySpec);
+}
