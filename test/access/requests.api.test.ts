@@ -133,4 +133,56 @@ describe(`requests over GraphQL (${backend})`, () => {
     const noReason = await graphql(server.url, requester, `mutation { requestAccess(input: { entitlementId: "${group.externalId}", actorId: "${approvers[1]}", duration: "PT1H" }) { request { id } errors { __typename code field } } }`);
     expect(noReason.body.data.requestAccess).toEqual({ request: null, errors: [{ __typename: 'ValidationError', code: 'INVALID', field: 'input.justification' }] });
   });
+
+  it('requestUpdated streams the request from PENDING to GRANTED over SSE', async () => {
+    const other = await t.db
+      .selectFrom('accounts')
+      .select(['external_id', 'slack_id'])
+      .where('type', '=', 'HUMAN')
+      .where('status', '=', 'ENABLED')
+      .where('is_guest', '=', false)
+      .where('is_admin', '=', false)
+      .where('is_owner', '=', false)
+      .where('is_invited', '=', false)
+      .where('slack_id', 'not in', [...(sim.store.usergroups.get(group.slackId)?.users ?? [])])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const asked = await graphql(server.url, requester, `mutation($input: RequestAccessInput!) { requestAccess(input: $input) { request { id } errors { code message } } }`, {
+      input: { entitlementId: group.externalId, justification: 'watching it live', duration: 'PT1H', actorId: other.external_id },
+    });
+    const id = asked.body.data.requestAccess.request.id as string;
+    const controller = new AbortController();
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${reader}` },
+      body: JSON.stringify({ query: `subscription($id: ID!) { requestUpdated(requestId: $id) { id state } }`, variables: { id } }),
+      signal: controller.signal,
+    });
+    const reader2 = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const states: string[] = [];
+    let buffer = '';
+    let approving: Promise<unknown> | undefined;
+    try {
+      while (!states.includes('GRANTED')) {
+        const { value, done } = await reader2.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        for (let at = buffer.indexOf('\n\n'); at >= 0; at = buffer.indexOf('\n\n')) {
+          const data = /^data: (.*)$/m.exec(buffer.slice(0, at))?.[1];
+          buffer = buffer.slice(at + 2);
+          if (data) states.push(JSON.parse(data).data.requestUpdated.state);
+        }
+        // Approve once the subscriber has seen the request as it is.
+        if (states.length > 0 && !approving) {
+          approving = graphql(server.url, approverToken, `mutation($input: ApproveRequestInput!) { approveRequest(input: $input) { errors { code } } }`, { input: { requestId: id, actorId: approvers[0] } });
+        }
+      }
+    } finally {
+      controller.abort();
+      await approving;
+    }
+    expect(states[0]).toBe('PENDING');
+    expect(states.at(-1)).toBe('GRANTED');
+  });
 });
