@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { sql } from 'kysely';
+import type { GatewayProvisioningService } from './access/provisioning.ts';
 import type { Database } from './db/createDb.ts';
 import type { SlackCallStats } from './slack/stats.ts';
 import type { SyncProgressEvent } from './sync/types.ts';
@@ -179,6 +180,29 @@ export async function lastSuccessfulSync(db: Database['db']): Promise<Date | und
     .limit(1)
     .executeTakeFirst();
   return row?.finished_at ? new Date(row.finished_at) : undefined;
+}
+
+/**
+ * The provisioning service with every outcome counted in `slackgate_provisioning_outcomes_total`
+ * (the API's mutations, approved requests, expiry and review revokes all go through it): the
+ * result, or the first error's code when it failed.
+ */
+export function countingProvisioningOutcomes(service: GatewayProvisioningService, metrics: Metrics): GatewayProvisioningService {
+  const count = async <T extends { result?: string; errors: { code: string }[] }>(kind: ProvisioningKind, outcome: Promise<T>): Promise<T> => {
+    try {
+      const done = await outcome;
+      metrics.provisioningOutcomes.inc({ kind, result: done.result ?? done.errors[0]?.code ?? 'FAILED' });
+      return done;
+    } catch (error) {
+      metrics.provisioningOutcomes.inc({ kind, result: 'ERROR' });
+      throw error;
+    }
+  };
+  return {
+    grant: (input) => count('GRANT', service.grant(input)),
+    revoke: (input) => count('REVOKE', service.revoke(input)),
+    setAccountStatus: (input) => count('ACCOUNT_STATUS', service.setAccountStatus(input)),
+  };
 }
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {

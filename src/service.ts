@@ -6,7 +6,7 @@ import type { Database } from './db/createDb.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
 import { createGovernance } from './jobs/governance.ts';
 import type { Logger } from './log.ts';
-import { metrics as processMetrics, type Metrics } from './metrics.ts';
+import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
@@ -99,7 +99,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const connection = new SlackConnection({ slack, minuteMs: options.slackMinuteMs });
   const stopWatchingSlack = metrics.watchSlackCalls(connection.stats);
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
-  const provisioning = createProvisioningService({ database, connection, bus, logger });
+  const provisioning = countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics);
   // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
   const governance = createGovernance({ db: database.db, provisioning, connection, bus, logger, pendingTtlSeconds: Math.round(config.requestTtlMs / 1000) });
   const sync = new SyncEngine({

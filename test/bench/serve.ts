@@ -353,6 +353,9 @@ export default async function run(args: string[]): Promise<void> {
 
     const after = await syncAndTime(client, db);
 
+    // One client, one request at a time, nothing else running: what a request costs without queueing.
+    const single = await runLoad(gateway.url, client.token, c, 1, ((end) => () => performance.now() < end)(performance.now() + 5000), () => false);
+
     const all = load.samples.map((s) => s.ms);
     console.log('');
     console.log(`load: ${load.seconds.toFixed(1)} s, ${(all.length + load.errors).toLocaleString('en-US')} requests, errors ${load.errors}, ${(all.length / load.seconds).toFixed(0)} req/s`);
@@ -362,6 +365,10 @@ export default async function run(args: string[]): Promise<void> {
     console.log(latencyLine('after the sync', load.samples.filter((s) => !s.duringSync).map((s) => s.ms)));
     for (const kind of ['accounts', 'entitlements', 'grants', 'node', 'nodes'] as Kind[]) {
       console.log(latencyLine(`  ${kind}`, load.samples.filter((s) => s.kind === kind).map((s) => s.ms)));
+    }
+    console.log(latencyLine('one client, idle', single.samples.map((s) => s.ms), single.seconds));
+    for (const kind of ['accounts', 'entitlements', 'grants', 'node', 'nodes'] as Kind[]) {
+      console.log(latencyLine(`  ${kind}`, single.samples.filter((s) => s.kind === kind).map((s) => s.ms)));
     }
     const aloneAvg = (alone.seconds + after.seconds) / 2;
     console.log('');

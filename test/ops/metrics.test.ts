@@ -54,11 +54,11 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function gql(query: string): Promise<{ data?: Record<string, any>; errors?: unknown[] }> {
+async function gql(query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, any>; errors?: unknown[] }> {
   const res = await fetch(`${service.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
 }
@@ -130,26 +130,43 @@ describe(`/metrics after a sync (${backend})`, () => {
     expect(value(m, 'slackgate_graphql_errors_total', { operation: 'AccountsPage' })).toBeUndefined();
   });
 
-  it('exposes provisioning outcomes and the job queue by kind and state', async () => {
-    service.metrics.provisioningOutcomes.inc({ kind: 'GRANT', result: 'GRANTED' });
-    service.metrics.provisioningOutcomes.inc({ kind: 'GRANT', result: 'GRANTED' });
-    service.metrics.provisioningOutcomes.inc({ kind: 'REVOKE', result: 'ALREADY_REVOKED' });
+  it('counts provisioning outcomes by kind and result, and exposes the job queue by kind and state', async () => {
+    const group = [...sim.store.usergroups.values()].find((g) => !g.isIdpGroup && g.dateDelete === 0 && g.users.size >= 2)!;
+    const account = await t.db
+      .selectFrom('accounts')
+      .select('slack_id')
+      .where('type', '=', 'HUMAN')
+      .where('status', '=', 'ENABLED')
+      .where('is_guest', '=', false)
+      .where('is_invited', '=', false)
+      .where('slack_id', 'not in', [...group.users])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const input = { entitlementId: `userGroup:${group.id}:member`, accountId: `user:${account.slack_id}` };
+    const grant = 'mutation ($input: GrantEntitlementInput!) { grantEntitlement(input: $input) { result errors { message } } }';
+    const revoke = 'mutation ($input: RevokeGrantInput!) { revokeGrant(input: $input) { result errors { message } } }';
+    expect((await gql(grant, { input })).data?.grantEntitlement.result).toBe('GRANTED');
+    expect((await gql(grant, { input })).data?.grantEntitlement.result).toBe('ALREADY_GRANTED');
+    expect((await gql(revoke, { input })).data?.revokeGrant.result).toBe('REVOKED');
+    expect((await gql(revoke, { input })).data?.revokeGrant.result).toBe('ALREADY_REVOKED');
     const hour = 3600_000;
+    // Due jobs of a kind no worker here handles stay queued; an expiry an hour away waits.
     await t.db
       .insertInto('jobs')
       .values([
-        { kind: 'grant.expire', run_at: new Date(Date.now() - hour) },
-        { kind: 'grant.expire', run_at: new Date(Date.now() - hour) },
+        { kind: 'digest.weekly', run_at: new Date(Date.now() - hour) },
+        { kind: 'digest.weekly', run_at: new Date(Date.now() - hour) },
+        { kind: 'digest.weekly', run_at: new Date(Date.now() - hour), state: 'DONE' },
         { kind: 'grant.expire', run_at: new Date(Date.now() + hour) },
-        { kind: 'grant.expire', run_at: new Date(Date.now() - hour), state: 'DONE' },
       ])
       .execute();
     const m = await scrape();
-    expect(value(m, 'slackgate_provisioning_outcomes_total', { kind: 'GRANT', result: 'GRANTED' })).toBe(2);
-    expect(value(m, 'slackgate_provisioning_outcomes_total', { kind: 'REVOKE', result: 'ALREADY_REVOKED' })).toBe(1);
-    expect(value(m, 'slackgate_job_queue_depth', { kind: 'grant.expire', state: 'due' })).toBe(2);
+    for (const [kind, result] of [['GRANT', 'GRANTED'], ['GRANT', 'ALREADY_GRANTED'], ['REVOKE', 'REVOKED'], ['REVOKE', 'ALREADY_REVOKED']] as const) {
+      expect(value(m, 'slackgate_provisioning_outcomes_total', { kind, result })).toBe(1);
+    }
+    expect(value(m, 'slackgate_job_queue_depth', { kind: 'digest.weekly', state: 'due' })).toBe(2);
     expect(value(m, 'slackgate_job_queue_depth', { kind: 'grant.expire', state: 'scheduled' })).toBe(1);
-    expect(value(m, 'slackgate_job_queue_depth', { kind: 'grant.expire', state: 'running' })).toBeUndefined();
+    expect(value(m, 'slackgate_job_queue_depth', { kind: 'grant.expire', state: 'due' })).toBeUndefined();
     // Process metrics come along (a serve process exposes them too).
     expect(value(m, 'slackgate_http_request_duration_seconds_count', { route: '/graphql', status: '200' })).toBeGreaterThan(0);
   });
