@@ -327,6 +327,8 @@ export class SlackStore {
   userListVersion = 0;
   /** Bumped whenever user groups or channels are added or removed. */
   private structureVersion = 0;
+  /** Bumped whenever a user is added, removed or changed (through `touchUser`). */
+  userChanges = 0;
 
   /** Take over another store's contents, so references held by tests stay valid across a reset. */
   replaceContents(other: SlackStore): void {
@@ -345,6 +347,7 @@ export class SlackStore {
     }
     this.userIds.length = 0;
     this.userListVersion += 1;
+    this.userChanges += 1;
     this.structureVersion += 1;
     for (const id of other.userIds) this.userIds.push(id);
     this.roleAssignments = other.roleAssignments;
@@ -410,6 +413,7 @@ export class SlackStore {
     this.users.set(created.id, created);
     insertSorted(this.userIds, created.id);
     this.userListVersion += 1;
+    this.userChanges += 1;
     for (const m of created.memberships) {
       const workspace = this.workspaces.get(m.teamId);
       if (!workspace) throw new Error(`user ${created.id} joins unknown workspace ${m.teamId}`);
@@ -427,6 +431,7 @@ export class SlackStore {
     const created: User = { ...user, id: this.ids.user.next() } as User;
     this.users.set(created.id, created);
     this.userListVersion += 1;
+    this.userChanges += 1;
     const last = this.userIds[this.userIds.length - 1];
     if (last !== undefined && last > created.id) insertSorted(this.userIds, created.id);
     else this.userIds.push(created.id);
@@ -445,6 +450,7 @@ export class SlackStore {
     this.users.delete(user.id);
     removeSorted(this.userIds, user.id);
     this.userListVersion += 1;
+    this.userChanges += 1;
     for (const m of user.memberships) {
       const workspace = this.workspaces.get(m.teamId);
       if (workspace) removeSorted(workspace.userIds, user.id);
@@ -470,6 +476,7 @@ export class SlackStore {
   touchUser(user: User): void {
     user.updated = Math.max(this.now(), user.updated + 1);
     user.rendered = undefined;
+    this.userChanges += 1;
   }
 
   setEmail(user: User, email: string | null): void {

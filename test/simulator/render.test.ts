@@ -146,6 +146,18 @@ describe('cached pieces and indexes follow changes', () => {
     expect((await scimUsers()).find((u) => u.id === leaver)?.groups).toContainEqual({ value: group.id, display: group.name });
   });
 
+  it('SCIM group lists show members’ current names', async () => {
+    const groups = async () => {
+      const response = await fetch(`${sim.scimUrl}Groups?startIndex=1&count=100`, { headers: { authorization: `Bearer ${sim.tokens.admin}` } });
+      return ((await response.json()) as { Resources: { id: string; members: { value: string; display: string }[] }[] }).Resources;
+    };
+    const group = (await groups()).find((g) => g.members.length > 0) as { id: string; members: { value: string; display: string }[] };
+    const member = sim.store.user((group.members[0] as { value: string }).value) as User;
+    member.realName = 'Renamed Person';
+    sim.store.touchUser(member);
+    expect((await groups()).find((g) => g.id === group.id)?.members).toContainEqual({ value: member.id, display: 'Renamed Person' });
+  });
+
   it('conversations.members stays sorted through joins, leaves and direct changes', async () => {
     const channel = [...sim.store.channels.values()].find((c) => !c.isPrivate && !c.isGeneral) as NonNullable<ReturnType<typeof sim.store.channels.get>>;
     const members = async () => (await web('conversations.members', { channel: channel.id, limit: '1000' })).members as string[];

@@ -1,5 +1,5 @@
-import type { Channel, SlackStore, User, UserGroup } from '../store.ts';
-import { jsonString } from '../web/render.ts';
+import { MemberSet, type Channel, type SlackStore, type User, type UserGroup } from '../store.ts';
+import { flat, jsonString } from '../web/render.ts';
 
 export type ScimVersion = 1 | 2;
 
@@ -123,11 +123,23 @@ export function scimUserJson(store: SlackStore, user: User, version: ScimVersion
   return `${out}}`;
 }
 
+/** Each group's SCIM member list as JSON, kept until the members or any user change. */
+const scimMembersJson = new WeakMap<MemberSet, { changes: number; userChanges: number; store: SlackStore; json: string }>();
+
+function scimMembers(store: SlackStore, members: Set<string>): string {
+  const cached = members instanceof MemberSet ? scimMembersJson.get(members) : undefined;
+  if (cached && cached.store === store && cached.changes === (members as MemberSet).changes && cached.userChanges === store.userChanges) return cached.json;
+  let json = '';
+  for (const id of members) json += `${json ? ',' : ''}{"value":${jsonString(id)},"display":${jsonString(store.user(id)?.realName ?? '')}}`;
+  json = flat(json);
+  if (members instanceof MemberSet) scimMembersJson.set(members, { changes: members.changes, userChanges: store.userChanges, store, json });
+  return json;
+}
+
 /** `scimGroup(store, group, version, base)` as JSON text. */
 export function scimGroupJson(store: SlackStore, group: UserGroup, version: ScimVersion, base: string): string {
   const q = jsonString;
-  let members = '';
-  for (const id of group.users) members += `${members ? ',' : ''}{"value":${q(id)},"display":${q(store.user(id)?.realName ?? '')}}`;
+  const members = scimMembers(store, group.users);
   return `{"schemas":[${q(version === 1 ? URN.v1.core : URN.v2.group)}],"id":${q(group.id)},"displayName":${q(group.name)},"members":[${members}],"meta":{"created":${q(isoDate(group.dateCreate))},"location":${q(`${base}Groups/${group.id}`)}}}`;
 }
 
