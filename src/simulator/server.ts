@@ -142,7 +142,7 @@ function scimSend(res: ServerResponse, response: ScimResponse): void {
     res.end();
     return;
   }
-  const body = Buffer.from(typeof response.body === 'string' ? response.body : JSON.stringify(response.body), 'utf8');
+  const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(typeof response.body === 'string' ? response.body : JSON.stringify(response.body), 'utf8');
   headers['content-type'] = 'application/json; charset=utf-8';
   headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);

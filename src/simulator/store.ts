@@ -93,6 +93,8 @@ export interface User {
   scim?: ScimExtras;
   /** The view-independent pieces of this user's Web API JSON; dropped on every change (`touchUser`). */
   rendered?: RenderedUser;
+  /** The user-only part of this user's SCIM JSON (see `scimUserJson`); dropped on every change. */
+  renderedScim?: { version: 1 | 2; bytes: Buffer; split: number };
 }
 
 /**
@@ -476,6 +478,7 @@ export class SlackStore {
   touchUser(user: User): void {
     user.updated = Math.max(this.now(), user.updated + 1);
     user.rendered = undefined;
+    user.renderedScim = undefined;
     this.userChanges += 1;
   }
 
@@ -684,7 +687,7 @@ export class SlackStore {
       enterprise: this.enterprise ?? null,
       behaviour: this.behaviour,
       workspaces: [...this.workspaces.values()].map((w) => ({ ...w, userCount: w.userIds.length, userIds: undefined })),
-      users: [...this.users.values()].map(({ rendered: _r, ...rest }) => rest),
+      users: [...this.users.values()].map(({ rendered: _r, renderedScim: _s, ...rest }) => rest),
       usergroups: [...this.usergroups.values()].map((g) => ({ ...g, users: [...g.users] })),
       channels: [...this.channels.values()].map(({ sortedMembers: _s, sortedAt: _a, ...c }) => ({ ...c, members: [...c.members] })),
       roleAssignments: this.roleAssignments,

@@ -120,7 +120,7 @@ describe('cached pieces and indexes follow changes', () => {
     return ((await response.json()) as { Resources: Record<string, unknown>[] }).Resources;
   };
 
-  it('users.list shows a changed user (changes go through the store, which drops the cached pieces)', async () => {
+  it('users.list and SCIM show a changed user (changes go through the store, which drops the cached pieces)', async () => {
     const user = [...sim.store.users.values()].find((u) => !u.isBot && !u.deleted && u.id !== 'USLACKBOT') as User;
     const patched = await fetch(`${sim.scimUrl}Users/${user.id}`, {
       method: 'PATCH',
@@ -130,6 +130,7 @@ describe('cached pieces and indexes follow changes', () => {
     expect(patched.status).toBe(200);
     const listed = (await web('users.list', { limit: '1000' })).members as { id: string; profile: { title: string } }[];
     expect(listed.find((m) => m.id === user.id)?.profile.title).toBe('Chief "Quote" Officer');
+    expect((await scimUsers()).find((u) => u.id === user.id)?.title).toBe('Chief "Quote" Officer');
   });
 
   it('member lists and SCIM groups follow direct changes to a group’s member set', async () => {

@@ -1,5 +1,5 @@
 import { MemberSet, type Channel, type SlackStore, type User, type UserGroup } from '../store.ts';
-import { flat, jsonString } from '../web/render.ts';
+import { flat, JsonPage, jsonString } from '../web/render.ts';
 
 export type ScimVersion = 1 | 2;
 
@@ -84,10 +84,10 @@ function json(value: unknown): string {
 }
 
 /**
- * `scimUser(store, user, version, base)` as JSON text, written field by field (a list page holds
- * up to a thousand users), with groups and guest channels from the shared index.
+ * The parts of a user's SCIM JSON that depend only on the user (all but `meta.location`, groups
+ * and guest channels), kept flat on the user until it changes (`touchUser`).
  */
-export function scimUserJson(store: SlackStore, user: User, version: ScimVersion, base: string, index: MembershipIndex): string {
+function scimUserPieces(store: SlackStore, user: User, version: ScimVersion): { version: ScimVersion; bytes: Buffer; split: number } {
   const q = jsonString;
   const urns = extensionUrns(version);
   const extras = user.scim ?? {};
@@ -98,7 +98,8 @@ export function scimUserJson(store: SlackStore, user: User, version: ScimVersion
   let emails = '';
   if (user.email) emails = `{"value":${q(user.email)},"primary":true}`;
   if (extras.secondaryEmail) emails += `${emails ? ',' : ''}{"value":${json(extras.secondaryEmail)},"primary":false}`;
-  let out = `{"schemas":${schemas},"id":${q(user.id)},"externalId":${json(extras.externalId ?? '')},"meta":{"created":${q(isoDate(user.created))},"location":${q(`${base}Users/${user.id}`)}},"userName":${q(user.name)},"nickName":${json(extras.nickName ?? user.name)},"name":{"givenName":${q(user.firstName)},"familyName":${q(user.lastName)}`;
+  const head = `{"schemas":${schemas},"id":${q(user.id)},"externalId":${json(extras.externalId ?? '')},"meta":{"created":${q(isoDate(user.created))}`;
+  let out = `,"userName":${q(user.name)},"nickName":${json(extras.nickName ?? user.name)},"name":{"givenName":${q(user.firstName)},"familyName":${q(user.lastName)}`;
   if (extras.honorificPrefix) out += `,"honorificPrefix":${json(extras.honorificPrefix)}`;
   out += `},"displayName":${q(user.displayName)},"profileUrl":${q(`https://${workspace?.domain ?? 'slack'}.slack.com/team/${user.name}`)},"title":${q(user.title)},"timezone":${q(user.tz)},"active":${!user.deleted},"emails":[${emails}],"photos":${extras.photos ? JSON.stringify(extras.photos) : `[{"value":${q(avatar(user.avatarHash))},"type":"photo"}]`}`;
   if (extras.phoneNumbers) out += `,"phoneNumbers":${JSON.stringify(extras.phoneNumbers)}`;
@@ -109,10 +110,37 @@ export function scimUserJson(store: SlackStore, user: User, version: ScimVersion
   out += `,"preferredLanguage":${json(extras.preferredLanguage ?? 'en_US')},"locale":${q(user.locale.replace('-', '_'))}`;
   out += `,${q(urns.enterprise)}:{"employeeNumber":${json(extras.employeeNumber ?? '')},"costCenter":${json(extras.costCenter ?? '')},"organization":${json(extras.organization ?? '')},"division":${json(extras.division ?? '')},"department":${json(extras.department ?? '')},"manager":{"managerId":${extras.managerId === undefined || extras.managerId === null ? 'null' : json(extras.managerId)}}}`;
   out += `,${q(urns.profile)}:{"startDate":${json(extras.startDate ?? '')}},"groups":[`;
+  return { version, bytes: Buffer.from(head + out, 'utf8'), split: Buffer.byteLength(head) };
+}
+
+/**
+ * `scimUser(store, user, version, base)` as JSON text, written field by field (a list page holds
+ * up to a thousand users), with groups and guest channels from the shared index.
+ */
+export function scimUserJson(store: SlackStore, user: User, version: ScimVersion, base: string, index: MembershipIndex): string {
+  const page = new JsonPage();
+  writeScimUser(page, store, user, version, base, index);
+  return page.finish().toString('utf8');
+}
+
+/** Appends `scimUserJson(…)` to a page: the cached bytes with location, groups and guest channels in between. */
+export function writeScimUser(page: JsonPage, store: SlackStore, user: User, version: ScimVersion, base: string, index: MembershipIndex): void {
+  const q = jsonString;
+  const urns = extensionUrns(version);
+  let cached = user.renderedScim;
+  if (!cached || cached.version !== version) {
+    cached = scimUserPieces(store, user, version);
+    user.renderedScim = cached;
+  }
+  page.bytes(cached.bytes, 0, cached.split);
+  let out = `,"location":${q(`${base}Users/${user.id}`)}}`;
+  page.text(out);
+  page.bytes(cached.bytes, cached.split);
+  out = '';
   const groups = index.groups.get(user.id);
   if (groups) for (let i = 0; i < groups.length; i++) out += `${i ? ',' : ''}{"value":${q((groups[i] as UserGroup).id)},"display":${q((groups[i] as UserGroup).name)}}`;
   out += ']';
-  if (guest) {
+  if (user.isRestricted) {
     out += `,${q(urns.guest)}:{"type":${user.isUltraRestricted ? '"single"' : '"multi"'}`;
     if (user.guestExpirationTs) out += `,"expiration":${q(new Date(user.guestExpirationTs * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'))}`;
     out += ',"channels":[';
@@ -120,7 +148,7 @@ export function scimUserJson(store: SlackStore, user: User, version: ScimVersion
     if (channels) for (let i = 0; i < channels.length; i++) out += `${i ? ',' : ''}{"value":${q((channels[i] as Channel).id)},"display":${q((channels[i] as Channel).name)}}`;
     out += ']}';
   }
-  return `${out}}`;
+  page.text(`${out}}`);
 }
 
 /** Each group's SCIM member list as JSON, kept until the members or any user change. */

@@ -1,7 +1,10 @@
 import type { SlackStore, User } from '../store.ts';
+import { JsonPage } from '../web/render.ts';
+
+const COMMA = Buffer.from(',');
 import { matchesFilter, parseFilter, ScimFilterError, type AttributeGetter } from './filter.ts';
 import { applyV1GroupPatch, applyV2GroupPatch, assertManageable, memberIds, replaceGroup, setDisplayName, validateMembers } from './groups.ts';
-import { isScimUser, membershipIndex, scimGroup, scimGroupJson, scimGroups, scimUser, scimUserJson, URN, type ScimVersion } from './resources.ts';
+import { isScimUser, membershipIndex, scimGroup, scimGroupJson, scimGroups, scimUser, URN, writeScimUser, type ScimVersion } from './resources.ts';
 import { applyUserAttributes, applyV1UserPatch, applyV2UserPatch, assertMayDeactivate, ScimError } from './users.ts';
 
 type Json = Record<string, unknown>;
@@ -165,13 +168,17 @@ function usersRoute(store: SlackStore, request: ScimRequest): ScimResponse {
       const filter = filterOf(query);
       const ids = scimUserIds(store);
       const index = membershipIndex(store);
-      if (!filter) {
-        const page = ids.slice(start - 1, start - 1 + count).map((uid) => scimUserJson(store, store.user(uid) as User, version, base, index));
-        return { status: 200, body: listResponseJson(version, page, ids.length, start) };
-      }
-      const matched = ids.map((uid) => store.user(uid) as User).filter((u) => matchesOrFail(filter, userAttribute(u)));
-      const page = matched.slice(start - 1, start - 1 + count).map((u) => scimUserJson(store, u, version, base, index));
-      return { status: 200, body: listResponseJson(version, page, matched.length, start) };
+      const users = filter ? ids.map((uid) => store.user(uid) as User).filter((u) => matchesOrFail(filter, userAttribute(u))) : undefined;
+      const total = users ? users.length : ids.length;
+      const slice = users ? users.slice(start - 1, start - 1 + count) : ids.slice(start - 1, start - 1 + count).map((uid) => store.user(uid) as User);
+      const page = new JsonPage();
+      page.text(`{"schemas":[${JSON.stringify(version === 1 ? URN.v1.core : URN.v2.list)}],"totalResults":${total},"itemsPerPage":${slice.length},"startIndex":${start},"Resources":[`);
+      slice.forEach((user, i) => {
+        if (i > 0) page.bytes(COMMA);
+        writeScimUser(page, store, user, version, base, index);
+      });
+      page.text(']}');
+      return { status: 200, body: page.finish() };
     }
     if (method === 'POST') return createUser(store, request);
     throw new ScimError(405, 'method_not_allowed');
