@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { withExpiryScheduling } from './access/expiry.ts';
 import { createProvisioningService } from './access/provisioning.ts';
 import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
@@ -99,7 +100,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const connection = new SlackConnection({ slack, minuteMs: options.slackMinuteMs });
   const stopWatchingSlack = metrics.watchSlackCalls(connection.stats);
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
-  const provisioning = countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics);
+  const provisioning = withExpiryScheduling(countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics), database.db);
   // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
   const governance = createGovernance({ db: database.db, provisioning, connection, bus, logger, pendingTtlSeconds: Math.round(config.requestTtlMs / 1000) });
   const sync = new SyncEngine({

@@ -84,6 +84,27 @@ export function expiryHandlers(options: { db: Kysely<DB>; provisioning: Provisio
   };
 }
 
+/** Queues the job that revokes a time-bound grant at its expiry (once per grant and expiry time). */
+export function scheduleExpiry(db: Kysely<DB>, grantId: number, at: Date): Promise<number | undefined> {
+  return enqueueJob(db, { kind: EXPIRY_JOB, payload: { grantId }, runAt: at, dedupeKey: `grant.expire:${grantId}:${at.getTime()}`, maxAttempts: 10 });
+}
+
+/**
+ * A provisioning service whose time-bound grants are always revoked on time: whichever path
+ * granted them (a direct `grantEntitlement` with a duration, a request), the expiry job is
+ * queued as soon as the grant exists.
+ */
+export function withExpiryScheduling<S extends ProvisioningService>(service: S, db: Kysely<DB>): S {
+  return {
+    ...service,
+    grant: async (input) => {
+      const outcome = await service.grant(input);
+      if (input.expiresAt && outcome.grantId !== undefined && outcome.errors.length === 0) await scheduleExpiry(db, outcome.grantId, input.expiresAt);
+      return outcome;
+    },
+  };
+}
+
 /**
  * Queues expiry jobs for time-bound grants that have none (grants made before the worker ran,
  * or given an expiry directly). Idempotent: the dedupe key is the grant and its expiry time.
@@ -98,7 +119,7 @@ export async function scheduleMissingExpiries(db: Kysely<DB>): Promise<number> {
   let queued = 0;
   for (const g of grants) {
     const at = g.expires_at as Date;
-    const id = await enqueueJob(db, { kind: EXPIRY_JOB, payload: { grantId: g.id }, runAt: at, dedupeKey: `grant.expire:${g.id}:${at.getTime()}`, maxAttempts: 10 });
+    const id = await scheduleExpiry(db, g.id, at);
     if (id !== undefined) queued += 1;
   }
   return queued;
