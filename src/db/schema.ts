@@ -329,6 +329,8 @@ export interface StageAccountsTable {
   run_id: number;
   slack_id: string;
   team_id: string | null;
+  /** The workspace whose users.list listed the account (its membership and role grants derive from it). */
+  workspace_id: string | null;
   is_home: Generated<boolean>;
   username: string | null;
   email: string | null;

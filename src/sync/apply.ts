@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { WORKSPACE_ROLE_CONDITIONS } from './mapping.ts';
 
 /** Why a run held back its deletions, with the numbers. */
 export interface GuardReport {
@@ -55,6 +56,15 @@ export async function applyRun(
   const { runId, threshold } = options;
   const step = options.onStep ?? (() => {});
   return db.transaction().execute(async (trx) => {
+    // The apply joins and sorts a few hundred thousand rows once: sorts and hashes that fit in
+    // memory instead of spilling to disk, and no JIT compilation (it costs more than it saves
+    // on statements that each run once per sync). Both end with the transaction.
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    await sql`set local jit = off`.execute(trx);
+    // Staging tables fill within minutes and autovacuum may not have seen them yet; without
+    // statistics the planner takes a run's 300k staged grants for a few hundred rows and picks
+    // a row-by-row index lookup where a hash join takes a tenth of the time.
+    await sql`analyze sync_stage_accounts, sync_stage_scim_users, sync_stage_grants`.execute(trx);
     // Stage → deduplicated working sets for this transaction.
     // Accounts seen by users.list (the home workspace's view first), plus those only SCIM
     // knows (Grid users in no workspace the app is installed in).
@@ -78,6 +88,8 @@ export async function applyRun(
     await sql`create temp table staged_entitlements on commit drop as
       select distinct on (external_id) * from sync_stage_entitlements where run_id = ${runId}
       order by external_id, grantable desc, display_name`.execute(trx);
+    // Temporary tables have no statistics until analysed.
+    await sql`analyze staged_accounts, staged_scim`.execute(trx);
     step('staged');
 
     // --- guard, computed against the live state before any write ---
@@ -122,21 +134,37 @@ export async function applyRun(
         is distinct from (excluded.name, excluded.domain, excluded.enterprise_id, excluded.profile, 'ACTIVE')`.execute(trx);
 
     // --- accounts ---
+    // Only new and changed accounts reach the upsert: comparing first in one join is cheaper than
+    // an upsert that finds a conflict (and locks the row) for every unchanged account.
     const accounts = await changed(
       sql`insert into accounts (external_id, slack_id, scim_id, username, email, emails, display_name, real_name, status, type,
         is_guest, guest_kind, is_bot, is_app_user, is_invited, is_stranger, is_admin, is_owner, is_primary_owner,
         mfa_enabled, home_workspace_id, timezone, profile, first_seen_run, last_seen_run, updated_at)
-      select 'user:' || s.slack_id, s.slack_id, sc.slack_id, s.username, coalesce(s.email, sc.email),
-        case when coalesce(s.email, sc.email) is null then '[]'::jsonb
-             else jsonb_build_array(jsonb_build_object('value', coalesce(s.email, sc.email), 'primary', true)) end,
-        s.display_name, s.real_name,
-        case when sc.active is false then 'DISABLED' when s.deleted then 'DELETED' else 'ENABLED' end,
-        case when s.slack_id = 'USLACKBOT' then 'SYSTEM' when s.is_bot then 'SERVICE' else 'HUMAN' end,
-        s.is_restricted,
-        case when s.is_restricted and s.is_ultra_restricted then 'SINGLE_CHANNEL' when s.is_restricted then 'MULTI_CHANNEL' end,
-        s.is_bot, s.is_app_user, s.is_invited, s.is_stranger, s.is_admin, s.is_owner, s.is_primary_owner,
-        s.has_2fa, (select w.id from workspaces w where w.id = s.team_id), s.timezone, s.profile, ${runId}, ${runId}, now()
-      from staged_accounts s left join staged_scim sc using (slack_id)
+      select i.external_id, i.slack_id, i.scim_id, i.username, i.email, i.emails, i.display_name, i.real_name, i.status, i.type,
+        i.is_guest, i.guest_kind, i.is_bot, i.is_app_user, i.is_invited, i.is_stranger, i.is_admin, i.is_owner, i.is_primary_owner,
+        i.mfa_enabled, i.home_workspace_id, i.timezone, i.profile, ${runId}, ${runId}, now()
+      from (
+        select 'user:' || s.slack_id as external_id, s.slack_id, sc.slack_id as scim_id, s.username, coalesce(s.email, sc.email) as email,
+          case when coalesce(s.email, sc.email) is null then '[]'::jsonb
+               else jsonb_build_array(jsonb_build_object('value', coalesce(s.email, sc.email), 'primary', true)) end as emails,
+          s.display_name, s.real_name,
+          case when sc.active is false then 'DISABLED' when s.deleted then 'DELETED' else 'ENABLED' end as status,
+          case when s.slack_id = 'USLACKBOT' then 'SYSTEM' when s.is_bot then 'SERVICE' else 'HUMAN' end as type,
+          s.is_restricted as is_guest,
+          case when s.is_restricted and s.is_ultra_restricted then 'SINGLE_CHANNEL' when s.is_restricted then 'MULTI_CHANNEL' end as guest_kind,
+          s.is_bot, s.is_app_user, s.is_invited, s.is_stranger, s.is_admin, s.is_owner, s.is_primary_owner,
+          s.has_2fa as mfa_enabled, w.id as home_workspace_id, s.timezone, s.profile
+        from staged_accounts s left join staged_scim sc using (slack_id) left join workspaces w on w.id = s.team_id
+      ) i
+      left join accounts a on a.slack_id = i.slack_id
+      where a.id is null
+        or (a.scim_id, a.username, a.email, a.display_name, a.real_name, case when ${keepStatus} then a.status else i.status end, a.type,
+            a.is_guest, a.guest_kind, a.is_bot, a.is_app_user, a.is_invited, a.is_stranger, a.is_admin, a.is_owner, a.is_primary_owner,
+            a.mfa_enabled, a.home_workspace_id, a.timezone, a.profile)
+          is distinct from
+           (i.scim_id, i.username, i.email, i.display_name, i.real_name, a.status, i.type,
+            i.is_guest, i.guest_kind, i.is_bot, i.is_app_user, i.is_invited, i.is_stranger, i.is_admin, i.is_owner, i.is_primary_owner,
+            i.mfa_enabled, i.home_workspace_id, i.timezone, i.profile)
       on conflict (slack_id) do update set
         scim_id = excluded.scim_id, username = excluded.username, email = excluded.email, emails = excluded.emails,
         display_name = excluded.display_name, real_name = excluded.real_name,
@@ -190,28 +218,51 @@ export async function applyRun(
     step('resources');
 
     // --- grants ---
-    await sql`create temp table staged_grants on commit drop as
-      select distinct e.id as entitlement_id, a.id as account_id, s.entitlement_external_id as ent_xid, s.account_slack_id
-      from sync_stage_grants s
-      join entitlements e on e.external_id = s.entitlement_external_id
-      join accounts a on a.slack_id = s.account_slack_id
-      where s.run_id = ${runId}`.execute(trx);
-    await sql`analyze staged_grants`.execute(trx);
+    // What Slack says each account holds: the staged grants (groups, channels, enterprise roles)
+    // plus each listed account's workspace membership and workspace roles, derived here from its
+    // flags. Against the live grants in one full join, only the differences are kept: grants to
+    // add (no grant_id) and grants Slack no longer lists (no add_*); unchanged grants vanish.
+    const roles = Object.entries(WORKSPACE_ROLE_CONDITIONS).map(([role, held]) => sql`(${role}, ${sql.raw(held)})`);
+    await sql`create temp table grant_changes on commit drop as
+      select d.entitlement_id as add_entitlement_id, d.account_id as add_account_id,
+        g.id as grant_id, g.entitlement_id, g.created_at
+      from (
+        select e.id as entitlement_id, a.id as account_id
+        from (
+          select entitlement_external_id as ent_xid, account_slack_id as slack_id from sync_stage_grants where run_id = ${runId}
+          union all
+          select 'workspace:' || s.workspace_id || ':member', s.slack_id
+          from sync_stage_accounts s where s.run_id = ${runId} and s.workspace_id is not null and not s.is_stranger
+          union all
+          select 'workspaceRole:' || s.workspace_id || ':' || r.role || ':assigned', s.slack_id
+          from sync_stage_accounts s cross join lateral (values ${sql.join(roles)}) as r(role, held)
+          where s.run_id = ${runId} and s.workspace_id is not null and not s.is_stranger and r.held
+        ) s
+        join entitlements e on e.external_id = s.ent_xid
+        join accounts a on a.slack_id = s.slack_id
+      ) d
+      full join grants g on g.entitlement_id = d.entitlement_id and g.account_id = d.account_id
+      where g.id is null or d.entitlement_id is null`.execute(trx);
+    await sql`analyze grant_changes`.execute(trx);
     step('staged_grants');
     const grantsBefore = await count(trx, sql<{ n: number }>`select count(*) as n from grants`);
     // Grants written after this run started reading Slack (a grant made meanwhile) are not the run's to remove.
-    const removable = sql`from grants g where g.created_at < ${options.startedAt}
-      and not exists (select 1 from staged_grants sg where sg.entitlement_id = g.entitlement_id and sg.account_id = g.account_id)`;
+    const removable = sql`from grant_changes c where c.grant_id is not null and c.created_at < ${options.startedAt}`;
     const grantsToRemove = await count(trx, sql<{ n: number }>`select count(*) as n ${removable}`);
+    // An entitlement is emptied when Slack lists nobody on it: nothing to add, and every live
+    // grant it has is among the ones Slack no longer lists.
     const { rows: emptied } = await sql<{ external_id: string; members: number }>`
-      select e.external_id, count(*)::int as members from grants g join entitlements e on e.id = g.entitlement_id
+      select e.external_id, count(*) filter (where c.created_at < ${options.startedAt})::int as members
+      from grant_changes c join entitlements e on e.id = c.entitlement_id
       join resources r on r.id = e.resource_id
-      where r.resource_type in ('userGroup', 'group', 'channel')
+      where c.grant_id is not null and r.resource_type in ('userGroup', 'group', 'channel')
         -- A group disabled or a channel archived in Slack empties on purpose.
         and exists (select 1 from staged_resources s where s.external_id = r.external_id and s.status = 'ACTIVE')
-        and not exists (select 1 from staged_grants sg where sg.entitlement_id = g.entitlement_id)
-        and g.created_at < ${options.startedAt}
-      group by e.external_id having count(*) >= ${EMPTIED_MIN} order by count(*) desc limit 20`.execute(trx);
+        and not exists (select 1 from grant_changes a where a.add_entitlement_id = c.entitlement_id)
+      group by e.id, e.external_id
+      having count(*) = (select count(*) from grants g where g.entitlement_id = e.id)
+        and count(*) filter (where c.created_at < ${options.startedAt}) >= ${EMPTIED_MIN}
+      order by members desc limit 20`.execute(trx);
 
     const reasons = [...accountReasons];
     if (grantsBefore > 0 && grantsToRemove === grantsBefore) reasons.push(`all ${grantsBefore} grants would be removed`);
@@ -232,13 +283,14 @@ export async function applyRun(
 
     const grantsAdded = await changed(
       sql`insert into grants (external_id, entitlement_id, account_id, source, granted_at, first_seen_run, last_seen_run, updated_at)
-      select sg.ent_xid || ':user:' || sg.account_slack_id, sg.entitlement_id, sg.account_id, 'SYNC', now(), ${runId}, ${runId}, now()
-      from staged_grants sg
-      where not exists (select 1 from grants g where g.entitlement_id = sg.entitlement_id and g.account_id = sg.account_id)
-        -- Revoked through slackgate after this run read Slack: the read is older than the revoke.
-        and not exists (select 1 from audit_events ae where ae.occurred_at >= ${options.startedAt} and ae.action = 'revokeGrant'
-          and ae.outcome = 'SUCCESS' and ae.entitlement_external_id = sg.ent_xid and ae.account_external_id = 'user:' || sg.account_slack_id)
-      order by sg.ent_xid, sg.account_slack_id
+      select e.external_id || ':user:' || a.slack_id, c.entitlement_id, c.account_id, 'SYNC', now(), ${runId}, ${runId}, now()
+      from (select distinct add_entitlement_id as entitlement_id, add_account_id as account_id from grant_changes where grant_id is null) c
+      join entitlements e on e.id = c.entitlement_id
+      join accounts a on a.id = c.account_id
+      -- Revoked through slackgate after this run read Slack: the read is older than the revoke.
+      where not exists (select 1 from audit_events ae where ae.occurred_at >= ${options.startedAt} and ae.action = 'revokeGrant'
+          and ae.outcome = 'SUCCESS' and ae.entitlement_external_id = e.external_id and ae.account_external_id = 'user:' || a.slack_id)
+      order by e.external_id, a.slack_id
       on conflict do nothing
       returning external_id`,
       'GRANT_ADDED',
@@ -248,7 +300,7 @@ export async function applyRun(
     let accountsRemoved = 0;
     let resourcesRemoved = 0;
     if (!holdBack) {
-      grantsRemoved = (await changed(sql`delete ${removable} returning g.external_id`, 'GRANT_REMOVED')).other;
+      grantsRemoved = (await changed(sql`delete from grants g using grant_changes c where g.id = c.grant_id and c.created_at < ${options.startedAt} returning g.external_id`, 'GRANT_REMOVED')).other;
       accountsRemoved = (
         await changed(
           sql`update accounts set status = 'DELETED', last_seen_run = ${runId}, updated_at = now()

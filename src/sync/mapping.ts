@@ -255,12 +255,32 @@ export function workspaceRolesOf(u: SlackUser): string[] {
   return roles;
 }
 
-/** One `users.list` member seen in workspace `teamId`: the account, its membership and role grants. */
+/**
+ * workspaceRolesOf's rules over a staged account's columns: the apply derives workspace role
+ * grants in SQL from the staged accounts with these (a test holds the two to the same answers).
+ */
+export const WORKSPACE_ROLE_CONDITIONS: Record<keyof typeof WORKSPACE_ROLES, string> = {
+  primary_owner: 'is_primary_owner',
+  owner: 'is_owner',
+  admin: 'is_admin',
+  single_channel_guest: 'is_restricted and is_ultra_restricted',
+  multi_channel_guest: 'is_restricted and not is_ultra_restricted',
+  invited_member: 'is_invited',
+  member: 'not is_restricted and not is_ultra_restricted and not is_invited and not is_bot and not deleted',
+  bot: 'is_bot',
+};
+
+/**
+ * One `users.list` member seen in workspace `teamId`: the account and its organization role
+ * grants. Its membership and workspace role grants are not staged row by row: the apply derives
+ * them from the staged account (`workspace_id` and its flags), Slack Connect users excepted.
+ */
 export function mapUser(u: SlackUser, teamId: string, grid: boolean): { account: StageAccount; grants: StageGrant[] } {
   const p = u.profile ?? {};
   const account: StageAccount = {
     slack_id: u.id,
     team_id: u.team_id ?? teamId,
+    workspace_id: teamId,
     is_home: (u.team_id ?? teamId) === teamId,
     username: u.name ?? null,
     email: p.email ?? null,
@@ -289,13 +309,6 @@ export function mapUser(u: SlackUser, teamId: string, grid: boolean): { account:
     },
   };
   const grants: StageGrant[] = [];
-  // External (Slack Connect) users are not members of this workspace.
-  if (!u.is_stranger) {
-    grants.push({ entitlement_external_id: ext.entitlement(ext.workspace(teamId), 'member'), account_slack_id: u.id });
-    for (const role of workspaceRolesOf(u)) {
-      grants.push({ entitlement_external_id: ext.entitlement(ext.workspaceRole(teamId, role), 'assigned'), account_slack_id: u.id });
-    }
-  }
   const eu = u.enterprise_user;
   if (grid && eu) {
     const org = (id: string) => grants.push({ entitlement_external_id: ext.entitlement(ext.enterpriseRole(id), 'assigned'), account_slack_id: u.id });
