@@ -23,7 +23,10 @@ import {
   type SlackTeam,
   type SlackUser,
   type SlackUserGroup,
+  type StageAccount,
   type StageBatch,
+  type StageGrant,
+  type StageScimUser,
 } from './mapping.ts';
 import { batchSize, clearStage, loadCheckpoints, saveCheckpoint, writeBatch, type Checkpoint } from './stage.ts';
 import { SYNC_PHASES, type StartSyncOptions, type SyncController, type SyncPhase, type SyncProgressEvent, type SyncProgressPublisher } from './types.ts';
@@ -428,12 +431,18 @@ class RunState {
       run: async (cursor, commit) => {
         const bot = this.#o.connection.bot!;
         for await (const page of bot.pages<SlackUser>('users.list', 'members', { limit: 1000 }, { team: ws.id, cursor: cursor ?? undefined })) {
-          const batch: StageBatch = {};
+          const accounts: StageAccount[] = [];
+          const grants: StageGrant[] = [];
           for (const u of page.items) {
             const mapped = mapUser(u, ws.id, grid);
-            appendBatch(batch, { accounts: [mapped.account], grants: mapped.grants });
+            accounts.push(mapped.account);
+            for (const g of mapped.grants) grants.push(g);
           }
-          await commit(batch, page.nextCursor || null);
+          // A page of parsed users is several times the size of its staged rows. Let it go before
+          // the write: kept alive across it, it would outlive young-generation collections and be
+          // promoted, and the old generation would grow by a page per page read.
+          page.items.length = 0;
+          await commit({ accounts, grants }, page.nextCursor || null);
         }
       },
     };
@@ -451,23 +460,30 @@ class RunState {
       run: async (_cursor, commit) => {
         const scim = this.#o.connection.scim!;
         const pageDone = (start: number) => this.#checkpoints.get(`scim:users@${start}`)?.done === true;
-        const first = await scim.list<ScimUser>('Users', 1);
-        const pageSize = Math.max(1, first.resources.length);
-        const total = first.totalResults;
+        // Each page is mapped to its staged rows as soon as it is read; the parsed SCIM users
+        // (with every group they belong to) are not kept across the staging write.
+        const readPage = async (at: number, count?: number) => {
+          const page = await scim.list<ScimUser>('Users', at, count);
+          return { rows: page.resources.map(mapScimUser), total: page.totalResults };
+        };
+        const first = await readPage(1);
+        const pageSize = Math.max(1, first.rows.length);
+        const total = first.total;
         this.#estimates.accounts = Math.max(this.#estimates.accounts ?? 0, total);
-        if (!pageDone(1)) await commit({ scimUsers: first.resources.map(mapScimUser) }, null, 'scim:users@1');
+        if (!pageDone(1)) await commit({ scimUsers: first.rows }, null, 'scim:users@1');
+        first.rows = [];
         const starts: number[] = [];
         for (let start = 1 + pageSize; start <= total; start += pageSize) if (!pageDone(start)) starts.push(start);
         const readRange = async (start: number): Promise<void> => {
           // A page may come back shorter than asked while more remain: read the rest of its range too.
-          const rows: ScimUser[] = [];
+          const rows: StageScimUser[] = [];
           for (let at = start; at < Math.min(start + pageSize, total + 1); ) {
-            const page = await scim.list<ScimUser>('Users', at, start + pageSize - at);
-            if (page.resources.length === 0) break;
-            rows.push(...page.resources);
-            at += page.resources.length;
+            const page = await readPage(at, start + pageSize - at);
+            if (page.rows.length === 0) break;
+            for (const row of page.rows) rows.push(row);
+            at += page.rows.length;
           }
-          await commit({ scimUsers: rows.map(mapScimUser) }, null, `scim:users@${start}`);
+          await commit({ scimUsers: rows }, null, `scim:users@${start}`);
         };
         await Promise.all(
           Array.from({ length: Math.min(4, starts.length) }, async () => {

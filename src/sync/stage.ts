@@ -13,7 +13,8 @@ const TABLES = {
   grants: 'sync_stage_grants',
 } as const;
 
-// jsonb_populate_recordset yields NULL for a missing key, not the column default.
+// jsonb_populate_recordset yields NULL for a missing key, not the column default: these are
+// the base record's values instead.
 const DEFAULTS: Partial<Record<keyof StageBatch, Record<string, unknown>>> = {
   workspaces: { profile: {}, domain: null, enterprise_id: null },
   resources: { status: 'ACTIVE', profile: {}, description: null, parent_external_id: null, workspace_id: null },
@@ -41,10 +42,12 @@ export async function writeBatch(db: Kysely<DB>, runId: number, batch: StageBatc
     }
     const rows = batch[kind] as Record<string, unknown>[] | undefined;
     if (!rows || rows.length === 0) continue;
+    // The run id and the defaults travel once, as the base record every row is laid over,
+    // rather than copied into each row.
+    const base = JSON.stringify({ ...DEFAULTS[kind], run_id: runId });
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const defaults = DEFAULTS[kind];
-      const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...defaults, ...r, run_id: runId }));
-      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(chunk)}::jsonb)`.execute(db);
+      const chunk = JSON.stringify(i === 0 && rows.length <= CHUNK ? rows : rows.slice(i, i + CHUNK));
+      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(jsonb_populate_record(null::${sql.table(table)}, ${base}::jsonb), ${chunk}::jsonb)`.execute(db);
     }
   }
 }
