@@ -30,11 +30,41 @@ export interface DatabaseOptions {
 }
 
 const INT8_OID = 20;
+const TIMESTAMPTZ_OID = 1184;
 
 // pg returns int8 (bigint ids, count(*)) as strings, PGlite as numbers. Normalise to numbers
 // here, the one place that knows about backends: our ids and counts stay far below 2^53.
 const pgTypes = new pg.TypeOverrides();
 pgTypes.setTypeParser(INT8_OID, (value: string) => Number(value));
+
+// pg's parser answers ±Infinity (numbers) for 'infinity' values; no column of ours holds one.
+const parseTimestamptzSlowly = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (value: string) => Date;
+
+/**
+ * Postgres prints timestamptz as `2026-11-28 14:00:00.123456+00` (or `+05:30`): with a `T` and a
+ * full offset that is ISO 8601, which the engine's own Date parser reads several times faster
+ * than pg's regular-expression parser. Anything else (BC, infinity, 5-digit years, odd offsets)
+ * goes to pg's parser.
+ */
+export function parseTimestamptz(value: string): Date {
+  const n = value.length;
+  if (n >= 22 && value.charCodeAt(10) === 32) {
+    const sign3 = value.charCodeAt(n - 3);
+    const sign6 = value.charCodeAt(n - 6);
+    const iso =
+      sign3 === 43 || sign3 === 45
+        ? `${value.slice(0, 10)}T${value.slice(11)}:00`
+        : sign6 === 43 || sign6 === 45
+          ? `${value.slice(0, 10)}T${value.slice(11)}`
+          : undefined;
+    if (iso) {
+      const date = new Date(iso);
+      if (!Number.isNaN(date.getTime())) return date;
+    }
+  }
+  return parseTimestamptzSlowly(value);
+}
+pgTypes.setTypeParser(TIMESTAMPTZ_OID, parseTimestamptz);
 
 /**
  * The single place that chooses the database backend: a pg Pool when a URL is given,

@@ -1,9 +1,9 @@
-import type { Account, Entitlement, Grant, SyncRun } from '../db/schema.ts';
+import type { Entitlement, SyncRun } from '../db/schema.ts';
 import { builder } from './builder.ts';
-import { accountsByIds } from './read/accounts.ts';
+import { accountsByIds, type AccountRow } from './read/accounts.ts';
 import { auditEventsByIds, type AuditEventRow } from './read/audit.ts';
 import { entitlementsWithResources } from './read/entitlements.ts';
-import { grantsByIds } from './read/grants.ts';
+import { grantsByIds, type GrantRow } from './read/grants.ts';
 import { resourcesByIds, type ResourceRow } from './read/resources.ts';
 import { syncRunsByIds } from './read/syncRuns.ts';
 
@@ -14,9 +14,9 @@ const parseId = (id: string) => Number(id);
 const batch = { maxBatchSize: 1000 };
 
 export const AccountRef = builder.loadableNodeRef('Account', {
-  id: { resolve: (a: Account) => a.id, parse: parseId },
+  id: { resolve: (a: AccountRow) => a.id, parse: parseId },
   load: (ids: number[], ctx) => accountsByIds(ctx.database.db, ids),
-  toKey: (a: Account) => a.id,
+  toKey: (a: AccountRow) => a.id,
   sort: true,
   cacheResolved: true,
   loaderOptions: batch,
@@ -49,9 +49,9 @@ export const EntitlementRef = builder.loadableNodeRef('Entitlement', {
 });
 
 export const GrantRef = builder.loadableNodeRef('Grant', {
-  id: { resolve: (g: Grant) => g.id, parse: parseId },
+  id: { resolve: (g: GrantRow) => g.id, parse: parseId },
   load: (ids: number[], ctx) => grantsByIds(ctx.database.db, ids),
-  toKey: (g: Grant) => g.id,
+  toKey: (g: GrantRow) => g.id,
   sort: true,
   cacheResolved: true,
   loaderOptions: batch,

@@ -14,10 +14,24 @@ export interface AccountFilter {
   workspaceResourceId?: number | null;
 }
 
-export const accountOrder: KeysetOrder<Account> = byId<Account>('accounts.id');
+/**
+ * The account columns the API reads. Slack's raw profile and email list stay in the database:
+ * no field exposes them, and they are most of an account row's bytes.
+ */
+const ACCOUNT_COLUMNS = [
+  'accounts.id', 'accounts.external_id', 'accounts.slack_id', 'accounts.scim_id', 'accounts.username', 'accounts.email',
+  'accounts.display_name', 'accounts.real_name', 'accounts.status', 'accounts.type', 'accounts.is_guest', 'accounts.guest_kind',
+  'accounts.is_bot', 'accounts.is_app_user', 'accounts.is_invited', 'accounts.is_stranger', 'accounts.is_admin', 'accounts.is_owner',
+  'accounts.is_primary_owner', 'accounts.mfa_enabled', 'accounts.home_workspace_id', 'accounts.timezone', 'accounts.created_at',
+  'accounts.updated_at',
+] as const;
 
-export async function accountsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<Account[]> {
-  return db.selectFrom('accounts').selectAll().where('id', '=', sql<number>`any(${ids}::bigint[])`).execute();
+export type AccountRow = Omit<Account, 'emails' | 'profile' | 'first_seen_run' | 'last_seen_run'>;
+
+export const accountOrder: KeysetOrder<AccountRow> = byId<AccountRow>('accounts.id');
+
+export async function accountsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<AccountRow[]> {
+  return db.selectFrom('accounts').select(ACCOUNT_COLUMNS).where('id', '=', sql<number>`any(${ids}::bigint[])`).execute();
 }
 
 export async function accountIdBy(db: Kysely<DB>, by: { externalId?: string; slackId?: string; email?: string }): Promise<number | undefined> {
@@ -30,8 +44,8 @@ export async function accountIdBy(db: Kysely<DB>, by: { externalId?: string; sla
   return row?.id;
 }
 
-function filtered(db: Kysely<DB>, filter: AccountFilter): SelectQueryBuilder<DB, 'accounts', Account> {
-  let query = db.selectFrom('accounts').selectAll('accounts');
+function filtered(db: Kysely<DB>, filter: AccountFilter): SelectQueryBuilder<DB, 'accounts', AccountRow> {
+  let query = db.selectFrom('accounts').select(ACCOUNT_COLUMNS);
   if (filter.search) {
     const pattern = containsPattern(filter.search);
     query = query.where((eb) =>
@@ -70,7 +84,7 @@ function filtered(db: Kysely<DB>, filter: AccountFilter): SelectQueryBuilder<DB,
   return query;
 }
 
-export async function accountPage(db: Kysely<DB>, filter: AccountFilter, page: PageRequest): Promise<Account[]> {
+export async function accountPage(db: Kysely<DB>, filter: AccountFilter, page: PageRequest): Promise<AccountRow[]> {
   return applyKeyset(filtered(db, filter), accountOrder, page).execute();
 }
 

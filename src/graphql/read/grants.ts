@@ -11,18 +11,26 @@ export interface GrantFilter {
   expiringBefore?: Date | null;
 }
 
-export const grantOrder: KeysetOrder<Grant> = byId<Grant>('grants.id');
+/** The grant columns the API reads (not the sync's bookkeeping). */
+const GRANT_COLUMNS = [
+  'grants.id', 'grants.external_id', 'grants.entitlement_id', 'grants.account_id', 'grants.source', 'grants.granted_at',
+  'grants.expires_at', 'grants.request_id',
+] as const;
 
-export async function grantsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<Grant[]> {
-  return db.selectFrom('grants').selectAll().where('id', '=', sql<number>`any(${ids}::bigint[])`).execute();
+export type GrantRow = Omit<Grant, 'first_seen_run' | 'last_seen_run' | 'created_at' | 'updated_at'>;
+
+export const grantOrder: KeysetOrder<GrantRow> = byId<GrantRow>('grants.id');
+
+export async function grantsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<GrantRow[]> {
+  return db.selectFrom('grants').select(GRANT_COLUMNS).where('id', '=', sql<number>`any(${ids}::bigint[])`).execute();
 }
 
 export async function grantIdByExternalId(db: Kysely<DB>, externalId: string): Promise<number | undefined> {
   return (await db.selectFrom('grants').select('id').where('external_id', '=', externalId).executeTakeFirst())?.id;
 }
 
-function withFilter<TB extends 'grants'>(query: SelectQueryBuilder<DB, TB, Grant>, filter: GrantFilter): SelectQueryBuilder<DB, TB, Grant> {
-  let q = query as SelectQueryBuilder<DB, 'grants', Grant>;
+function withFilter<TB extends 'grants', O>(query: SelectQueryBuilder<DB, TB, O>, filter: GrantFilter): SelectQueryBuilder<DB, TB, O> {
+  let q = query as unknown as SelectQueryBuilder<DB, 'grants', O>;
   if (filter.entitlementId != null) q = q.where('grants.entitlement_id', '=', filter.entitlementId);
   if (filter.accountId != null) q = q.where('grants.account_id', '=', filter.accountId);
   if (filter.sources?.length) q = q.where('grants.source', 'in', filter.sources);
@@ -33,11 +41,11 @@ function withFilter<TB extends 'grants'>(query: SelectQueryBuilder<DB, TB, Grant
       eb.selectFrom('entitlements').innerJoin('resources', 'resources.id', 'entitlements.resource_id').select('entitlements.id').where('resources.resource_type', 'in', types),
     );
   }
-  return q as SelectQueryBuilder<DB, TB, Grant>;
+  return q as unknown as SelectQueryBuilder<DB, TB, O>;
 }
 
-export async function grantPage(db: Kysely<DB>, filter: GrantFilter, page: PageRequest): Promise<Grant[]> {
-  return applyKeyset(withFilter(db.selectFrom('grants').selectAll('grants'), filter), grantOrder, page).execute();
+export async function grantPage(db: Kysely<DB>, filter: GrantFilter, page: PageRequest): Promise<GrantRow[]> {
+  return applyKeyset(withFilter(db.selectFrom('grants').select(GRANT_COLUMNS), filter), grantOrder, page).execute();
 }
 
 export async function countGrants(db: Kysely<DB>, filter: GrantFilter): Promise<number> {
@@ -60,16 +68,16 @@ export async function grantPagesPerParent(
   parentIds: readonly number[],
   filter: GrantFilter,
   page: PageRequest,
-): Promise<Map<number, Grant[]>> {
+): Promise<Map<number, GrantRow[]>> {
   const rows = await db
     .selectFrom(sql<{ parent_id: number }>`(select unnest(${parentIds}::bigint[]) as parent_id)`.as('p'))
     .innerJoinLateral(
-      (eb) => applyKeyset(withFilter(eb.selectFrom('grants').selectAll('grants').whereRef(`grants.${parent}`, '=', 'p.parent_id'), filter), grantOrder, page).as('g'),
+      (eb) => applyKeyset(withFilter(eb.selectFrom('grants').select(GRANT_COLUMNS).whereRef(`grants.${parent}`, '=', 'p.parent_id'), filter), grantOrder, page).as('g'),
       (join) => join.onTrue(),
     )
     .selectAll('g')
     .execute();
-  const byParent = new Map<number, Grant[]>(parentIds.map((id) => [id, []]));
+  const byParent = new Map<number, GrantRow[]>(parentIds.map((id) => [id, []]));
   for (const row of rows) byParent.get(row[parent])?.push(row);
   return byParent;
 }
