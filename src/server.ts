@@ -6,7 +6,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
-import { bearerToken, verifyToken, type Principal } from './auth/tokens.ts';
+import { bearerToken, createTokenVerifier, type Principal, type TokenVerifier } from './auth/tokens.ts';
 import type { Database } from './db/createDb.ts';
 import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
@@ -26,7 +26,11 @@ export interface GatewayDeps {
    * gateway then serves no subscriptions (it needs the URL for a listening connection).
    */
   bus?: EventBus;
-  auth?: { tokenTtlSeconds?: number };
+  /**
+   * Token lifetime, and how long a verified token is trusted without a database round trip
+   * (revocations still apply at once through the event bus; default TOKEN_TRUST_MS).
+   */
+  auth?: { tokenTtlSeconds?: number; tokenTrustMs?: number };
   /** Production: no GraphiQL, no introspection, no "did you mean" hints. */
   production?: boolean;
   /** Instruments /metrics serves; a gateway without them gets its own. */
@@ -140,6 +144,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     });
     return ownBus;
   };
+  let verifier: Promise<TokenVerifier> | undefined;
+  const verifyToken = async (token: string): Promise<Principal | undefined> => {
+    verifier ??= bus().then((b) => createTokenVerifier(db, b, { trustMs: deps.auth?.tokenTrustMs }));
+    return (await verifier).verify(token);
+  };
 
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
@@ -149,7 +158,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const wantsGraphiQL = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !url.searchParams.has('query');
       if (!production && wantsGraphiQL) return;
       const token = bearerToken(request.headers.get('authorization'));
-      const principal = token ? await verifyToken(db, token) : undefined;
+      const principal = token ? await verifyToken(token) : undefined;
       if (!principal) {
         endResponse(unauthenticatedResponse(fetchAPI.Response));
         return;
@@ -268,7 +277,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           const params = ctx.connectionParams ?? {};
           const raw = params.authorization ?? params.Authorization;
           const token = typeof raw === 'string' ? (bearerToken(raw) ?? raw) : undefined;
-          const principal = token ? await verifyToken(db, token) : undefined;
+          const principal = token ? await verifyToken(token) : undefined;
           if (!principal) return false;
           ctx.extra.principal = principal;
           // Subscriptions outlive requests: close the socket when its token expires.
@@ -353,6 +362,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return inFlight;
     },
     close: async () => {
+      (await verifier)?.close();
       const own = await ownBus;
       await own?.close();
     },

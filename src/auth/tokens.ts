@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { EventBus } from '../events/bus.ts';
 import type { ApiClient } from './clients.ts';
 import { hasScope, normalizeScopes, type Scope } from './scopes.ts';
 import { ACCESS_TOKEN_PREFIX, generateSecret, sha256 } from './secrets.ts';
@@ -68,4 +69,64 @@ export function bearerToken(authorization: string | null | undefined): string | 
   if (!authorization) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   return match?.[1];
+}
+
+/** The longest a verified token is trusted without the database being asked again. */
+export const TOKEN_TRUST_MS = 5000;
+const MAX_TRUSTED_TOKENS = 10_000;
+
+export interface TokenVerifier {
+  /** The principal a bearer token stands for; undefined when unknown, expired or revoked. */
+  verify(token: string): Promise<Principal | undefined>;
+  /** Stops following revocations. */
+  close(): void;
+}
+
+/**
+ * Verifies bearer tokens, remembering a verified one for at most `trustMs` so a busy client
+ * costs no database round trip per request. Revocation still takes effect at once: the database
+ * announces every change that ends a client's tokens (a trigger on the `apiClientChanged` topic)
+ * and the client's remembered tokens are dropped when it arrives. Should the listening
+ * connection drop, `trustMs` is the bound. Without an event bus nothing is remembered.
+ */
+export function createTokenVerifier(db: Kysely<DB>, bus: EventBus | undefined, options: { trustMs?: number } = {}): TokenVerifier {
+  const trustMs = options.trustMs ?? TOKEN_TRUST_MS;
+  if (!bus || trustMs <= 0) return { verify: (token) => verifyToken(db, token), close: () => {} };
+  const trusted = new Map<string, { principal: Principal; until: number }>();
+  // Bumped by every announcement: a lookup that raced one is not remembered.
+  let generation = 0;
+  const forget = (clientId?: string) => {
+    generation++;
+    if (clientId === undefined) trusted.clear();
+    else for (const [hash, entry] of trusted) if (entry.principal.clientId === clientId) trusted.delete(hash);
+  };
+  const stop = new AbortController();
+  const changes = bus.subscribe('apiClientChanged', { signal: stop.signal });
+  void (async () => {
+    for await (const change of changes) forget(change.clientId);
+  })();
+  const stopResync = bus.onResync(() => forget());
+
+  return {
+    async verify(token) {
+      if (!token.startsWith(ACCESS_TOKEN_PREFIX) || token.length > 200) return undefined;
+      const hash = sha256(token);
+      const now = Date.now();
+      const known = trusted.get(hash);
+      if (known && known.until > now) return known.principal;
+      if (known) trusted.delete(hash);
+      const before = generation;
+      const principal = await verifyToken(db, token);
+      if (principal && generation === before) {
+        if (trusted.size >= MAX_TRUSTED_TOKENS) trusted.delete(trusted.keys().next().value as string);
+        trusted.set(hash, { principal, until: Math.min(now + trustMs, principal.tokenExpiresAt.getTime()) });
+      }
+      return principal;
+    },
+    close() {
+      stop.abort();
+      stopResync();
+      trusted.clear();
+    },
+  };
 }

@@ -21,6 +21,14 @@ export interface RequestUpdatedEvent {
 }
 
 /**
+ * An API client's tokens may no longer be what they were (client revoked or rotated, scopes
+ * changed, a token deleted). Sent by a database trigger; gateways drop the client's cached tokens.
+ */
+export interface ApiClientChangedEvent {
+  clientId: string;
+}
+
+/**
  * Every topic of the event bus and its payload. Payloads are ids and small deltas, never rows:
  * they travel through Postgres NOTIFY, which carries less than 8000 bytes.
  */
@@ -28,8 +36,9 @@ export interface EventTopics {
   syncProgress: SyncProgressEvent;
   grantsChanged: GrantsChangedEvent;
   requestUpdated: RequestUpdatedEvent;
+  apiClientChanged: ApiClientChangedEvent;
 }
 
 export type Topic = keyof EventTopics;
 
-export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated'];
+export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged'];
