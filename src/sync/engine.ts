@@ -28,7 +28,7 @@ import {
   type StageGrant,
   type StageScimUser,
 } from './mapping.ts';
-import { batchSize, clearStage, loadCheckpoints, saveCheckpoint, writeBatch, type Checkpoint } from './stage.ts';
+import { batchSize, clearStage, loadCheckpoints, saveCheckpoint, serializeBatch, writeSerialized, type Checkpoint } from './stage.ts';
 import { SYNC_PHASES, type StartSyncOptions, type SyncController, type SyncPhase, type SyncProgressEvent, type SyncProgressPublisher } from './types.ts';
 
 export interface SyncEngineOptions {
@@ -378,16 +378,18 @@ class RunState {
       if (this.#signal.aborted) throw new SyncInterrupted();
       const done = nextCursor === null;
       const items = batchSize(batch);
+      const phaseItems = task.phase === 'accounts' ? (batch.accounts?.length ?? 0) + (batch.scimUsers?.length ?? 0) : task.phase === 'workspaces' ? (batch.workspaces?.length ?? 0) : task.phase === 'resources' ? (batch.resources?.length ?? 0) : (batch.grants?.length ?? 0);
+      const otherGrants = task.phase !== 'grants' ? (batch.grants?.length ?? 0) : 0;
+      const staged = serializeBatch(this.#row.id, batch);
       // The page's rows and the task's cursor move together: a crash leaves both or neither.
       const t0 = performance.now();
       await this.#db.transaction().execute(async (trx) => {
-        await writeBatch(trx, this.#row.id, batch);
+        await writeSerialized(trx, this.#row.id, staged);
         await saveCheckpoint(trx, this.#row.id, checkpoint ?? task.id, nextCursor, done, items);
       });
       this.stageMs += performance.now() - t0;
-      const phaseItems = task.phase === 'accounts' ? (batch.accounts?.length ?? 0) + (batch.scimUsers?.length ?? 0) : task.phase === 'workspaces' ? (batch.workspaces?.length ?? 0) : task.phase === 'resources' ? (batch.resources?.length ?? 0) : (batch.grants?.length ?? 0);
       this.#counts[task.phase] = (this.#counts[task.phase] ?? 0) + phaseItems;
-      if (task.phase !== 'grants' && batch.grants) this.#counts.grants = (this.#counts.grants ?? 0) + batch.grants.length;
+      if (otherGrants) this.#counts.grants = (this.#counts.grants ?? 0) + otherGrants;
       await this.#emit(false);
     };
     try {

@@ -32,25 +32,45 @@ export function batchSize(batch: StageBatch): number {
   return Object.values(batch).reduce((n, rows) => n + (rows as unknown[] | undefined ?? []).length, 0);
 }
 
+/** One page's staged rows as the JSON texts their statements send. */
+export interface SerializedBatch {
+  statements: { table: string; base: string | null; json: string }[];
+}
+
 /**
- * Writes one page's staged rows. Rows go in as one JSON document per chunk, expanded by
- * Postgres (`jsonb_populate_recordset`): one parameter instead of thousands, the same statement
- * text for every page, and no per-column type guessing.
+ * Turns a page's rows into the JSON texts that carry them and empties the batch's arrays.
+ * Rows go in as one JSON document per chunk, expanded by Postgres (`jsonb_populate_recordset`):
+ * one parameter instead of thousands, the same statement text for every page, and no
+ * per-column type guessing. This happens before the write's first await: an async function
+ * keeps every local it holds alive across each await, and a page's row objects (with the
+ * strings they share with the parsed page) are several times the size of their text.
  */
-export async function writeBatch(db: Kysely<DB>, runId: number, batch: StageBatch): Promise<void> {
+export function serializeBatch(runId: number, batch: StageBatch): SerializedBatch {
+  const statements: SerializedBatch['statements'] = [];
   for (const [kind, table] of Object.entries(TABLES) as [keyof StageBatch, (typeof TABLES)[keyof StageBatch]][]) {
-    if (kind === 'grants') {
-      await writeGrants(db, runId, batch.grants ?? []);
-      continue;
-    }
     const rows = batch[kind] as Record<string, unknown>[] | undefined;
     if (!rows || rows.length === 0) continue;
-    // The run id and the defaults travel once, as the base record every row is laid over,
-    // rather than copied into each row.
-    const base = JSON.stringify({ ...DEFAULTS[kind], run_id: runId });
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = JSON.stringify(i === 0 && rows.length <= CHUNK ? rows : rows.slice(i, i + CHUNK));
-      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(jsonb_populate_record(null::${sql.table(table)}, ${base}::jsonb), ${chunk}::jsonb)`.execute(db);
+    if (kind === 'grants') {
+      for (const json of grantsJson(batch.grants ?? [])) statements.push({ table, base: null, json });
+    } else {
+      // The run id and the defaults travel once, as the base record every row is laid over,
+      // rather than copied into each row.
+      const base = JSON.stringify({ ...DEFAULTS[kind], run_id: runId });
+      for (let i = 0; i < rows.length; i += CHUNK) statements.push({ table, base, json: JSON.stringify(rows.length <= CHUNK ? rows : rows.slice(i, i + CHUNK)) });
+    }
+    rows.length = 0;
+  }
+  return { statements };
+}
+
+/** Writes a serialized page (inside the caller's transaction, with its checkpoint). */
+export async function writeSerialized(db: Kysely<DB>, runId: number, batch: SerializedBatch): Promise<void> {
+  for (const { table, base, json } of batch.statements) {
+    if (base === null) {
+      await sql`insert into sync_stage_grants (run_id, entitlement_external_id, account_slack_id)
+        select ${runId}, e.key, jsonb_array_elements_text(e.value) from jsonb_each(${json}::jsonb) as e`.execute(db);
+    } else {
+      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(jsonb_populate_record(null::${sql.table(table)}, ${base}::jsonb), ${json}::jsonb)`.execute(db);
     }
   }
 }
@@ -59,14 +79,18 @@ export async function writeBatch(db: Kysely<DB>, runId: number, batch: StageBatc
  * Grants are most of what a sync stages, and most share an entitlement (a group's members), so
  * they travel as `{ entitlement: [account, …] }`: each external id once, no key names per row.
  */
-async function writeGrants(db: Kysely<DB>, runId: number, grants: StageBatch['grants'] & object): Promise<void> {
+function grantsJson(grants: NonNullable<StageBatch['grants']>): string[] {
   const CHUNK_GRANTS = 20_000;
+  const texts: string[] = [];
   for (let i = 0; i < grants.length; i += CHUNK_GRANTS) {
     const byEntitlement: Record<string, string[]> = {};
-    for (const g of grants.slice(i, i + CHUNK_GRANTS)) (byEntitlement[g.entitlement_external_id] ??= []).push(g.account_slack_id);
-    await sql`insert into sync_stage_grants (run_id, entitlement_external_id, account_slack_id)
-      select ${runId}, e.key, jsonb_array_elements_text(e.value) from jsonb_each(${JSON.stringify(byEntitlement)}::jsonb) as e`.execute(db);
+    for (let j = i; j < Math.min(i + CHUNK_GRANTS, grants.length); j++) {
+      const g = grants[j]!;
+      (byEntitlement[g.entitlement_external_id] ??= []).push(g.account_slack_id);
+    }
+    texts.push(JSON.stringify(byEntitlement));
   }
+  return texts;
 }
 
 export interface Checkpoint {
