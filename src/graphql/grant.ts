@@ -6,9 +6,8 @@ import { emptyConnection } from './emptyConnection.ts';
 import { GrantSourceEnum, ResourceTypeEnum } from './enums.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdArg } from './idArgs.ts';
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
-import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPageWithRelations, grantPagesPerParent, type GrantFilter, type GrantParent } from './read/grants.ts';
-import { AccountRef, EntitlementRef, GrantRef, ResourceRef } from './refs.ts';
-import { selectedFieldNames } from './selection.ts';
+import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantParent } from './read/grants.ts';
+import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 
 GrantRef.implement({
   description: 'An account holding an entitlement.',
@@ -74,30 +73,11 @@ builder.queryFields((t) => ({
       type: GrantRef,
       description: 'Grants, oldest first.',
       args: { filter: t.arg({ type: GrantFilterInput, required: false }) },
-      resolve: async (_root, args, ctx, info) => {
+      resolve: async (_root, args, ctx) => {
         const filter = await grantFilter(ctx, args.filter);
         if (!filter) return emptyConnection();
         const db = ctx.database.db;
-        // The accounts and entitlements the page shows come in the page's own statement and
-        // are primed into their loaders, instead of a statement each after it.
-        const node = selectedFieldNames(info, ['edges', 'node']);
-        const include = { account: node.has('account'), entitlement: node.has('entitlement') };
-        const loadPage = async (page: Parameters<typeof grantPage>[2]) => {
-          if (!include.account && !include.entitlement) return grantPage(db, filter, page);
-          const rows = await grantPageWithRelations(db, filter, page, include);
-          const accounts = AccountRef.getDataloader(ctx);
-          const entitlements = EntitlementRef.getDataloader(ctx);
-          const resources = ResourceRef.getDataloader(ctx);
-          for (const row of rows) {
-            if (row.account) accounts.prime(row.account.id, row.account);
-            if (row.entitlement) {
-              entitlements.prime(row.entitlement.entitlement.id, row.entitlement.entitlement);
-              resources.prime(row.entitlement.resource.id, row.entitlement.resource);
-            }
-          }
-          return rows.map((row) => row.grant);
-        };
-        return keysetConnection(args, grantOrder, loadPage, () => countGrants(db, filter));
+        return keysetConnection(args, grantOrder, (page) => grantPage(db, filter, page), () => countGrants(db, filter));
       },
     },
     GrantConnection,

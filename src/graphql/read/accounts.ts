@@ -28,18 +28,6 @@ const ACCOUNT_COLUMNS = [
 
 export type AccountRow = Omit<Account, 'emails' | 'profile' | 'first_seen_run' | 'last_seen_run'>;
 
-/** Select list of the account columns of `accounts <alias>`, each named `<prefix><column>`. */
-export function accountColumnsAs(alias: string, prefix: string) {
-  return sql.raw(ACCOUNT_COLUMNS.map((c) => `${alias}.${c.slice('accounts.'.length)} as ${prefix}${c.slice('accounts.'.length)}`).join(', '));
-}
-
-/** Takes the `<prefix>`-named account columns out of a joined row. */
-export function accountFromPrefixed(row: Record<string, unknown>, prefix: string): AccountRow {
-  const out: Record<string, unknown> = {};
-  for (const c of ACCOUNT_COLUMNS) out[c.slice('accounts.'.length)] = row[`${prefix}${c.slice('accounts.'.length)}`];
-  return out as AccountRow;
-}
-
 export const accountOrder: KeysetOrder<AccountRow> = byId<AccountRow>('accounts.id');
 
 export async function accountsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<AccountRow[]> {

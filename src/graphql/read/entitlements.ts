@@ -14,24 +14,6 @@ export interface EntitlementFilter {
   resourceId?: number | null;
 }
 
-const ENTITLEMENT_COLUMNS = [
-  'id', 'external_id', 'resource_id', 'slug', 'display_name', 'description', 'purpose', 'grantable', 'grantable_reason',
-  'requestable', 'max_duration_seconds', 'required_approvals', 'auto_approve', 'reason_required', 'policy_updated_at',
-  'first_seen_run', 'last_seen_run', 'created_at', 'updated_at',
-] as const satisfies readonly (keyof Entitlement)[];
-
-/** Select list of `entitlements <alias>`, each column named `<prefix><column>`. */
-export function entitlementColumnsAs(alias: string, prefix: string) {
-  return sql.raw(ENTITLEMENT_COLUMNS.map((c) => `${alias}.${c} as ${prefix}${c}`).join(', '));
-}
-
-/** Takes the `<prefix>`-named entitlement columns out of a joined row. */
-export function entitlementFromPrefixed(row: Record<string, unknown>, prefix: string): Entitlement {
-  const out: Record<string, unknown> = {};
-  for (const c of ENTITLEMENT_COLUMNS) out[c] = row[`${prefix}${c}`];
-  return out as Entitlement;
-}
-
 export const entitlementOrder: KeysetOrder<Entitlement> = byId<Entitlement>('entitlements.id');
 
 /**

@@ -1,9 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { DB, Entitlement, Grant, GrantSource, ResourceType } from '../../db/schema.ts';
+import type { DB, Grant, GrantSource, ResourceType } from '../../db/schema.ts';
 import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
-import { accountColumnsAs, accountFromPrefixed, type AccountRow } from './accounts.ts';
-import { entitlementColumnsAs, entitlementFromPrefixed } from './entitlements.ts';
-import { resourceColumnsAs, resourceFromPrefixed, WORKSPACE_JOIN, type ResourceRow } from './resources.ts';
 
 export interface GrantFilter {
   entitlementId?: number | null;
@@ -49,52 +46,6 @@ function withFilter<TB extends 'grants', O>(query: SelectQueryBuilder<DB, TB, O>
 
 export async function grantPage(db: Kysely<DB>, filter: GrantFilter, page: PageRequest): Promise<GrantRow[]> {
   return applyKeyset(withFilter(db.selectFrom('grants').select(GRANT_COLUMNS), filter), grantOrder, page).execute();
-}
-
-/** A grant with the account and entitlement (and its resource) a page asked for. */
-export interface GrantWithRelations {
-  grant: GrantRow;
-  account?: AccountRow;
-  entitlement?: { entitlement: Entitlement; resource: ResourceRow };
-}
-
-/**
- * A page of grants together with their accounts and/or entitlements and resources, in one
- * statement: what a page showing them would otherwise fetch in three.
- */
-export async function grantPageWithRelations(
-  db: Kysely<DB>,
-  filter: GrantFilter,
-  page: PageRequest,
-  include: { account: boolean; entitlement: boolean },
-): Promise<GrantWithRelations[]> {
-  const pageQuery = applyKeyset(withFilter(db.selectFrom('grants').select(GRANT_COLUMNS), filter), grantOrder, page);
-  const direction = sql.raw(page.inverted ? 'desc' : 'asc');
-  const result = await sql<Record<string, unknown>>`
-    select g.*
-      ${include.account ? sql`, ${accountColumnsAs('a', 'account__')}` : sql``}
-      ${include.entitlement ? sql`, ${entitlementColumnsAs('e', 'entitlement__')}, ${resourceColumnsAs('resource__')}` : sql``}
-    from (${pageQuery}) g
-    ${include.account ? sql`join accounts a on a.id = g.account_id` : sql``}
-    ${include.entitlement ? sql`join entitlements e on e.id = g.entitlement_id join resources r on r.id = e.resource_id ${WORKSPACE_JOIN}` : sql``}
-    order by g.id ${direction}`.execute(db);
-  return result.rows.map((row) => {
-    const grant: GrantRow = {
-      id: row.id as number,
-      external_id: row.external_id as string,
-      entitlement_id: row.entitlement_id as number,
-      account_id: row.account_id as number,
-      source: row.source as GrantSource,
-      granted_at: row.granted_at as Date,
-      expires_at: row.expires_at as Date | null,
-      request_id: row.request_id as number | null,
-    };
-    return {
-      grant,
-      account: include.account ? accountFromPrefixed(row, 'account__') : undefined,
-      entitlement: include.entitlement ? { entitlement: entitlementFromPrefixed(row, 'entitlement__'), resource: resourceFromPrefixed(row, 'resource__') } : undefined,
-    };
-  });
 }
 
 export async function countGrants(db: Kysely<DB>, filter: GrantFilter): Promise<number> {
