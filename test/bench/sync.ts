@@ -5,6 +5,7 @@
 // full-sync time and peak RSS of the syncing process, an immediate re-sync (rows written, time),
 // Slack calls against the reference connector's call pattern, optionally 25k/50k/100k scaling
 // and a run against Slack's rate limits (time-scaled) compared with the floor the tiers imply.
+import v8 from 'node:v8';
 import { sql } from 'kysely';
 import { resolveConfig } from '../../src/config.ts';
 import { createDb, type Database } from '../../src/db/createDb.ts';
@@ -145,7 +146,10 @@ export default async function run(args: string[]): Promise<void> {
 
     console.log(`cache: ${counts.rows.map((r) => `${r.t} ${Number(r.n)}`).join(', ')}`);
     console.log(`full sync:   ${fmt(full.ms)}  (phases: ${Object.entries(full.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
-    console.log(`peak RSS of the syncing process: ${full.peakRssMb} MB`);
+    // V8 sizes its heap limit from the host's memory and lets garbage accumulate in proportion,
+    // so the peak depends on the limit in effect: print it with the number.
+    const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1e6);
+    console.log(`peak RSS of the syncing process: ${full.peakRssMb} MB (V8 heap limit ${heapLimitMb} MB${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ''})`);
     console.log(`re-sync:     ${fmt(resync.ms)}  (phases: ${Object.entries(resync.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
     console.log(`             = ${(resync.ms / full.ms).toFixed(2)} × full; grant rows written: ${Number(after.rows[0]?.n) - Number(before.rows[0]?.n)} inserted, latest update unchanged: ${String(after.rows[0]?.latest?.getTime() === before.rows[0]?.latest?.getTime())}; change rows: ${Number(written.rows[0]?.n)}`);
     console.log(`Slack calls: ${totalCalls} — ${JSON.stringify(full.calls)}`);
