@@ -7,15 +7,12 @@
 // simulator, the gateway (the `serve` service, pacing off so the sync measures the gateway and
 // not Slack's tiers), and this one generating load. Reports errors, latency percentiles,
 // requests/s, and the same full sync alone (before and after) and under load.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { spawnGateway } from './support/gateway-process.ts';
 import { freshDatabase, spawnSimulator } from './support/processes.ts';
 
 const ADMIN = { id: 'bench-admin', secret: 'bench-admin-secret-0123456789abcdef' };
@@ -23,62 +20,6 @@ const ADMIN = { id: 'bench-admin', secret: 'bench-admin-secret-0123456789abcdef'
 function arg(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The gateway process: the service `slackgate serve` runs, with pacing off.
-
-interface GatewaySpec {
-  databaseUrl: string;
-  apiUrl: string;
-  scimUrl: string;
-  tokens: { bot: string; admin: string; enterprise?: string };
-  logFile: string;
-}
-
-async function runGateway(spec: GatewaySpec): Promise<void> {
-  const { resolveConfig } = await import('../../src/config.ts');
-  const { createDb } = await import('../../src/db/createDb.ts');
-  const { migrateToLatest } = await import('../../src/db/migrate.ts');
-  const { createLogger } = await import('../../src/log.ts');
-  const { startService } = await import('../../src/service.ts');
-  const config = resolveConfig(
-    {
-      token: spec.tokens.bot,
-      businessPlusToken: spec.tokens.admin,
-      enterpriseToken: spec.tokens.enterprise,
-      ssoEnabled: true,
-      slackApiUrl: spec.apiUrl,
-      scimApiUrl: spec.scimUrl,
-      databaseUrl: spec.databaseUrl,
-      clientId: ADMIN.id,
-      clientSecret: ADMIN.secret,
-      port: '0',
-      syncInterval: '0',
-    },
-    {},
-  );
-  const database = await createDb({ url: spec.databaseUrl });
-  await migrateToLatest(database.db);
-  // Info level, as operators run it: one line per request, written to a file.
-  const logger = createLogger({ level: 'info', format: 'json', destination: createWriteStream(spec.logFile) });
-  const service = await startService({ config, database, logger, slackMinuteMs: 0 });
-  process.stdout.write(`${JSON.stringify({ url: service.url })}\n`);
-  process.once('SIGTERM', () => {
-    void service
-      .close()
-      .then(() => database.close())
-      .then(() => process.exit(0));
-  });
-}
-
-async function spawnGateway(spec: GatewaySpec): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--gateway', JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
-  });
-  return { url: (JSON.parse(line) as { url: string }).url, child };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,15 +60,6 @@ class Client {
     if (status !== 200 || answer.errors) throw new Error(`query failed (${status}): ${JSON.stringify(answer.errors ?? answer).slice(0, 400)}`);
     return answer.data;
   }
-}
-
-async function adminToken(url: string): Promise<string> {
-  const res = await fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: ADMIN.id, client_secret: ADMIN.secret }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,11 +247,12 @@ export default async function run(args: string[]): Promise<void> {
   const target = await freshDatabase('serve');
   const dir = await mkdtemp(path.join(tmpdir(), 'slackgate-bench-serve-'));
   const logFile = path.join(dir, 'gateway.log');
-  const gateway = await spawnGateway({ databaseUrl: target.url, apiUrl: sim.apiUrl, scimUrl: sim.scimUrl, tokens: sim.tokens, logFile });
+  // Pacing off, so the sync measures the gateway and not Slack's tiers; info-level log to a file, as operators run it.
+  const gateway = await spawnGateway({ databaseUrl: target.url, apiUrl: sim.apiUrl, scimUrl: sim.scimUrl, tokens: sim.tokens, client: ADMIN, slackMinuteMs: 0, logFile });
   const db = new pg.Client({ connectionString: target.url });
   await db.connect();
   try {
-    const client = new Client(gateway.url, await adminToken(gateway.url));
+    const client = new Client(gateway.url, await gateway.token());
     const initial = await syncAndTime(client, db);
     const counts = (await db.query<{ t: string; n: string }>("select 'accounts' as t, count(*) as n from accounts union all select 'entitlements', count(*) from entitlements union all select 'grants', count(*) from grants")).rows;
     console.log(`initial sync (empty cache): ${initial.seconds.toFixed(1)} s — ${counts.map((r) => `${Number(r.n).toLocaleString('en-US')} ${r.t}`).join(', ')}`);
@@ -376,15 +309,9 @@ export default async function run(args: string[]): Promise<void> {
     console.log(`(machine: ${(await import('node:os')).cpus().length} CPUs shared by Postgres, the simulator, the gateway and the load generator)`);
   } finally {
     await db.end();
-    gateway.child.kill('SIGTERM');
-    await new Promise((r) => gateway.child.once('exit', r));
+    await gateway.stop();
     sim.stop();
     await target.drop();
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-// Run as the gateway child: `node --import tsx test/bench/serve.ts --gateway '<spec>'`.
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--gateway') {
-  await runGateway(JSON.parse(process.argv[3] ?? '{}') as GatewaySpec);
 }

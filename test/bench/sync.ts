@@ -170,7 +170,7 @@ export default async function run(args: string[]): Promise<void> {
         // Each phase takes at least what the tiers force or what the work takes without limits, whichever is longer.
         const phases: SyncPhase[] = ['workspaces', 'accounts', 'resources', 'entitlements', 'grants', 'apply'];
         const floor = phases.reduce((a, p) => a + Math.max(tiers[p] ?? 0, full.phaseMs[p] ?? 0), 0);
-        console.log(`rate limits on, Slack minute = ${minuteMs} ms: ${fmt(r.ms)}, 429s received: ${r.rateLimited}`);
+        console.log(`rate limits on, Slack minute = ${minuteMs} ms: ${fmt(r.ms)}, 429s received: ${r.rateLimited} (phases: ${Object.entries(r.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
         console.log(`  tier floor ${fmt(pureFloor)} (${JSON.stringify(Object.fromEntries(Object.entries(tiers).map(([k, v]) => [k, fmt(v ?? 0)])))}); floor with the unlimited run's work per phase ${fmt(floor)}; wall / floor = ${(r.ms / floor).toFixed(2)}`);
       } finally {
         await database2.close();
