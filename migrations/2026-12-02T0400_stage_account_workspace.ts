@@ -5,10 +5,12 @@ import { sql, type Kysely } from 'kysely';
 // from the staged accounts instead of staging one grant row per user, workspace and role.
 // Rows staged before this column existed carry their grants in sync_stage_grants as before.
 
+// `any`: a migration sees the database as it was then, not today's typed schema.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table sync_stage_accounts add column workspace_id text`.execute(db);
 }
 
+// `any`: as for up.
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table sync_stage_accounts drop column workspace_id`.execute(db);
 }

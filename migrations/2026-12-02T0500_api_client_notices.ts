@@ -31,6 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
+// `any`: as for up.
 export async function down(db: Kysely<any>): Promise<void> {
   await sql.raw('drop trigger if exists api_clients_changed_notice on api_clients').execute(db);
   await sql.raw('drop trigger if exists api_tokens_deleted_notice on api_tokens').execute(db);

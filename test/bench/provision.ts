@@ -12,11 +12,12 @@
 // 3. Limits off (and no pacing): `--overhead-grants` sequential grants of distinct accounts into
 //    distinct groups; per grant, the time the gateway spent waiting on Slack is measured at a
 //    timing proxy in front of the simulator, and the rest is the gateway's own overhead.
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { loadavg } from 'node:os';
 import { LogLevel, WebClient } from '@slack/web-api';
 import pg from 'pg';
 import { spawnGateway, type GatewayProcess } from './support/gateway-process.ts';
+import { GatewayClient } from './support/graphql-client.ts';
 import { freshDatabase, spawnSimulator, type SimulatorProcess } from './support/processes.ts';
 import { startTimingProxy, type TimingProxy } from './support/timing-proxy.ts';
 
@@ -32,82 +33,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-// ---------------------------------------------------------------------------------------------
-// The gateway's API, as a client calls it: one POST per mutation over keep-alive connections.
-
-interface GraphQLAnswer {
-  data?: any;
-  errors?: { message: string }[];
-}
-
-class GatewayClient {
-  readonly agent: Agent;
-
-  constructor(
-    readonly url: string,
-    readonly token: string,
-    connections: number,
-  ) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: connections });
-  }
-
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer> {
-    const body = JSON.stringify({ query, variables });
-    return new Promise((resolve, reject) => {
-      const req = httpRequest(
-        `${this.url}/graphql`,
-        { method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, 'content-length': String(Buffer.byteLength(body)) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString();
-            try {
-              resolve(JSON.parse(text) as GraphQLAnswer);
-            } catch {
-              reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
-            }
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-
-  async must(query: string, variables?: Record<string, unknown>): Promise<any> {
-    const answer = await this.query(query, variables);
-    if (answer.errors || !answer.data) throw new Error(`query failed: ${JSON.stringify(answer.errors ?? answer).slice(0, 400)}`);
-    return answer.data;
-  }
-}
-
 const GRANT = `mutation Grant($input: GrantEntitlementInput!) {
   grantEntitlement(input: $input) { result errors { code message } }
 }`;
 
 /** One grant through the API: its result, or the first error's code and message. */
 async function grant(client: GatewayClient, groupId: string, userId: string): Promise<string> {
-  const answer = await client.query(GRANT, { input: { entitlementId: `userGroup:${groupId}:member`, accountId: `user:${userId}`, reason: 'provision benchmark' } });
+  const { answer } = await client.query(GRANT, { input: { entitlementId: `userGroup:${groupId}:member`, accountId: `user:${userId}`, reason: 'provision benchmark' } });
   if (answer.errors) return `GraphQL error: ${answer.errors[0]?.message ?? '?'}`;
   const payload = answer.data.grantEntitlement as { result: string | null; errors: { code: string; message: string }[] };
   return payload.result ?? `${payload.errors[0]?.code}: ${payload.errors[0]?.message}`;
-}
-
-async function syncOnce(client: GatewayClient, db: pg.Client): Promise<number> {
-  const started = performance.now();
-  const data = await client.must('mutation { startSync(input: {}) { run { id } errors { message } } }');
-  if (data.startSync.errors.length > 0) throw new Error(`startSync: ${data.startSync.errors[0].message}`);
-  for (;;) {
-    const { rows } = await db.query<{ status: string; finished_at: Date | null; error: string | null }>('select status, finished_at, error from sync_runs order by id desc limit 1');
-    const run = rows[0];
-    if (run?.finished_at) {
-      if (run.status !== 'SUCCEEDED') throw new Error(`sync ended ${run.status}: ${run.error}`);
-      return performance.now() - started;
-    }
-    await sleep(100);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,8 +163,10 @@ export default async function run(args: string[]): Promise<void> {
 
     await db.connect();
     gateway = await spawnGateway({ databaseUrl: target.url, apiUrl: sim.apiUrl, scimUrl: sim.scimUrl, tokens: sim.tokens, client: CLIENT, slackMinuteMs: minuteMs });
-    let client = new GatewayClient(gateway.url, await gateway.token(), grants);
-    const syncMs = await syncOnce(client, db);
+    let client = new GatewayClient(gateway.url, await gateway.token(), new Agent({ keepAlive: true, maxSockets: grants }));
+    const syncStarted = performance.now();
+    await client.sync(db);
+    const syncMs = performance.now() - syncStarted;
 
     // Grantable people: active full members (no guests, bots, external or invited users).
     const eligible = (
@@ -247,50 +184,34 @@ export default async function run(args: string[]): Promise<void> {
     const cachedBefore = await grantsBefore(groupA);
     console.log(`fixture synced in ${seconds(syncMs)} (paced); groups ${groupA.id} and ${groupB.id} have ${groupA.members.length} members each (cache: ${cachedBefore}); ${eligible.length} grantable accounts`);
 
-    // --- 1. the gateway, tiers on ---
-    await sleep(minuteMs + 200); // a fresh Slack minute for every budget
-    await simCalls.reset();
-    const loadDuring: string[] = [load()];
-    let started = performance.now();
-    const gatewayOutcomes = await Promise.all(forGateway.map((u) => grant(client, groupA.id, u)));
-    const gatewayMs = performance.now() - started;
-    const gatewayCalls = await simCalls.read();
-    const expectedA = new Set([...groupA.members, ...forGateway]);
-    const finalA = await membersInSlack(botReader, groupA);
-    const cachedAfter = await grantsBefore(groupA);
-    const gatewayResult: ConcurrentResult = {
-      label: 'gateway (grantEntitlement)',
-      ms: gatewayMs,
-      calls: gatewayCalls,
-      failures: gatewayOutcomes.filter((o) => o !== 'GRANTED'),
-      expected: expectedA.size,
-      finalMembers: finalA.length,
-      ...verify(expectedA, finalA),
+    const loadDuring: string[] = [];
+    // Both paths: a fresh Slack minute for every budget, the same concurrency, Slack's calls
+    // counted from zero, and the group read back from Slack at the end.
+    const concurrent = async (label: string, group: Group, newMembers: string[], grantOne: (user: string) => Promise<string>): Promise<ConcurrentResult> => {
+      await sleep(minuteMs + 200);
+      await simCalls.reset();
+      loadDuring.push(load());
+      const started = performance.now();
+      const outcomes = await Promise.all(newMembers.map(grantOne));
+      const ms = performance.now() - started;
+      const calls = await simCalls.read();
+      const expected = new Set([...group.members, ...newMembers]);
+      const final = await membersInSlack(botReader, group);
+      return { label, ms, calls, failures: outcomes.filter((o) => o !== 'GRANTED'), expected: expected.size, finalMembers: final.length, ...verify(expected, final) };
     };
 
+    // --- 1. the gateway, tiers on ---
+    const gatewayResult = await concurrent('gateway (grantEntitlement)', groupA, forGateway, (u) => grant(client, groupA.id, u));
+    const cachedAfter = await grantsBefore(groupA);
+
     // --- 2. the naive path, same limits, same concurrency ---
-    await sleep(minuteMs + 200);
-    await simCalls.reset();
-    loadDuring.push(load());
     // As a connector sets them up: one client per token (the list with the bot token, the write
     // with the user token), default retries; in-flight requests raised to the grants' concurrency.
     const reader = new WebClient(sim.tokens.bot, { ...quiet, maxRequestConcurrency: grants });
     const writer = new WebClient(sim.tokens.admin, { ...quiet, maxRequestConcurrency: grants });
-    started = performance.now();
-    const naiveOutcomes = await Promise.all(forNaive.map((u) => naiveGrant(reader, writer, groupB, u).catch((error: Error) => `error: ${error.message}`)));
-    const naiveMs = performance.now() - started;
-    const naiveCalls = await simCalls.read();
-    const expectedB = new Set([...groupB.members, ...forNaive]);
-    const finalB = await membersInSlack(botReader, groupB);
-    const naiveResult: ConcurrentResult = {
-      label: 'naive (list + update per grant)',
-      ms: naiveMs,
-      calls: naiveCalls,
-      failures: naiveOutcomes.filter((o) => o !== 'GRANTED'),
-      expected: expectedB.size,
-      finalMembers: finalB.length,
-      ...verify(expectedB, finalB),
-    };
+    const naiveResult = await concurrent('naive (list + update per grant)', groupB, forNaive, (u) =>
+      naiveGrant(reader, writer, groupB, u).catch((error: Error) => `error: ${error.message}`),
+    );
     loadDuring.push(load());
 
     // --- 3. the gateway's own time per grant, limits and pacing off ---
@@ -305,9 +226,10 @@ export default async function run(args: string[]): Promise<void> {
       client: CLIENT,
       slackMinuteMs: 0,
     });
-    client = new GatewayClient(gateway.url, await gateway.token(), 1);
+    client = new GatewayClient(gateway.url, await gateway.token(), new Agent({ keepAlive: true, maxSockets: 1 }));
     // Distinct accounts into distinct groups, round-robin over the groups not used above.
-    const spare = eligible.filter((u) => !expectedA.has(u) && !expectedB.has(u));
+    const used = new Set([...groupA.members, ...forGateway, ...groupB.members, ...forNaive]);
+    const spare = eligible.filter((u) => !used.has(u));
     const plan: { group: Group; userId: string }[] = [];
     const taken = new Set<string>();
     while (plan.length < WARMUP_GRANTS + overheadGrants) {

@@ -8,11 +8,12 @@
 // not Slack's tiers), and this one generating load. Reports errors, latency percentiles,
 // requests/s, and the same full sync alone (before and after) and under load.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { spawnGateway } from './support/gateway-process.ts';
+import { GatewayClient } from './support/graphql-client.ts';
 import { freshDatabase, spawnSimulator } from './support/processes.ts';
 
 const ADMIN = { id: 'bench-admin', secret: 'bench-admin-secret-0123456789abcdef' };
@@ -20,46 +21,6 @@ const ADMIN = { id: 'bench-admin', secret: 'bench-admin-secret-0123456789abcdef'
 function arg(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP client: one keep-alive connection per virtual user.
-
-function post(agent: Agent, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-interface GraphQLAnswer {
-  data?: any;
-  errors?: { message: string }[];
-}
-
-class Client {
-  constructor(
-    readonly url: string,
-    readonly token: string,
-    readonly agent = new Agent({ keepAlive: true, maxSockets: 4 }),
-  ) {}
-
-  async query(query: string, variables?: Record<string, unknown>): Promise<{ status: number; answer: GraphQLAnswer }> {
-    const res = await post(this.agent, `${this.url}/graphql`, { 'content-type': 'application/json', authorization: `Bearer ${this.token}` }, JSON.stringify({ query, variables }));
-    return { status: res.status, answer: JSON.parse(res.body) as GraphQLAnswer };
-  }
-
-  async must(query: string, variables?: Record<string, unknown>): Promise<any> {
-    const { status, answer } = await this.query(query, variables);
-    if (status !== 200 || answer.errors) throw new Error(`query failed (${status}): ${JSON.stringify(answer.errors ?? answer).slice(0, 400)}`);
-    return answer.data;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +76,7 @@ interface Catalog {
 }
 
 /** Cursors of the first pages and ids to look up, so the load reads different pages, not one. */
-async function catalog(client: Client, pages = 20): Promise<Catalog> {
+async function catalog(client: GatewayClient, pages = 20): Promise<Catalog> {
   const walk = async (query: string, field: string, collect?: (edges: { node: { id: string } }[]) => void): Promise<(string | null)[]> => {
     const cursors: (string | null)[] = [null];
     for (let i = 0; i < pages; i++) {
@@ -182,7 +143,7 @@ async function runLoad(url: string, token: string, c: Catalog, connections: numb
   const started = performance.now();
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      const client = new Client(url, token, new Agent({ keepAlive: true, maxSockets: 1 }));
+      const client = new GatewayClient(url, token, new Agent({ keepAlive: true, maxSockets: 1 }));
       while (keepGoing()) {
         const r = nextRequest(c);
         const duringSync = syncRunning();
@@ -216,25 +177,6 @@ function latencyLine(label: string, ms: number[], seconds?: number): string {
   return `  ${label.padEnd(22)} n=${String(s.length).padStart(7)}  p50 ${percentile(s, 50).toFixed(1).padStart(7)} ms  p90 ${percentile(s, 90).toFixed(1).padStart(7)} ms  p99 ${percentile(s, 99).toFixed(1).padStart(7)} ms  max ${(s.at(-1) ?? NaN).toFixed(0).padStart(6)} ms${rate}`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Syncs, timed by the run's own record.
-
-async function syncAndTime(client: Client, db: pg.Client): Promise<{ id: number; seconds: number; status: string }> {
-  const data = await client.must('mutation { startSync(input: {}) { run { id } errors { message } } }');
-  if (data.startSync.errors.length > 0) throw new Error(`startSync: ${data.startSync.errors[0].message}`);
-  for (;;) {
-    const { rows } = await db.query<{ id: number; status: string; started_at: Date | null; finished_at: Date | null }>(
-      'select id, status, started_at, finished_at from sync_runs order by id desc limit 1',
-    );
-    const run = rows[0];
-    if (run && run.finished_at && run.started_at) {
-      if (run.status !== 'SUCCEEDED') throw new Error(`sync run ${run.id} ended ${run.status}`);
-      return { id: run.id, status: run.status, seconds: (run.finished_at.getTime() - run.started_at.getTime()) / 1000 };
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 export default async function run(args: string[]): Promise<void> {
   const seconds = arg(args, 'seconds', 60);
   const connections = arg(args, 'connections', 50);
@@ -252,15 +194,15 @@ export default async function run(args: string[]): Promise<void> {
   const db = new pg.Client({ connectionString: target.url });
   await db.connect();
   try {
-    const client = new Client(gateway.url, await gateway.token());
-    const initial = await syncAndTime(client, db);
+    const client = new GatewayClient(gateway.url, await gateway.token());
+    const initial = await client.sync(db);
     const counts = (await db.query<{ t: string; n: string }>("select 'accounts' as t, count(*) as n from accounts union all select 'entitlements', count(*) from entitlements union all select 'grants', count(*) from grants")).rows;
     console.log(`initial sync (empty cache): ${initial.seconds.toFixed(1)} s — ${counts.map((r) => `${Number(r.n).toLocaleString('en-US')} ${r.t}`).join(', ')}`);
 
     const c = await catalog(client);
     console.log(`read mix over ${c.accountCursors.length} account pages, ${c.entitlementCursors.length} entitlement pages, ${c.grantCursors.length} grant pages, ${c.accountIds.length + c.entitlementIds.length} ids`);
 
-    const alone = await syncAndTime(client, db);
+    const alone = await client.sync(db);
     console.log(`full re-sync alone: ${alone.seconds.toFixed(1)} s`);
 
     // Load starts first (connections warm), then the sync; the load goes on for --seconds or
@@ -278,13 +220,13 @@ export default async function run(args: string[]): Promise<void> {
     );
     await new Promise((r) => setTimeout(r, 1000));
     syncing = true;
-    const underLoad = await syncAndTime(client, db).finally(() => {
+    const underLoad = await client.sync(db).finally(() => {
       syncing = false;
       syncDone = true;
     });
     const load = await loading;
 
-    const after = await syncAndTime(client, db);
+    const after = await client.sync(db);
 
     // One client, one request at a time, nothing else running: what a request costs without queueing.
     const single = await runLoad(gateway.url, client.token, c, 1, ((end) => () => performance.now() < end)(performance.now() + 5000), () => false);

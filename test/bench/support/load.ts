@@ -16,7 +16,8 @@ export interface LoadRequest {
   body?: string;
 }
 
-function send(agent: Agent, r: LoadRequest): Promise<{ status: number; body: string }> {
+/** One request over `agent`; the answer's status and body. */
+export function send(agent: Agent, r: LoadRequest): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(r.url, { method: r.method ?? 'GET', headers: r.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
