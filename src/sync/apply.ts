@@ -304,7 +304,7 @@ export async function applyRun(
     let accountsRemoved = 0;
     let resourcesRemoved = 0;
     if (!holdBack) {
-      grantsRemoved = (await changed(sql`delete from grants g using grant_changes c where g.id = c.grant_id and c.created_at < ${options.startedAt} returning g.external_id`, 'GRANT_REMOVED')).other;
+      grantsRemoved = (await changed(sql`delete from grants g where g.id in (select c.grant_id ${removable}) returning g.external_id`, 'GRANT_REMOVED')).other;
       accountsRemoved = (
         await changed(
           sql`update accounts set status = 'DELETED', last_seen_run = ${runId}, updated_at = now()
