@@ -51,12 +51,21 @@ export async function issueToken(
 
 /** The principal a bearer token stands for; undefined when unknown, expired or its client is revoked. */
 export async function verifyToken(db: Kysely<DB>, token: string): Promise<Principal | undefined> {
-  if (!token.startsWith(ACCESS_TOKEN_PREFIX) || token.length > 200) return undefined;
+  const hash = accessTokenHash(token);
+  return hash === undefined ? undefined : principalOfTokenHash(db, hash);
+}
+
+/** The stored hash of a string shaped like one of our access tokens; undefined for anything else. */
+function accessTokenHash(token: string): string | undefined {
+  return token.startsWith(ACCESS_TOKEN_PREFIX) && token.length <= 200 ? sha256(token) : undefined;
+}
+
+async function principalOfTokenHash(db: Kysely<DB>, hash: string): Promise<Principal | undefined> {
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('api_clients', 'api_clients.id', 'api_tokens.client_id')
     .select(['api_tokens.client_id', 'api_tokens.scopes', 'api_tokens.expires_at', 'api_clients.name'])
-    .where('api_tokens.token_hash', '=', sha256(token))
+    .where('api_tokens.token_hash', '=', hash)
     .where('api_tokens.expires_at', '>', new Date())
     .where('api_clients.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -109,14 +118,14 @@ export function createTokenVerifier(db: Kysely<DB>, bus: EventBus | undefined, o
 
   return {
     async verify(token) {
-      if (!token.startsWith(ACCESS_TOKEN_PREFIX) || token.length > 200) return undefined;
-      const hash = sha256(token);
+      const hash = accessTokenHash(token);
+      if (hash === undefined) return undefined;
       const now = Date.now();
       const known = trusted.get(hash);
       if (known && known.until > now) return known.principal;
       if (known) trusted.delete(hash);
       const before = generation;
-      const principal = await verifyToken(db, token);
+      const principal = await principalOfTokenHash(db, hash);
       if (principal && generation === before) {
         if (trusted.size >= MAX_TRUSTED_TOKENS) trusted.delete(trusted.keys().next().value as string);
         trusted.set(hash, { principal, until: Math.min(now + trustMs, principal.tokenExpiresAt.getTime()) });
