@@ -3,11 +3,11 @@ import { ConfigError, describeSetting, resolveConfig, SETTINGS, type Config } fr
 import { createDb, type Database } from './db/createDb.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './log.ts';
-import { demoBanner, ServiceConfigError, startService } from './service.ts';
 import { registerClientCommands } from './auth/command.ts';
 import { registerExportCommand } from './export/command.ts';
-import { syncOnce } from './sync/command.ts';
 import { registerSimulateCommand } from './simulator/command.ts';
+// Each command loads its heavy modules when it runs (serve: the GraphQL server; sync: the engine;
+// simulate: the simulator), so a `sync` or `client` process does not carry the server's code.
 
 /** A failure the user can act on: printed as one line, never with a stack. */
 export class CliError extends Error {
@@ -108,6 +108,7 @@ export function buildProgram(io: CliIo): Command {
       const database = await openDatabase(config);
       try {
         await migrateDatabase(database);
+        const { syncOnce } = await import('./sync/command.ts');
         const result = await syncOnce({ database, config, logger, out: io.stderr, confirmDeletions: opts.confirmDeletions === true });
         if (result.exitCode !== 0) throw new CliError(result.message, result.exitCode);
         io.stdout.write(`${result.message}\n`);
@@ -124,6 +125,7 @@ export function buildProgram(io: CliIo): Command {
       const logger = createLogger({ ...config.log, destination: io.stdout });
       const database = await openDatabase(config);
       await migrateDatabase(database);
+      const { demoBanner, ServiceConfigError, startService } = await import('./service.ts');
       let service;
       try {
         service = await startService({ config, database, logger });

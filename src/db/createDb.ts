@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -87,11 +86,14 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
     return { db, backend: 'postgres', close: () => db.destroy() };
   }
 
+  // Loaded only for this backend: the embedded engine's module costs a process that talks to
+  // a Postgres server some 40 MB of resident memory for nothing.
+  const [{ PGlite: Embedded }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   let pglite = options.pglite;
   if (!pglite) {
     const dataDir = options.dataDir ?? 'memory://';
     if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-    pglite = new PGlite(dataDir);
+    pglite = new Embedded(dataDir);
   }
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { startSimulator, type RunningSimulator, type SimulatorOptions, type SlackPlan } from './index.ts';
+import type { RunningSimulator, SimulatorOptions, SlackPlan } from './index.ts';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -99,6 +99,7 @@ export function registerSimulateCommand(program: Command, io?: SimulateIo): void
       const flags = command.optsWithGlobals<SimulateFlags>();
       const out = io?.stdout ?? process.stdout;
       const started = performance.now();
+      const { startSimulator } = await import('./index.ts');
       const sim = await startSimulator(simulatorOptionsFromFlags(flags));
       out.write(describeSimulator(sim, (performance.now() - started) / 1000));
       const stop =
