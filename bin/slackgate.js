@@ -1,9 +1,30 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npm install && npm start` needs no build.
-import { register } from 'tsx/esm/api';
+// Runs the compiled build in dist/ when it was made from the sources as they are now (npm install
+// and npm start build it); otherwise runs the TypeScript sources directly through tsx, so an
+// edited checkout needs no build step and never runs a stale one.
+import { readFile } from 'node:fs/promises';
+import { sourceDigest } from '../scripts/source-digest.js';
 
-register();
-const { main } = await import('../src/cli.ts');
+const root = new URL('..', import.meta.url);
+
+async function builtCli() {
+  let stamp;
+  try {
+    stamp = JSON.parse(await readFile(new URL('dist/build.json', root), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (stamp.digest !== (await sourceDigest(root))) return undefined;
+  return import('../dist/cli.js');
+}
+
+async function sourceCli() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli.ts');
+}
+
+const { main } = (await builtCli()) ?? (await sourceCli());
 
 const stopSignal = new Promise((resolve) => {
   for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => resolve(signal));

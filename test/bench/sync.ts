@@ -2,9 +2,12 @@
 //
 // Full sync of the issue's fixture (Grid, 5 workspaces, N users, 2,000 user groups, 200 IdP
 // groups, 500 channels) into a real Postgres, with the simulator in its own process:
-// full-sync time and peak RSS of the syncing process, an immediate re-sync (rows written, time),
+// full-sync time and peak RSS (in-process, and of a `slackgate sync` process), an immediate re-sync (rows written, time),
 // Slack calls against the reference connector's call pattern, optionally 25k/50k/100k scaling
 // and a run against Slack's rate limits (time-scaled) compared with the floor the tiers imply.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { sql } from 'kysely';
 import { resolveConfig } from '../../src/config.ts';
@@ -69,6 +72,43 @@ async function syncOnce(database: Database, sim: SimulatorProcess, minuteMs: num
   await engine.close();
   if (run.status !== 'SUCCEEDED') throw new Error(`sync ended ${run.status}: ${run.error}`);
   return { ms, status: run.status, calls: run.slack_calls as Record<string, number>, rateLimited: connection.stats.totalRateLimited, byKey: { ...connection.stats.byKey }, phaseMs, peakRssMb };
+}
+
+/**
+ * One full sync the way a user runs it: `slackgate sync` in its own process, into an empty
+ * database. Its peak resident memory is the kernel's high-water mark (VmHWM), read until it exits.
+ */
+async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<{ ms: number; peakRssMb: number; summary: string }> {
+  const bin = fileURLToPath(new URL('../../bin/slackgate.js', import.meta.url));
+  // What `npm install` and `npm start` leave for the command to run: the compiled build.
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build.mjs', import.meta.url))], { stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SLACKGATE_TOKEN: sim.tokens.bot,
+    SLACKGATE_BUSINESS_PLUS_TOKEN: sim.tokens.admin,
+    SLACKGATE_ENTERPRISE_TOKEN: sim.tokens.enterprise,
+    SLACKGATE_SSO_ENABLED: 'true',
+    SLACKGATE_SLACK_API_URL: sim.apiUrl,
+    SLACKGATE_SCIM_API_URL: sim.scimUrl,
+  };
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, 'sync'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    readFile(`/proc/${child.pid}/status`, 'utf8')
+      .then((status) => (peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0))))
+      .catch(() => {});
+  }, 20);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(poll);
+  const ms = performance.now() - started;
+  if (code !== 0) throw new Error(`slackgate sync exited ${code}: ${err.trim().split('\n').at(-1)}`);
+  return { ms, peakRssMb: Math.round((peakKb * 1024) / 1e6), summary: out.trim().split('\n')[0] ?? '' };
 }
 
 const PHASE_OF: Record<string, SyncPhase> = {
@@ -149,9 +189,18 @@ export default async function run(args: string[]): Promise<void> {
     // V8 sizes its heap limit from the host's memory and lets garbage accumulate in proportion,
     // so the peak depends on the limit in effect: print it with the number.
     const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1e6);
-    console.log(`peak RSS of the syncing process: ${full.peakRssMb} MB (V8 heap limit ${heapLimitMb} MB${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ''})`);
+    console.log(`peak RSS of this benchmark's process, syncing in-process: ${full.peakRssMb} MB (V8 heap limit ${heapLimitMb} MB${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ''})`);
     console.log(`re-sync:     ${fmt(resync.ms)}  (phases: ${Object.entries(resync.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
     console.log(`             = ${(resync.ms / full.ms).toFixed(2)} × full; grant rows written: ${Number(after.rows[0]?.n) - Number(before.rows[0]?.n)} inserted, latest update unchanged: ${String(after.rows[0]?.latest?.getTime() === before.rows[0]?.latest?.getTime())}; change rows: ${Number(written.rows[0]?.n)}`);
+
+    // The same full sync through the command a user runs, in its own process.
+    const cliTarget = await freshDatabase('cli');
+    try {
+      const cli = await cliSync(sim, cliTarget.url);
+      console.log(`\`slackgate sync\` process (compiled build): ${fmt(cli.ms)} wall (process start to exit), peak RSS ${cli.peakRssMb} MB — ${cli.summary}`);
+    } finally {
+      await cliTarget.drop();
+    }
     console.log(`Slack calls: ${totalCalls} — ${JSON.stringify(full.calls)}`);
     console.log(`reference connector for the same data: ${ref.head} calls (baton-slack, Business+ path), ${ref.enterprise} (Grid sibling) — ${JSON.stringify(ref.detail)}`);
     console.log(`  => slackgate makes ${(ref.head / totalCalls).toFixed(0)}× fewer calls than baton-slack and ${(ref.enterprise / totalCalls).toFixed(1)}× fewer than its Grid sibling`);

@@ -1,0 +1,28 @@
+// Compiles the TypeScript sources into dist/: one ESM bundle of our code (dependencies stay
+// imports), split so each command loads only its own part. bin/slackgate.js runs it when it
+// matches the sources, which spares every process the TypeScript loader: about 45 MB of
+// resident memory and a second of start-up. Runs on `npm install` (prepare) and `npm start`.
+import { rm, writeFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { sourceDigest } from './source-digest.js';
+
+const root = new URL('..', import.meta.url);
+const outdir = new URL('dist/', root).pathname;
+const started = performance.now();
+const digest = await sourceDigest(root);
+await rm(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [new URL('src/cli.ts', root).pathname],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+// Written last: a build cut short leaves no stamp, and the sources run instead.
+await writeFile(new URL('build.json', `file://${outdir}`), `${JSON.stringify({ digest })}\n`);
+console.log(`slackgate: built dist/ in ${Math.round(performance.now() - started)} ms`);
