@@ -42,7 +42,7 @@ AccountRef.implement({
       description: "This account's grants, oldest first.",
       byPath: true,
       args: { ...t.arg.connectionArgs(), filter: t.arg({ type: GrantFilterInput, required: false }) },
-      load: (ids: number[], ctx, args) => loadGrantConnections(ctx, 'account_id', ids, args),
+      load: (ids: number[], ctx, args, info) => loadGrantConnections(ctx, info, 'account_id', ids, args),
       resolve: (a) => a.id,
     }),
     createdAt: t.field({ type: 'DateTime', resolve: (a) => a.created_at }),

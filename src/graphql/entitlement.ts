@@ -16,7 +16,7 @@ EntitlementRef.implement({
     slug: t.exposeString('slug', { description: 'member or assigned.' }),
     displayName: t.exposeString('display_name'),
     description: t.exposeString('description', { nullable: true }),
-    resource: t.field({ type: ResourceRef, resolve: (e) => e.resource_id }),
+    resource: t.field({ type: ResourceRef, resolve: (e) => e.resource ?? e.resource_id }),
     purpose: t.field({ type: EntitlementPurposeEnum, resolve: (e) => e.purpose }),
     grantable: t.exposeBoolean('grantable', { description: 'Whether the gateway can grant and revoke it on this Slack plan and configuration.' }),
     grantableReason: t.exposeString('grantable_reason', { nullable: true, description: 'Why it is not grantable (or a caveat when it is).' }),
@@ -25,7 +25,7 @@ EntitlementRef.implement({
       description: 'Who holds it, oldest grant first.',
       byPath: true,
       args: { ...t.arg.connectionArgs(), filter: t.arg({ type: GrantFilterInput, required: false }) },
-      load: (ids: number[], ctx, args) => loadGrantConnections(ctx, 'entitlement_id', ids, args),
+      load: (ids: number[], ctx, args, info) => loadGrantConnections(ctx, info, 'entitlement_id', ids, args),
       resolve: (e) => e.id,
     }),
     grantCount: t.loadable({

@@ -1,4 +1,6 @@
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
+import type DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Grant } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
@@ -6,15 +8,16 @@ import { emptyConnection } from './emptyConnection.ts';
 import { GrantSourceEnum, ResourceTypeEnum } from './enums.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdArg } from './idArgs.ts';
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
-import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantParent } from './read/grants.ts';
+import { connectionNodeFields } from './lookahead.ts';
+import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantNode, type GrantParent } from './read/grants.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 
 GrantRef.implement({
   description: 'An account holding an entitlement.',
   fields: (t) => ({
     externalId: t.exposeString('external_id', { description: 'e.g. userGroup:S123:member:user:U456.' }),
-    entitlement: t.field({ type: EntitlementRef, resolve: (g) => g.entitlement_id }),
-    account: t.field({ type: AccountRef, resolve: (g) => g.account_id }),
+    entitlement: t.field({ type: EntitlementRef, resolve: (g) => g.entitlement ?? g.entitlement_id }),
+    account: t.field({ type: AccountRef, resolve: (g) => g.account ?? g.account_id }),
     source: t.field({ type: GrantSourceEnum, resolve: (g) => g.source }),
     grantedAt: t.field({ type: 'DateTime', resolve: (g) => g.granted_at }),
     expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When time-bound access ends; null when it does not.', resolve: (g) => g.expires_at }),
@@ -49,12 +52,43 @@ async function grantFilter(ctx: GraphQLContext, f: GrantFilterArgs | null | unde
   return { entitlementId, accountId, resourceTypes: f?.resourceType, sources: f?.source, expiringBefore: f?.expiringBefore };
 }
 
+/** What a loader has for each of these ids (loaded in one batch); ids it failed on are left out. */
+async function loadAll<V>(loader: DataLoader<number, V>, ids: Iterable<number>): Promise<Map<number, V>> {
+  const keys = [...new Set(ids)];
+  const values = await loader.loadMany(keys);
+  const found = new Map<number, V>();
+  values.forEach((value, i) => {
+    if (!(value instanceof Error)) found.set(keys[i] as number, value);
+  });
+  return found;
+}
+
+/**
+ * Loads the accounts and entitlements that pages of grants show (as the query's selection says),
+ * one batch each through the request's loaders, and hangs them on the rows: each grant's
+ * `account` and `entitlement` then resolve at once, not through a load and a promise per grant.
+ * Whatever is not found here is loaded by id as before (and fails there, with its error).
+ */
+async function withRelated(ctx: GraphQLContext, info: GraphQLResolveInfo, rows: GrantNode[]): Promise<GrantNode[]> {
+  const fields = connectionNodeFields(info);
+  const [accounts, entitlements] = await Promise.all([
+    fields.has('account') ? loadAll(AccountRef.getDataloader(ctx), rows.map((g) => g.account_id)) : undefined,
+    fields.has('entitlement') ? loadAll(EntitlementRef.getDataloader(ctx), rows.map((g) => g.entitlement_id)) : undefined,
+  ]);
+  for (const row of rows) {
+    if (accounts) row.account = accounts.get(row.account_id);
+    if (entitlements) row.entitlement = entitlements.get(row.entitlement_id);
+  }
+  return rows;
+}
+
 /**
  * The grants connections of many entitlements or accounts (one per parent id), in one
  * statement for the pages and, if asked, one for their counts.
  */
 export async function loadGrantConnections(
   ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
   parent: GrantParent,
   parentIds: number[],
   args: DefaultConnectionArguments & { filter?: GrantFilterArgs | null },
@@ -63,6 +97,7 @@ export async function loadGrantConnections(
   if (!filter) return parentIds.map(() => emptyConnection());
   const db = ctx.database.db;
   const pages = await grantPagesPerParent(db, parent, parentIds, filter, pageRequest(args));
+  await withRelated(ctx, info, [...pages.values()].flat());
   const counts = once(() => countGrantsPerParent(db, parent, parentIds, filter));
   return Promise.all(parentIds.map((id) => connectionFromPage(args, grantOrder, pages.get(id) ?? [], async () => (await counts()).get(id) ?? 0)));
 }
@@ -73,11 +108,11 @@ builder.queryFields((t) => ({
       type: GrantRef,
       description: 'Grants, oldest first.',
       args: { filter: t.arg({ type: GrantFilterInput, required: false }) },
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const filter = await grantFilter(ctx, args.filter);
         if (!filter) return emptyConnection();
         const db = ctx.database.db;
-        return keysetConnection(args, grantOrder, (page) => grantPage(db, filter, page), () => countGrants(db, filter));
+        return keysetConnection(args, grantOrder, async (page) => withRelated(ctx, info, await grantPage(db, filter, page)), () => countGrants(db, filter));
       },
     },
     GrantConnection,

@@ -1,9 +1,9 @@
-import type { Entitlement, SyncRun } from '../db/schema.ts';
+import type { SyncRun } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { accountsByIds, type AccountRow } from './read/accounts.ts';
 import { auditEventsByIds, type AuditEventRow } from './read/audit.ts';
-import { entitlementsWithResources } from './read/entitlements.ts';
-import { grantsByIds, type GrantRow } from './read/grants.ts';
+import { entitlementsWithResources, type EntitlementRow } from './read/entitlements.ts';
+import { grantsByIds, type GrantNode } from './read/grants.ts';
 import { resourcesByIds, type ResourceRow } from './read/resources.ts';
 import { syncRunsByIds } from './read/syncRuns.ts';
 
@@ -33,25 +33,25 @@ export const ResourceRef = builder.loadableInterfaceRef('Resource', {
 });
 
 export const EntitlementRef = builder.loadableNodeRef('Entitlement', {
-  id: { resolve: (e: Entitlement) => e.id, parse: parseId },
+  id: { resolve: (e: EntitlementRow) => e.id, parse: parseId },
   // Entitlements come with their resources, which are primed into the resource loader: an
-  // entitlement's resource then costs no statement of its own.
+  // entitlement's resource then costs no statement of its own, and resolves without a load.
   load: async (ids: number[], ctx) => {
     const rows = await entitlementsWithResources(ctx.database.db, ids);
     const resources = ResourceRef.getDataloader(ctx);
     for (const { resource } of rows) resources.prime(resource.id, resource);
-    return rows.map((r) => r.entitlement);
+    return rows;
   },
-  toKey: (e: Entitlement) => e.id,
+  toKey: (e: EntitlementRow) => e.id,
   sort: true,
   cacheResolved: true,
   loaderOptions: batch,
 });
 
 export const GrantRef = builder.loadableNodeRef('Grant', {
-  id: { resolve: (g: GrantRow) => g.id, parse: parseId },
+  id: { resolve: (g: GrantNode) => g.id, parse: parseId },
   load: (ids: number[], ctx) => grantsByIds(ctx.database.db, ids),
-  toKey: (g: GrantRow) => g.id,
+  toKey: (g: GrantNode) => g.id,
   sort: true,
   cacheResolved: true,
   loaderOptions: batch,

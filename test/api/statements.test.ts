@@ -46,6 +46,23 @@ describe(`statements per request (${backend})`, () => {
     expect(sql).toHaveLength(3);
   });
 
+  it('reads no accounts or entitlements for a page that does not show them', async () => {
+    const sql = await statementsFor('{ grants(first: 100) { edges { node { externalId grantedAt } } } }');
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toContain('"grants"');
+  });
+
+  it('answers through named and inline fragments the same, in as many statements', async () => {
+    const plain = await graphql(server.url, token, grantsPage(100, false));
+    expect(JSON.stringify(plain.body)).toContain('"account":{"slackId"');
+    const query = `
+      fragment Holder on Account { slackId email displayName status }
+      fragment Held on Grant { entitlement { externalId displayName grantable resource { __typename externalId displayName resourceType } } }
+      { grants(first: 100) { ... on GrantConnection { edges { node { externalId source grantedAt ... on Grant { account { ...Holder } } ...Held } } } } }`;
+    expect(await statementsFor(query)).toHaveLength(3);
+    expect((await graphql(server.url, token, query)).body).toEqual(plain.body);
+  });
+
   it('adds one statement for totalCount', async () => {
     const sql = await statementsFor(grantsPage(100, true));
     expect(sql).toHaveLength(4);

@@ -16,11 +16,14 @@ export interface EntitlementFilter {
 
 export const entitlementOrder: KeysetOrder<Entitlement> = byId<Entitlement>('entitlements.id');
 
+/** An entitlement row, with its resource when it was read in the same statement. */
+export type EntitlementRow = Entitlement & { resource?: ResourceRow };
+
 /**
  * Entitlements with their resources, in one statement: a page of grants that shows each
  * entitlement's resource then needs no further query.
  */
-export async function entitlementsWithResources(db: Kysely<DB>, ids: readonly number[]): Promise<{ entitlement: Entitlement; resource: ResourceRow }[]> {
+export async function entitlementsWithResources(db: Kysely<DB>, ids: readonly number[]): Promise<(Entitlement & { resource: ResourceRow })[]> {
   const result = await sql<Entitlement & Record<string, unknown>>`
     select e.*, ${resourceColumnsAs('resource__')}
     from entitlements e
@@ -30,7 +33,7 @@ export async function entitlementsWithResources(db: Kysely<DB>, ids: readonly nu
   return result.rows.map((row) => {
     const resource = resourceFromPrefixed(row, 'resource__');
     const entitlement = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('resource__'))) as Entitlement;
-    return { entitlement, resource };
+    return { ...entitlement, resource };
   });
 }
 
