@@ -98,7 +98,12 @@ export const builder = new SchemaBuilder<{
 
 built = builder as unknown as PothosSchemaTypes.SchemaBuilder<SchemaTypes>;
 
-builder.addScalarType('DateTime', DateTimeResolver);
+// DateTime answers are ISO strings, written as a Date's JSON would be. graphql-scalars hands
+// back the Date itself, and a result holding Dates leaves JSON.stringify's fast path: a page of
+// 100 grants took twice as long to serialise.
+builder.addScalarType('DateTime', DateTimeResolver, {
+  serialize: (value) => (value instanceof Date ? value.toISOString() : DateTimeResolver.serialize(value)),
+});
 builder.addScalarType('JSON', JSONResolver);
 
 // Every query field needs the read scope unless it says otherwise (skipTypeScopes).

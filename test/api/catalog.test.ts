@@ -22,6 +22,21 @@ afterAll(async () => {
 const q = (query: string, variables?: Record<string, unknown>) => graphql(server.url, token, query, variables);
 
 describe(`read model (${backend})`, () => {
+  it('answers DateTime fields as ISO 8601 UTC strings with milliseconds, equal to the stored times', async () => {
+    const res = await q('{ grants(first: 5) { edges { node { externalId grantedAt expiresAt account { createdAt } } } } }');
+    expect(res.body.errors).toBeUndefined();
+    const stored = await t.db.selectFrom('grants').innerJoin('accounts', 'accounts.id', 'grants.account_id').select(['grants.external_id', 'grants.granted_at', 'accounts.created_at']).orderBy('grants.id').limit(5).execute();
+    const answered = res.body.data.grants.edges.map((e: { node: { externalId: string; grantedAt: string; expiresAt: string | null; account: { createdAt: string } } }) => e.node);
+    expect(answered).toHaveLength(5);
+    answered.forEach((node: { externalId: string; grantedAt: string; expiresAt: string | null; account: { createdAt: string } }, i: number) => {
+      expect(node.grantedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(node.externalId).toBe(stored[i]?.external_id);
+      expect(node.grantedAt).toBe(stored[i]?.granted_at.toISOString());
+      expect(node.account.createdAt).toBe(stored[i]?.created_at.toISOString());
+      expect(node.expiresAt).toBeNull();
+    });
+  });
+
   it('filters accounts by search, status, type, guest and workspace, with totalCount', async () => {
     const res = await q(`{
       all: accounts { totalCount }
