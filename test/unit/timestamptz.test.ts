@@ -15,6 +15,9 @@ describe('timestamptz parsing', () => {
     '1999-01-08 04:05:06-03:30',
     '2000-02-29 23:59:59.999999+14',
     '1970-01-01 00:00:00+00',
+    '2026-12-31 23:30:00-01',
+    '2024-01-01 00:10:00+05:45',
+    '1000-06-15 08:00:00.000001+00',
   ];
 
   it.each(samples)('reads %s as pg does', (value) => {
@@ -33,7 +36,7 @@ describe('timestamptz parsing', () => {
   });
 
   it('leaves the shapes it does not know to pg (BC, infinity, offsets with seconds)', () => {
-    for (const value of ['0044-03-15 12:00:00+00 BC', 'infinity', '-infinity', '1900-01-01 00:00:00+00:19:32']) {
+    for (const value of ['0044-03-15 12:00:00+00 BC', 'infinity', '-infinity', '1900-01-01 00:00:00+00:19:32', '0099-01-01 00:00:00+00', '0999-12-31 23:59:59.5+00']) {
       expect(parseTimestamptz(value)).toEqual(reference(value));
     }
   });
