@@ -5,6 +5,8 @@ import type { Principal } from '../auth/tokens.ts';
 import type { Database } from '../db/createDb.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { SyncController } from '../sync/types.ts';
+import type { AccountRow } from './read/accounts.ts';
+import type { EntitlementRow } from './read/entitlements.ts';
 
 /**
  * The services resolvers call. Each is optional: a gateway without a Slack connection has no
@@ -31,4 +33,9 @@ export interface GraphQLContext {
   bus?: EventBus;
   /** Where the call came from, for audit records. */
   origin: { ip: string | null; userAgent: string | null };
+  /**
+   * Rows read ahead for this request by id, by resolvers that know what their children will
+   * show (a page of grants and its accounts and entitlements): fields find them here at once.
+   */
+  preloaded?: { accounts: Map<number, AccountRow>; entitlements: Map<number, EntitlementRow> };
 }

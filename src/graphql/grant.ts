@@ -1,5 +1,4 @@
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
-import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Grant } from '../db/schema.ts';
 import { builder } from './builder.ts';
@@ -9,15 +8,17 @@ import { GrantSourceEnum, ResourceTypeEnum } from './enums.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdArg } from './idArgs.ts';
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
 import { connectionNodeFields } from './lookahead.ts';
-import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantNode, type GrantParent } from './read/grants.ts';
+import { accountsByIds } from './read/accounts.ts';
+import { entitlementsWithResources } from './read/entitlements.ts';
+import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantRow, type GrantParent } from './read/grants.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 
 GrantRef.implement({
   description: 'An account holding an entitlement.',
   fields: (t) => ({
     externalId: t.exposeString('external_id', { description: 'e.g. userGroup:S123:member:user:U456.' }),
-    entitlement: t.field({ type: EntitlementRef, resolve: (g) => g.entitlement ?? g.entitlement_id }),
-    account: t.field({ type: AccountRef, resolve: (g) => g.account ?? g.account_id }),
+    entitlement: t.field({ type: EntitlementRef, resolve: (g, _args, ctx) => ctx.preloaded?.entitlements.get(g.entitlement_id) ?? g.entitlement_id }),
+    account: t.field({ type: AccountRef, resolve: (g, _args, ctx) => ctx.preloaded?.accounts.get(g.account_id) ?? g.account_id }),
     source: t.field({ type: GrantSourceEnum, resolve: (g) => g.source }),
     grantedAt: t.field({ type: 'DateTime', resolve: (g) => g.granted_at }),
     expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When time-bound access ends; null when it does not.', resolve: (g) => g.expires_at }),
@@ -52,34 +53,35 @@ async function grantFilter(ctx: GraphQLContext, f: GrantFilterArgs | null | unde
   return { entitlementId, accountId, resourceTypes: f?.resourceType, sources: f?.source, expiringBefore: f?.expiringBefore };
 }
 
-/** What a loader has for each of these ids (loaded in one batch); ids it failed on are left out. */
-async function loadAll<V>(loader: DataLoader<number, V>, ids: Iterable<number>): Promise<Map<number, V>> {
-  const keys = [...new Set(ids)];
-  const values = await loader.loadMany(keys);
-  const found = new Map<number, V>();
-  values.forEach((value, i) => {
-    if (!(value instanceof Error)) found.set(keys[i] as number, value);
-  });
-  return found;
+/** The ids not yet in `known`, each once. */
+function missing(ids: Iterable<number>, known: Map<number, unknown>): number[] {
+  const out = new Set<number>();
+  for (const id of ids) if (!known.has(id)) out.add(id);
+  return [...out];
 }
 
 /**
- * Loads the accounts and entitlements that pages of grants show (as the query's selection says),
- * one batch each through the request's loaders, and hangs them on the rows: each grant's
- * `account` and `entitlement` then resolve at once, not through a load and a promise per grant.
- * Whatever is not found here is loaded by id as before (and fails there, with its error).
+ * Reads the accounts and entitlements (with their resources) that pages of grants show, as the
+ * query's selection says: one statement each, whatever the page size, into the request's
+ * preloaded maps. Each grant's `account` and `entitlement` then resolve at once from there,
+ * not through a loader call and a promise per grant. An id not found is loaded by id as before
+ * (and fails there, with its error).
  */
-async function withRelated(ctx: GraphQLContext, info: GraphQLResolveInfo, rows: GrantNode[]): Promise<GrantNode[]> {
+async function preloadRelated(ctx: GraphQLContext, info: GraphQLResolveInfo, rows: GrantRow[]): Promise<void> {
   const fields = connectionNodeFields(info);
+  const wantAccounts = fields.has('account');
+  const wantEntitlements = fields.has('entitlement');
+  if (!wantAccounts && !wantEntitlements) return;
+  const preloaded = (ctx.preloaded ??= { accounts: new Map(), entitlements: new Map() });
+  const db = ctx.database.db;
+  const accountIds = wantAccounts ? missing(rows.map((g) => g.account_id), preloaded.accounts) : [];
+  const entitlementIds = wantEntitlements ? missing(rows.map((g) => g.entitlement_id), preloaded.entitlements) : [];
   const [accounts, entitlements] = await Promise.all([
-    fields.has('account') ? loadAll(AccountRef.getDataloader(ctx), rows.map((g) => g.account_id)) : undefined,
-    fields.has('entitlement') ? loadAll(EntitlementRef.getDataloader(ctx), rows.map((g) => g.entitlement_id)) : undefined,
+    accountIds.length ? accountsByIds(db, accountIds) : [],
+    entitlementIds.length ? entitlementsWithResources(db, entitlementIds) : [],
   ]);
-  for (const row of rows) {
-    if (accounts) row.account = accounts.get(row.account_id);
-    if (entitlements) row.entitlement = entitlements.get(row.entitlement_id);
-  }
-  return rows;
+  for (const account of accounts) preloaded.accounts.set(account.id, account);
+  for (const entitlement of entitlements) preloaded.entitlements.set(entitlement.id, entitlement);
 }
 
 /**
@@ -97,7 +99,7 @@ export async function loadGrantConnections(
   if (!filter) return parentIds.map(() => emptyConnection());
   const db = ctx.database.db;
   const pages = await grantPagesPerParent(db, parent, parentIds, filter, pageRequest(args));
-  await withRelated(ctx, info, [...pages.values()].flat());
+  await preloadRelated(ctx, info, [...pages.values()].flat());
   const counts = once(() => countGrantsPerParent(db, parent, parentIds, filter));
   return Promise.all(parentIds.map((id) => connectionFromPage(args, grantOrder, pages.get(id) ?? [], async () => (await counts()).get(id) ?? 0)));
 }
@@ -112,7 +114,11 @@ builder.queryFields((t) => ({
         const filter = await grantFilter(ctx, args.filter);
         if (!filter) return emptyConnection();
         const db = ctx.database.db;
-        return keysetConnection(args, grantOrder, async (page) => withRelated(ctx, info, await grantPage(db, filter, page)), () => countGrants(db, filter));
+        return keysetConnection(args, grantOrder, async (page) => {
+          const rows = await grantPage(db, filter, page);
+          await preloadRelated(ctx, info, rows);
+          return rows;
+        }, () => countGrants(db, filter));
       },
     },
     GrantConnection,

@@ -3,7 +3,7 @@ import { builder } from './builder.ts';
 import { accountsByIds, type AccountRow } from './read/accounts.ts';
 import { auditEventsByIds, type AuditEventRow } from './read/audit.ts';
 import { entitlementsWithResources, type EntitlementRow } from './read/entitlements.ts';
-import { grantsByIds, type GrantNode } from './read/grants.ts';
+import { grantsByIds, type GrantRow } from './read/grants.ts';
 import { resourcesByIds, type ResourceRow } from './read/resources.ts';
 import { syncRunsByIds } from './read/syncRuns.ts';
 
@@ -49,9 +49,9 @@ export const EntitlementRef = builder.loadableNodeRef('Entitlement', {
 });
 
 export const GrantRef = builder.loadableNodeRef('Grant', {
-  id: { resolve: (g: GrantNode) => g.id, parse: parseId },
+  id: { resolve: (g: GrantRow) => g.id, parse: parseId },
   load: (ids: number[], ctx) => grantsByIds(ctx.database.db, ids),
-  toKey: (g: GrantNode) => g.id,
+  toKey: (g: GrantRow) => g.id,
   sort: true,
   cacheResolved: true,
   loaderOptions: batch,

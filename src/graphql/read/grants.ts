@@ -1,8 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB, Grant, GrantSource, ResourceType } from '../../db/schema.ts';
 import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
-import type { AccountRow } from './accounts.ts';
-import type { EntitlementRow } from './entitlements.ts';
 
 export interface GrantFilter {
   entitlementId?: number | null;
@@ -20,9 +18,6 @@ const GRANT_COLUMNS = [
 ] as const;
 
 export type GrantRow = Omit<Grant, 'first_seen_run' | 'last_seen_run' | 'created_at' | 'updated_at'>;
-
-/** A grant row, with its account and entitlement when the page that read it loaded them too. */
-export type GrantNode = GrantRow & { account?: AccountRow; entitlement?: EntitlementRow };
 
 export const grantOrder: KeysetOrder<GrantRow> = byId<GrantRow>('grants.id');
 
