@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
 import { bearerToken, createTokenVerifier, type Principal, type TokenVerifier } from './auth/tokens.ts';
+import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
 import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
@@ -32,6 +33,12 @@ export interface GatewayDeps {
    * (revocations still apply at once through the event bus; default TOKEN_TRUST_MS).
    */
   auth?: { tokenTtlSeconds?: number; tokenTrustMs?: number };
+  /**
+   * How long an entitlement (with its resource) is remembered across requests without a
+   * database round trip (changes still apply at once through the event bus; default
+   * ENTITLEMENT_TRUST_MS).
+   */
+  entitlementTrustMs?: number;
   /** Production: no GraphiQL, no introspection, no "did you mean" hints. */
   production?: boolean;
   /** Instruments /metrics serves; a gateway without them gets its own. */
@@ -150,6 +157,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     verifier ??= bus().then((b) => createTokenVerifier(db, b, { trustMs: deps.auth?.tokenTrustMs }));
     return (await verifier).verify(token);
   };
+  let entitlements: Promise<EntitlementCache> | undefined;
+  const entitlementCache = () => (entitlements ??= bus().then((b) => createEntitlementCache(db, b, { trustMs: deps.entitlementTrustMs })));
 
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
@@ -211,6 +220,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         principal,
         services: deps.services ?? {},
         bus: await bus(),
+        entitlements: await entitlementCache(),
         origin: { ip: req?.socket.remoteAddress ?? null, userAgent: userAgent ?? null },
       };
     },
@@ -372,6 +382,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
     close: async () => {
       (await verifier)?.close();
+      (await entitlements)?.close();
       const own = await ownBus;
       await own?.close();
     },

@@ -29,6 +29,12 @@ export interface ApiClientChangedEvent {
 }
 
 /**
+ * Entitlements, resources or workspace details changed (by a sync, a targeted refresh, any
+ * statement). Sent by a database trigger; gateways forget the entitlements they remember.
+ */
+export type CatalogChangedEvent = Record<string, never>;
+
+/**
  * Every topic of the event bus and its payload. Payloads are ids and small deltas, never rows:
  * they travel through Postgres NOTIFY, which carries less than 8000 bytes.
  */
@@ -37,8 +43,9 @@ export interface EventTopics {
   grantsChanged: GrantsChangedEvent;
   requestUpdated: RequestUpdatedEvent;
   apiClientChanged: ApiClientChangedEvent;
+  catalogChanged: CatalogChangedEvent;
 }
 
 export type Topic = keyof EventTopics;
 
-export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged'];
+export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged', 'catalogChanged'];

@@ -6,6 +6,7 @@ import type { Database } from '../db/createDb.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { SyncController } from '../sync/types.ts';
 import type { AccountRow } from './read/accounts.ts';
+import type { EntitlementCache } from './read/entitlementCache.ts';
 import type { EntitlementRow } from './read/entitlements.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface GraphQLContext {
   services: GatewayServices;
   /** Live events (subscriptions); absent only in gateways built without one. */
   bus?: EventBus;
+  /** Entitlements with their resources, remembered across requests while nothing changes them. */
+  entitlements: EntitlementCache;
   /** Where the call came from, for audit records. */
   origin: { ip: string | null; userAgent: string | null };
   /**

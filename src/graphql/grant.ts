@@ -9,7 +9,6 @@ import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdAr
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
 import { connectionNodeFields } from './lookahead.ts';
 import { accountsByIds } from './read/accounts.ts';
-import { entitlementsWithResources } from './read/entitlements.ts';
 import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantRow, type GrantParent } from './read/grants.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 
@@ -78,7 +77,7 @@ async function preloadRelated(ctx: GraphQLContext, info: GraphQLResolveInfo, row
   const entitlementIds = wantEntitlements ? missing(rows.map((g) => g.entitlement_id), preloaded.entitlements) : [];
   const [accounts, entitlements] = await Promise.all([
     accountIds.length ? accountsByIds(db, accountIds) : [],
-    entitlementIds.length ? entitlementsWithResources(db, entitlementIds) : [],
+    entitlementIds.length ? ctx.entitlements.read(entitlementIds) : [],
   ]);
   for (const account of accounts) preloaded.accounts.set(account.id, account);
   for (const entitlement of entitlements) preloaded.entitlements.set(entitlement.id, entitlement);

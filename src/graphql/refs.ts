@@ -2,7 +2,7 @@ import type { SyncRun } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { accountsByIds, type AccountRow } from './read/accounts.ts';
 import { auditEventsByIds, type AuditEventRow } from './read/audit.ts';
-import { entitlementsWithResources, type EntitlementRow } from './read/entitlements.ts';
+import type { EntitlementRow } from './read/entitlements.ts';
 import { grantsByIds, type GrantRow } from './read/grants.ts';
 import { resourcesByIds, type ResourceRow } from './read/resources.ts';
 import { syncRunsByIds } from './read/syncRuns.ts';
@@ -37,7 +37,7 @@ export const EntitlementRef = builder.loadableNodeRef('Entitlement', {
   // Entitlements come with their resources, which are primed into the resource loader: an
   // entitlement's resource then costs no statement of its own, and resolves without a load.
   load: async (ids: number[], ctx) => {
-    const rows = await entitlementsWithResources(ctx.database.db, ids);
+    const rows = await ctx.entitlements.read(ids);
     const resources = ResourceRef.getDataloader(ctx);
     for (const { resource } of rows) resources.prime(resource.id, resource);
     return rows;

@@ -18,12 +18,13 @@ export const entitlementOrder: KeysetOrder<Entitlement> = byId<Entitlement>('ent
 
 /** An entitlement row, with its resource when it was read in the same statement. */
 export type EntitlementRow = Entitlement & { resource?: ResourceRow };
+export type EntitlementWithResource = Entitlement & { resource: ResourceRow };
 
 /**
  * Entitlements with their resources, in one statement: a page of grants that shows each
  * entitlement's resource then needs no further query.
  */
-export async function entitlementsWithResources(db: Kysely<DB>, ids: readonly number[]): Promise<(Entitlement & { resource: ResourceRow })[]> {
+export async function entitlementsWithResources(db: Kysely<DB>, ids: readonly number[]): Promise<EntitlementWithResource[]> {
   const result = await sql<Entitlement & Record<string, unknown>>`
     select e.*, ${resourceColumnsAs('resource__')}
     from entitlements e

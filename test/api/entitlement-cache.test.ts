@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
+import { createGateway, listen, type RunningServer } from '../../src/server.ts';
+import { backend, useTestDatabase } from '../support/db.ts';
+import { apiClient, graphql, silentLogger } from './helpers.ts';
+import { seedCatalog } from './seed.ts';
+
+// Gateways remember entitlements (here for a whole minute, far longer than any wait below), so
+// every change seen here comes from the database's notice, not from expiry.
+const statements: string[] = [];
+const t = useTestDatabase({ onQuery: (event) => statements.push(event.query.sql) });
+let server: RunningServer;
+let bus: EventBus;
+let token: string;
+
+beforeAll(async () => {
+  await seedCatalog(t.db, 40);
+  bus = await createEventBusFor(t.database, { url: t.url });
+  server = await listen(createGateway({ database: t.database, logger: silentLogger, bus, entitlementTrustMs: 60_000 }), { port: 0, host: '127.0.0.1' });
+  token = (await apiClient(t.db, ['read'])).token;
+});
+afterAll(async () => {
+  await server.close();
+  await bus.close();
+});
+
+const PAGE = '{ grants(first: 100) { edges { node { externalId entitlement { externalId displayName resource { displayName } } } } } }';
+
+interface PageNode {
+  externalId: string;
+  entitlement: { externalId: string; displayName: string; resource: { displayName: string } };
+}
+
+async function page(): Promise<PageNode[]> {
+  const res = await graphql(server.url, token, PAGE);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data.grants.edges.map((e: { node: PageNode }) => e.node);
+}
+
+/** The page, asked again until `seen` holds, for at most two seconds. */
+async function pageUntil(seen: (nodes: PageNode[]) => boolean): Promise<PageNode[]> {
+  const until = Date.now() + 2000;
+  let nodes = await page();
+  while (!seen(nodes) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20));
+    nodes = await page();
+  }
+  return nodes;
+}
+
+const entitlementReads = () => statements.filter((s) => s.includes('from entitlements e'));
+
+describe(`remembered entitlements (${backend})`, () => {
+  it('serves the entitlements of a page again without reading them from the database', async () => {
+    await page();
+    statements.length = 0;
+    const again = await page();
+    expect(again.length).toBeGreaterThan(0);
+    expect(entitlementReads()).toHaveLength(0);
+    expect(statements.filter((s) => s.includes('"grants"'))).toHaveLength(1);
+  });
+
+  it('shows an entitlement renamed in the database at once', async () => {
+    const [first] = await page();
+    const externalId = first!.entitlement.externalId;
+    await sql`update entitlements set display_name = 'Renamed entitlement' where external_id = ${externalId}`.execute(t.db);
+    const nodes = await pageUntil((n) => n.some((g) => g.entitlement.displayName === 'Renamed entitlement'));
+    expect(nodes.filter((g) => g.entitlement.externalId === externalId).every((g) => g.entitlement.displayName === 'Renamed entitlement')).toBe(true);
+  });
+
+  it('shows a resource renamed in the database at once', async () => {
+    const [first] = await page();
+    const resourceName = first!.entitlement.resource.displayName;
+    await sql`update resources set display_name = 'Renamed resource' where display_name = ${resourceName}`.execute(t.db);
+    const nodes = await pageUntil((n) => n.some((g) => g.entitlement.resource.displayName === 'Renamed resource'));
+    expect(nodes.some((g) => g.entitlement.resource.displayName === resourceName)).toBe(false);
+  });
+});
