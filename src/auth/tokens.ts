@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { EventBus } from '../events/bus.ts';
+import { forgetOnAnnouncement, type EventBus } from '../events/bus.ts';
 import type { ApiClient } from './clients.ts';
 import { hasScope, normalizeScopes, type Scope } from './scopes.ts';
 import { ACCESS_TOKEN_PREFIX, generateSecret, sha256 } from './secrets.ts';
@@ -109,12 +109,7 @@ export function createTokenVerifier(db: Kysely<DB>, bus: EventBus | undefined, o
     if (clientId === undefined) trusted.clear();
     else for (const [hash, entry] of trusted) if (entry.principal.clientId === clientId) trusted.delete(hash);
   };
-  const stop = new AbortController();
-  const changes = bus.subscribe('apiClientChanged', { signal: stop.signal });
-  void (async () => {
-    for await (const change of changes) forget(change.clientId);
-  })();
-  const stopResync = bus.onResync(() => forget());
+  const stopFollowing = forgetOnAnnouncement(bus, 'apiClientChanged', (change) => forget(change?.clientId));
 
   return {
     async verify(token) {
@@ -133,8 +128,7 @@ export function createTokenVerifier(db: Kysely<DB>, bus: EventBus | undefined, o
       return principal;
     },
     close() {
-      stop.abort();
-      stopResync();
+      stopFollowing();
       trusted.clear();
     },
   };

@@ -166,3 +166,21 @@ export async function createEventBusFor(database: Database, options: { url?: str
   if (!options.url) throw new Error('the event bus needs the Postgres URL for its own listening connection');
   return createEventBus(createPgNotifyBackend({ url: options.url, onError: options.onError }));
 }
+
+/**
+ * Follows a topic for a cache that must drop what it remembers when the database announces a
+ * change: `forget` gets each announcement's payload, and is called with none when the bus
+ * reconnects (announcements may have been missed then). Returns the function that stops.
+ */
+export function forgetOnAnnouncement<T extends Topic>(bus: EventBus, topic: T, forget: (announced?: EventTopics[T]) => void): () => void {
+  const stop = new AbortController();
+  const announcements = bus.subscribe(topic, { signal: stop.signal });
+  void (async () => {
+    for await (const announced of announcements) forget(announced);
+  })();
+  const stopResync = bus.onResync(() => forget());
+  return () => {
+    stop.abort();
+    stopResync();
+  };
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { EventBus } from '../../events/bus.ts';
+import { forgetOnAnnouncement, type EventBus } from '../../events/bus.ts';
 import { entitlementsWithResources, type EntitlementWithResource } from './entitlements.ts';
 
 /** How long an entitlement is remembered without a database round trip, at most. */
@@ -31,12 +31,7 @@ export function createEntitlementCache(db: Kysely<DB>, bus: EventBus | undefined
     generation++;
     known.clear();
   };
-  const stop = new AbortController();
-  const changes = bus.subscribe('catalogChanged', { signal: stop.signal });
-  void (async () => {
-    for await (const _change of changes) forget();
-  })();
-  const stopResync = bus.onResync(forget);
+  const stopFollowing = forgetOnAnnouncement(bus, 'catalogChanged', forget);
 
   return {
     async read(ids) {
@@ -58,8 +53,7 @@ export function createEntitlementCache(db: Kysely<DB>, bus: EventBus | undefined
       return found.concat(rows);
     },
     close() {
-      stop.abort();
-      stopResync();
+      stopFollowing();
       known.clear();
     },
   };
