@@ -12,7 +12,7 @@ import { createDb } from '../../src/db/createDb.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { SlackConnection } from '../../src/slack/connection.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
-import { load, type LoadResult } from './support/load.ts';
+import { loadSideBySide, type LoadResult } from './support/load.ts';
 import { freshDatabase, spawnSimulator } from './support/processes.ts';
 
 function arg(args: string[], name: string, fallback: number): number {
@@ -96,10 +96,16 @@ export default async function run(args: string[]): Promise<void> {
 
     const at50: Record<string, number> = {};
     for (const connections of [1, 10, 50]) {
-      const g = await load({ connections, seconds, request: () => gql(GRANTS_PAGE), check: okGraphQL });
-      const r = await load({ connections, seconds, request: () => ({ url: `${rawUrl}/grants` }), check: okRaw });
-      const gs = await load({ connections, seconds, request: (i) => gql(SEARCH, { s: TERMS[i % TERMS.length] }), check: okGraphQL });
-      const rs = await load({ connections, seconds, request: (i) => ({ url: `${rawUrl}/accounts?search=${TERMS[i % TERMS.length]}` }), check: okRaw });
+      // GraphQL and its raw-SQL baseline take turns (5 of seconds/5 each), so the machine's drift
+      // in speed falls on both alike.
+      const [g, r] = await loadSideBySide(
+        { connections, seconds, request: () => gql(GRANTS_PAGE), check: okGraphQL },
+        { connections, seconds, request: () => ({ url: `${rawUrl}/grants` }), check: okRaw },
+      );
+      const [gs, rs] = await loadSideBySide(
+        { connections, seconds, request: (i) => gql(SEARCH, { s: TERMS[i % TERMS.length] }), check: okGraphQL },
+        { connections, seconds, request: (i) => ({ url: `${rawUrl}/accounts?search=${TERMS[i % TERMS.length]}` }), check: okRaw },
+      );
       row(`grants page, GraphQL, ${connections} conn`, g);
       row(`grants page, raw SQL, ${connections} conn`, r);
       row(`account search, GraphQL, ${connections} conn`, gs);

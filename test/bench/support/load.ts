@@ -30,11 +30,22 @@ export function send(agent: Agent, r: LoadRequest): Promise<{ status: number; bo
   });
 }
 
-/**
- * `connections` loops, each sending one request at a time for `seconds` over its own
- * keep-alive connection; latencies in milliseconds. `check` says whether an answer is correct.
- */
-export async function load(options: { connections: number; seconds: number; request: (i: number) => LoadRequest; check: (status: number, body: string) => boolean }): Promise<LoadResult> {
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  request: (i: number) => LoadRequest;
+  /** Whether an answer is correct. */
+  check: (status: number, body: string) => boolean;
+}
+
+interface Sample {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+/** `connections` loops, each sending one request at a time for `seconds` over its own keep-alive connection. */
+async function sample(options: LoadOptions): Promise<Sample> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -55,9 +66,36 @@ export async function load(options: { connections: number; seconds: number; requ
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Requests per second and latency percentiles (ms) over samples. */
+function summarize(samples: Sample[]): LoadResult {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((a, s) => a + s.seconds, 0);
+  const errors = samples.reduce((a, s) => a + s.errors, 0);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+/** One load for `seconds`. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  return summarize([await sample(options)]);
+}
+
+/**
+ * Two loads measured side by side: `turns` alternating turns of seconds/turns each (which one goes
+ * first alternates too), so a shared machine's drift in speed falls on both alike.
+ */
+export async function loadSideBySide(a: LoadOptions, b: LoadOptions, turns = 5): Promise<[LoadResult, LoadResult]> {
+  const samples: [Sample[], Sample[]] = [[], []];
+  for (let turn = 0; turn < turns; turn++) {
+    const order = turn % 2 === 0 ? [0, 1] : [1, 0];
+    for (const side of order) {
+      const options = side === 0 ? a : b;
+      samples[side]!.push(await sample({ ...options, seconds: options.seconds / turns }));
+    }
+  }
+  return [summarize(samples[0]), summarize(samples[1])];
 }
