@@ -3,14 +3,14 @@
 // and npm start build it); otherwise runs the TypeScript sources directly through tsx, so an
 // edited checkout needs no build step and never runs a stale one.
 import { readFile } from 'node:fs/promises';
-import { sourceDigest } from '../scripts/source-digest.js';
+import { buildStamp, sourceDigest } from '../scripts/source-digest.js';
 
 const root = new URL('..', import.meta.url);
 
 async function builtCli() {
   let stamp;
   try {
-    stamp = JSON.parse(await readFile(new URL('dist/build.json', root), 'utf8'));
+    stamp = JSON.parse(await readFile(buildStamp(root), 'utf8'));
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@
 // resident memory and a second of start-up. Runs on `npm install` (prepare) and `npm start`.
 import { rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { sourceDigest } from './source-digest.js';
+import { buildStamp, sourceDigest } from './source-digest.js';
 
 const root = new URL('..', import.meta.url);
 const outdir = new URL('dist/', root).pathname;
@@ -24,5 +24,5 @@ await build({
   logLevel: 'warning',
 });
 // Written last: a build cut short leaves no stamp, and the sources run instead.
-await writeFile(new URL('build.json', `file://${outdir}`), `${JSON.stringify({ digest })}\n`);
+await writeFile(buildStamp(root), `${JSON.stringify({ digest })}\n`);
 console.log(`slackgate: built dist/ in ${Math.round(performance.now() - started)} ms`);

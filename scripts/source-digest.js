@@ -6,9 +6,13 @@ import { readdir, readFile } from 'node:fs/promises';
 
 const SOURCE_DIRS = ['src', 'migrations'];
 
+/** Where a build records the digest it was made from; written last, so a cut-short build has none. */
+export const buildStamp = (root) => new URL('dist/build.json', root);
+
 /** A SHA-1 over the path and content of every file under src/ and migrations/, in path order. */
 export async function sourceDigest(root) {
   const hash = createHash('sha1');
+  const prefix = new URL(root).pathname.length;
   for (const dir of SOURCE_DIRS) {
     const entries = await readdir(new URL(`${dir}/`, root), { recursive: true, withFileTypes: true });
     const files = entries
@@ -16,7 +20,7 @@ export async function sourceDigest(root) {
       .map((e) => `${e.parentPath}/${e.name}`)
       .sort();
     const contents = await Promise.all(files.map((file) => readFile(file)));
-    files.forEach((file, i) => hash.update(`${file.slice(new URL(root).pathname.length)}\0`).update(contents[i]).update('\0'));
+    files.forEach((file, i) => hash.update(`${file.slice(prefix)}\0`).update(contents[i]).update('\0'));
   }
   return hash.digest('hex');
 }
