@@ -32,9 +32,8 @@ export async function entitlementsWithResources(db: Kysely<DB>, ids: readonly nu
     ${WORKSPACE_JOIN}
     where e.id = any(${ids}::bigint[])`.execute(db);
   return result.rows.map((row) => {
-    const resource = resourceFromPrefixed(row, 'resource__');
-    const entitlement = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('resource__'))) as Entitlement;
-    return { ...entitlement, resource };
+    const entries = Object.entries(row).filter(([key]) => !key.startsWith('resource__'));
+    return Object.fromEntries([...entries, ['resource', resourceFromPrefixed(row, 'resource__')]]) as EntitlementWithResource;
   });
 }
 
