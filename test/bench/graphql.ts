@@ -13,7 +13,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { SlackConnection } from '../../src/slack/connection.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
 import { loadSideBySide, type LoadResult } from './support/load.ts';
-import { freshDatabase, spawnSimulator } from './support/processes.ts';
+import { builtSlackgate, freshDatabase, spawnSimulator } from './support/processes.ts';
 
 function arg(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);
@@ -56,7 +56,7 @@ export default async function run(args: string[]): Promise<void> {
     console.log(`fixture synced: ${synced.status}, ${JSON.stringify(synced.counts)}`);
 
     const secret = 'bench-secret-0123456789abcdef';
-    const gateway = spawn(process.execPath, ['bin/slackgate.js', 'serve'], {
+    const gateway = spawn(process.execPath, [builtSlackgate(), 'serve'], {
       env: {
         PATH: process.env.PATH,
         DATABASE_URL: target.url,

@@ -5,9 +5,8 @@
 // full-sync time and peak RSS (in-process, and of a `slackgate sync` process), an immediate re-sync (rows written, time),
 // Slack calls against the reference connector's call pattern, optionally 25k/50k/100k scaling
 // and a run against Slack's rate limits (time-scaled) compared with the floor the tiers imply.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { sql } from 'kysely';
 import { resolveConfig } from '../../src/config.ts';
@@ -17,7 +16,7 @@ import { SlackConnection } from '../../src/slack/connection.ts';
 import { callsPerMinute, SCIM_LIMITS } from '../../src/slack/tiers.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
 import type { SyncPhase } from '../../src/sync/types.ts';
-import { freshDatabase, rssSampler, spawnSimulator, type SimulatorProcess } from './support/processes.ts';
+import { builtSlackgate, freshDatabase, rssSampler, spawnSimulator, type SimulatorProcess } from './support/processes.ts';
 
 interface Measured {
   ms: number;
@@ -79,9 +78,7 @@ async function syncOnce(database: Database, sim: SimulatorProcess, minuteMs: num
  * database. Its peak resident memory is the kernel's high-water mark (VmHWM), read until it exits.
  */
 async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<{ ms: number; peakRssMb: number; summary: string }> {
-  const bin = fileURLToPath(new URL('../../bin/slackgate.js', import.meta.url));
-  // What `npm install` and `npm start` leave for the command to run: the compiled build.
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build.mjs', import.meta.url))], { stdio: 'ignore' });
+  const bin = builtSlackgate();
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { SimulatorOptions } from '../../../src/simulator/index.ts';
@@ -61,4 +61,13 @@ export function rssSampler(): { stop(): number } {
       return Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6);
     },
   };
+}
+
+/**
+ * bin/slackgate.js, after building dist/ from the sources as they are: what `npm install` and
+ * `npm start` leave a user to run, so a benchmark never measures the TypeScript loader instead.
+ */
+export function builtSlackgate(): string {
+  execFileSync(process.execPath, [new URL('../../../scripts/build.mjs', import.meta.url).pathname], { stdio: 'ignore' });
+  return new URL('../../../bin/slackgate.js', import.meta.url).pathname;
 }
