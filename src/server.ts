@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ExecutionArgs } from 'graphql';
@@ -10,6 +12,7 @@ import { handleTokenRequest } from './auth/oauth.ts';
 import { bearerToken, createTokenVerifier, type Principal, type TokenVerifier } from './auth/tokens.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
+import { API_REQUEST_BUDGET, withRequestBudget } from './db/requestBudget.ts';
 import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
 import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
@@ -66,14 +69,16 @@ export interface Readiness {
  * it is `stale` when no sync succeeded within two sync intervals (never with scheduling off).
  */
 export async function checkReadiness(database: Database, options: { syncIntervalMs?: number } = {}): Promise<Readiness> {
+  // The probe's own connection: API work, however heavy, does not make the replica look dead.
+  const db = database.probeDb;
   try {
-    await sql`select 1`.execute(database.db);
+    await sql`select 1`.execute(db);
   } catch (error) {
     return { ready: false, database: 'unreachable', pendingMigrations: [], error: (error as Error).message };
   }
-  const { pending } = await migrationStatus(database.db);
+  const { pending } = await migrationStatus(db);
   if (pending.length > 0) return { ready: false, database: 'ok', pendingMigrations: pending };
-  const last = await lastSuccessfulSync(database.db);
+  const last = await lastSuccessfulSync(db);
   const ageSeconds = last ? Math.max(0, Math.round((Date.now() - last.getTime()) / 1000)) : null;
   const interval = options.syncIntervalMs ?? 0;
   const stale = interval > 0 && (ageSeconds === null || ageSeconds * 1000 > 2 * interval);
@@ -123,6 +128,33 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 const MAX_TOKENS = 5000;
 const UNAUTHENTICATED_MESSAGE = 'authentication required: send Authorization: Bearer <token>; get a token with POST /oauth/token (client credentials)';
 
+/** The id of the HTTP request being answered: in its log line, its `x-request-id`, and any 500. */
+const requestIds = new AsyncLocalStorage<string>();
+
+/**
+ * An answer for what went wrong inside: the GraphQL error format, the request id to quote, no
+ * detail (the log line carrying the same id has it).
+ */
+export function internalError(requestId: string, message = 'internal error'): GraphQLError {
+  return new GraphQLError(`${message}; quote request id ${requestId} to the operator`, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+}
+
+// Postgres refuses NUL in text; caught here, it is the client's mistake, not a 500.
+const NUL = '\u0000';
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
+  return Object.entries(value as Record<string, unknown>).some(([k, v]) => k.includes(NUL) || hasNul(v, depth + 1));
+}
+const NUL_MESSAGE = 'strings may not contain the NUL character (\\u0000)';
+
+/** A GraphQLError made on purpose (a refusal, a validation error), not a wrapped exception. */
+function isOriginalGraphQLError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  return error.originalError == null ? true : isOriginalGraphQLError(error.originalError);
+}
+
 function unauthenticatedResponse(ResponseClass: typeof Response): Response {
   return new ResponseClass(JSON.stringify({ errors: [{ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }] }), {
     status: 401,
@@ -168,7 +200,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const wantsGraphiQL = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !url.searchParams.has('query');
       if (!production && wantsGraphiQL) return;
       const token = bearerToken(request.headers.get('authorization'));
-      const principal = token ? await verifyToken(token) : undefined;
+      let principal: Principal | undefined;
+      try {
+        principal = token ? await verifyToken(token) : undefined;
+      } catch (error) {
+        // The database is unreachable: the request fails, in the GraphQL format, without internals.
+        const requestId = requestIds.getStore() ?? randomUUID();
+        deps.logger.error({ err: error, requestId }, 'cannot verify a bearer token');
+        const body = { errors: [internalError(requestId, 'the gateway cannot reach its database; retry shortly').toJSON()] };
+        endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' } }));
+        return;
+      }
       if (!principal) {
         endResponse(unauthenticatedResponse(fetchAPI.Response));
         return;
@@ -180,6 +222,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
   };
 
   const hardening: Plugin = {
+    onParams({ params, setResult }) {
+      if (hasNul(params.query) || hasNul(params.variables) || hasNul(params.operationName)) {
+        setResult({ errors: [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })] });
+      }
+    },
     onParse({ setParseFn }) {
       setParseFn((source, options) => parse(source, { ...options, maxTokens: MAX_TOKENS }));
     },
@@ -199,6 +246,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
+    // Anything unexpected answers "internal error" with the request id; the log has the detail.
+    maskedErrors: {
+      maskError: (error, message) => {
+        if (isOriginalGraphQLError(error)) return error as GraphQLError;
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        const requestId = requestIds.getStore() ?? randomUUID();
+        deps.logger.error({ err: original, requestId, path: error instanceof GraphQLError ? error.path : undefined }, message);
+        const masked = internalError(requestId);
+        return error instanceof GraphQLError ? new GraphQLError(masked.message, { nodes: error.nodes, path: error.path, extensions: { ...masked.extensions, ...(error.extensions.http ? { http: error.extensions.http } : {}) } }) : masked;
+      },
+    },
     plugins: [
       authentication,
       hardening,
@@ -235,6 +293,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const started = performance.now();
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
     inFlight++;
     open.add(res);
     // A keep-alive client of a stopping process reconnects (to another replica) for its next request.
@@ -247,7 +307,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const route = ROUTES.has(path) ? path : 'other';
       metrics.httpRequests.observe({ method: req.method ?? 'GET', route, status: String(status) }, durationMs / 1000);
       // Never the query string (GraphQL GETs carry variables) nor any header.
-      const line = { method: req.method, path, status, durationMs, clientId: clientOf.get(req) };
+      const line = { method: req.method, path, status, durationMs, clientId: clientOf.get(req), requestId };
       if (QUIET_ROUTES.has(path) && status < 400) deps.logger.debug(line, 'request');
       else deps.logger.info(line, 'request');
     });
@@ -277,7 +337,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return;
     }
     if (path === '/graphql') {
-      void yoga(req, res);
+      // Every statement of an API request counts against its budget (connections, time).
+      requestIds.run(requestId, () => withRequestBudget(API_REQUEST_BUDGET, () => void yoga(req, res)));
       return;
     }
     sendJson(res, 404, { error: 'not_found', message: `no route for ${path}; the API is at /graphql, tokens at POST /oauth/token` });
@@ -320,6 +381,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         // Run every operation through Yoga's envelop: the same plugins, limits and context as HTTP.
         onSubscribe: async (ctx, _id, payload) => {
           const enveloped = yoga.getEnveloped({ req: ctx.extra.request, principal: ctx.extra.principal, params: payload } as ServerContext & Record<string, unknown>);
+          if (hasNul(payload.query) || hasNul(payload.variables)) return [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })];
           let document;
           try {
             document = enveloped.parse(payload.query);

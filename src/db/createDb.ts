@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { budgetedPool } from './requestBudget.ts';
 import type { DB } from './schema.ts';
 
 export type Backend = 'postgres' | 'pglite';
@@ -11,6 +12,12 @@ export interface Database {
   backend: Backend;
   /** The embedded instance, when the backend is PGlite (for LISTEN/NOTIFY and dumps). */
   pglite?: PGlite;
+  /**
+   * For the readiness probe: the same database through a connection of its own (Postgres), so
+   * a probe never queues behind API work; each statement is bounded by PROBE_TIMEOUT_MS. On
+   * PGlite, which has one session, this is `db`.
+   */
+  probeDb: Kysely<DB>;
   close(): Promise<void>;
 }
 
@@ -26,7 +33,15 @@ export interface DatabaseOptions {
   /** Pool size for Postgres. */
   poolSize?: number;
   applicationName?: string;
+  /**
+   * Told when a connection is lost (a failover, a restart, pg_terminate_backend). The statement
+   * it was running fails; the pool opens a new connection for the next one.
+   */
+  onConnectionError?: (error: Error) => void;
 }
+
+/** How long the readiness probe waits for the database before calling it unreachable. */
+export const PROBE_TIMEOUT_MS = 2000;
 
 const INT8_OID = 20;
 const TIMESTAMPTZ_OID = 1184;
@@ -91,10 +106,33 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
       application_name: options.applicationName ?? 'slackgate',
       types: pgTypes,
     });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
-    pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-    return { db, backend: 'postgres', close: () => db.destroy() };
+    // A connection lost while idle is reported by the pool, one lost while checked out by its
+    // client (pg-pool listens on idle clients only). Unheard, either 'error' ends the process.
+    const lost = (error: Error) => options.onConnectionError?.(error);
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: budgetedPool(pool) }), log });
+    const probePool = new pg.Pool({
+      connectionString: options.url,
+      max: 1,
+      application_name: `${options.applicationName ?? 'slackgate'}-probe`,
+      types: pgTypes,
+      connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+      statement_timeout: PROBE_TIMEOUT_MS,
+      query_timeout: PROBE_TIMEOUT_MS,
+    });
+    probePool.on('error', () => {});
+    probePool.on('connect', (client) => client.on('error', () => {}));
+    const probeDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: probePool }) });
+    return {
+      db,
+      backend: 'postgres',
+      probeDb,
+      close: async () => {
+        await probeDb.destroy();
+        await db.destroy();
+      },
+    };
   }
 
   // Loaded only for this backend: the embedded engine's module costs a process that talks to
@@ -113,6 +151,7 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
     db,
     backend: 'pglite',
     pglite: instance,
+    probeDb: db,
     // The dialect closes PGlite on destroy; closing twice is harmless.
     close: async () => {
       await db.destroy();
@@ -120,3 +159,4 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
     },
   };
 }
+
