@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit, type AuditRecord } from '../audit/record.ts';
 import type { Database } from '../db/createDb.ts';
-import type { AuditOutcome, DB } from '../db/schema.ts';
+import type { AuditOutcome, DB, GrantActorColumns } from '../db/schema.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { GrantsChangedEvent } from '../events/topics.ts';
 import {
@@ -32,7 +32,7 @@ import {
 } from '../slack/provisioners/index.ts';
 import { effectiveMembers, readResourceMembers, readWorkspaceAccess, reconcileGrants, type GrantChanges } from '../sync/targeted.ts';
 import { MemberWriteCoalescer, type Batch } from './provisioning/coalesce.ts';
-import { claimKey, completeKey, releaseKey, type IdempotentCall } from './provisioning/idempotency.ts';
+import { claimKey, completeKey, holdKey, KEY_LEASE_MS, releaseKey, type IdempotentCall } from './provisioning/idempotency.ts';
 import { withResourceLock } from './provisioning/lock.ts';
 import type { Actor, GrantInput, ProvisioningService, ProvisionOutcome, RevokeInput } from './types.ts';
 
@@ -43,6 +43,8 @@ export interface ProvisioningServiceOptions {
   logger?: Logger;
   /** How long a user-group batch waits for concurrent changes announced before it (default 2 s). */
   announceWaitMs?: number;
+  /** How long a claimed idempotency key survives its claimer without renewal (default KEY_LEASE_MS). */
+  keyLeaseMs?: number;
 }
 
 export interface AccountStatusInput {
@@ -63,7 +65,15 @@ export interface GatewayProvisioningService extends ProvisioningService {
   setAccountStatus(input: AccountStatusInput): Promise<AccountStatusOutcome>;
 }
 
-type Input = (GrantInput | RevokeInput) & { source?: GrantInput['source']; expiresAt?: Date | null; cause?: RevokeInput['cause'] };
+type Input = (GrantInput | RevokeInput) & {
+  source?: GrantInput['source'];
+  expiresAt?: Date | null;
+  cause?: RevokeInput['cause'];
+  /** The STARTED audit row written before Slack was called; the outcome's row names it. */
+  attemptId?: number;
+  /** This call took over the idempotency key of a call whose process died. */
+  takenOver?: boolean;
+};
 
 /** One grant or revoke waiting for its user group's next write. */
 interface GroupJob {
@@ -248,9 +258,29 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
         ...(error ? { error: error.message } : {}),
         ...(error instanceof SlackApiError ? { slackMethod: error.method } : {}),
         ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+        ...(input.attemptId !== undefined ? { attemptId: input.attemptId } : {}),
+        ...(input.takenOver ? { takenOver: true } : {}),
         ...details,
       },
     };
+  }
+
+  /**
+   * The record of an attempt, written before Slack is called: should the process die before the
+   * outcome is recorded, the attempt is still on file (and the outcome's row names this one).
+   * Its own action and target, so what reads a grant's history sees outcomes, not attempts.
+   */
+  async function recordAttempt(op: ProvisionOp, input: Input, target: ProvisionTarget): Promise<number> {
+    const record = auditRecord(op, input, target, { errors: [] });
+    const row = await recordAudit(db, {
+      ...record,
+      action: `${ACTIONS[op]}.started`,
+      outcome: 'STARTED',
+      target: { type: 'attempt', id: `${String(record.target?.id)}@${Date.now()}` },
+      requestId: null,
+      details: { ...record.details, result: null, requestId: input.requestId ?? null },
+    });
+    return row.id;
   }
 
   /** Records a refusal or failure and returns it as the outcome. */
@@ -290,13 +320,19 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
       request_id: input.requestId ?? null,
       updated_at: new Date(),
     };
-    if (existing && result === 'ALREADY_GRANTED') return { grantId: existing.id, added: false, removed: false };
+    // Already there: someone else's grant, unless this call took over one whose process died
+    // after Slack made the change (then the change was this key's, and so is the grant).
+    if (existing && result === 'ALREADY_GRANTED' && !input.takenOver) return { grantId: existing.id, added: false, removed: false };
+    const by: GrantActorColumns = { granted_by_client_id: input.actor.apiClientId, granted_by_account_id: input.actor.accountId ?? null };
     // A grant this call made is its own, even if a refresh or sync already saw the member.
     const row = await trx
+      .withTables<{ grants: GrantActorColumns }>()
       .insertInto('grants')
-      .values(values)
+      .values({ ...values, ...by })
       .onConflict((oc) =>
-        oc.columns(['entitlement_id', 'account_id']).doUpdateSet({ source: values.source, granted_at: values.granted_at, expires_at: values.expires_at, request_id: values.request_id, updated_at: values.updated_at }),
+        oc
+          .columns(['entitlement_id', 'account_id'])
+          .doUpdateSet({ source: values.source, granted_at: values.granted_at, expires_at: values.expires_at, request_id: values.request_id, updated_at: values.updated_at, ...by }),
       )
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -478,22 +514,27 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
       if (!userError) throw error;
       return refuse(op, input, target, userError);
     }
+    const attempt: Input = { ...input, attemptId: await recordAttempt(op, input, target) };
     try {
       await ensureDetected();
     } catch (error) {
-      return failed(op, input, target, error);
+      return failed(op, attempt, target, error);
     }
-    if (target.resource.resourceType === 'userGroup') return coalescer.submit(target.entitlementId, { op, target, input }, ticket);
-    return single(op, target, input);
+    if (target.resource.resourceType === 'userGroup') return coalescer.submit(target.entitlementId, { op, target, input: attempt }, ticket);
+    return single(op, target, attempt);
   }
 
-  async function perform(op: ProvisionOp, input: Input): Promise<ProvisionOutcome> {
+  const leaseMs = options.keyLeaseMs ?? KEY_LEASE_MS;
+
+  async function perform(op: ProvisionOp, given: Input): Promise<ProvisionOutcome> {
+    let input = given;
     const announcement = coalescer.announce(input.entitlementId);
     let call: IdempotentCall | undefined;
+    let hold: { stop(): void } | undefined;
     try {
       if (input.idempotencyKey) {
         const candidate: IdempotentCall = { apiClientId: input.actor.apiClientId, key: input.idempotencyKey, operation: op, entitlementId: input.entitlementId, accountId: input.accountId };
-        const claim = await claimKey<{ result?: ProvisionOutcome['result']; grantId?: number; errors: StoredError[] }>(db, candidate);
+        const claim = await claimKey<{ result?: ProvisionOutcome['result']; grantId?: number; errors: StoredError[] }>(db, candidate, leaseMs);
         if (claim.kind === 'replay') {
           const outcome: ProvisionOutcome = { ...(claim.outcome.result ? { result: claim.outcome.result } : {}), ...(claim.outcome.grantId !== undefined ? { grantId: claim.outcome.grantId } : {}), errors: restoreErrors(claim.outcome.errors) };
           const target = (await loadTarget(db, input.entitlementId, input.accountId)).target;
@@ -506,7 +547,13 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
         if (claim.kind === 'mismatch') {
           return refuse(op, input, undefined, new ValidationError(`idempotency key "${input.idempotencyKey}" was already used for a different change; use a new key for each change`, { code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }));
         }
+        if (claim.kind === 'taken-over') {
+          // Its first caller died mid-call: Slack is read again and the change made or found in place.
+          logger?.warn({ action: ACTIONS[op], idempotencyKey: input.idempotencyKey }, 'taking over an idempotency key whose call did not finish');
+          input = { ...input, takenOver: true };
+        }
         call = candidate;
+        hold = holdKey(db, call, leaseMs);
       }
       const outcome = await attempt(op, input, announcement.ticket);
       if (call) {
@@ -518,6 +565,7 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
       if (call) await releaseKey(db, call).catch(() => undefined);
       throw error;
     } finally {
+      hold?.stop();
       announcement.release();
     }
   }
@@ -545,14 +593,15 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
     let call: IdempotentCall | undefined;
     if (input.idempotencyKey) {
       const candidate: IdempotentCall = { apiClientId: input.actor.apiClientId, key: input.idempotencyKey, operation: 'ACCOUNT_STATUS', entitlementId: null, accountId: input.accountId };
-      const claim = await claimKey<{ result?: AccountStatusResult; errors: StoredError[] }>(db, candidate);
+      const claim = await claimKey<{ result?: AccountStatusResult; errors: StoredError[] }>(db, candidate, leaseMs);
       if (claim.kind === 'replay') {
         const outcome: AccountStatusOutcome = { ...(claim.outcome.result ? { result: claim.outcome.result } : {}), errors: restoreErrors(claim.outcome.errors) };
         await recordAudit(db, { ...record(outcome, { idempotentReplay: true }), outcome: 'NOOP' });
         return outcome;
       }
-      if (claim.kind !== 'claimed') return deny(new ConflictError(`idempotency key "${input.idempotencyKey}" is in use by another call`, { code: 'IDEMPOTENCY_KEY_IN_USE', field: 'input.idempotencyKey' }));
+      if (claim.kind !== 'claimed' && claim.kind !== 'taken-over') return deny(new ConflictError(`idempotency key "${input.idempotencyKey}" is in use by another call`, { code: 'IDEMPOTENCY_KEY_IN_USE', field: 'input.idempotencyKey' }));
       call = candidate;
+      holdKey(db, call, leaseMs);
     }
     const finish = async (outcome: AccountStatusOutcome, isRetryable = false): Promise<AccountStatusOutcome> => {
       if (call) {

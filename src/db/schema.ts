@@ -28,7 +28,8 @@ export type RequestState =
   | 'FAILED'
   | 'EXPIRED'
   | 'REVOKED';
-export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'DENIED' | 'NOOP';
+/** STARTED: an attempt about to call Slack (its outcome follows in a later row). */
+export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'DENIED' | 'NOOP' | 'STARTED';
 export type JobState = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED';
 
 export interface SyncRunsTable {
@@ -201,6 +202,16 @@ export interface GrantsTable {
   updated_at: Timestamp;
 }
 
+/**
+ * Who made a grant row (migrations/2026-12-04T1400_hardening.ts): the API client and the person
+ * it named; null for grants a sync found. Kept out of GrantsTable so readers that select whole
+ * rows do not carry them; the provisioning service writes them through `withTables`.
+ */
+export interface GrantActorColumns {
+  granted_by_client_id: string | null;
+  granted_by_account_id: number | null;
+}
+
 export interface SyncChangesTable {
   id: Id;
   run_id: number;
@@ -256,6 +267,9 @@ export interface ApiClientsTable {
   rotated_at: Timestamp | null;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  /** `self`: the client acts only for `account_external_id` (actorId); `any`: for whoever it names. */
+  act_as: ColumnType<'any' | 'self', 'any' | 'self' | undefined>;
+  account_external_id: string | null;
 }
 
 export interface ApiTokensTable {

@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely } from 'kysely';
+import { sql, type ColumnType, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** migrations/2026-11-28T1600_provisioning_outcomes.ts */
@@ -12,7 +12,16 @@ export interface ProvisioningOutcomesTable {
   outcome: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** migrations/2026-12-04T1400_hardening.ts: until when the claiming process holds a PENDING key. */
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
+
+/**
+ * How long a claimed key stays its claimer's without being renewed. The claimer renews it every
+ * third of this while it works, so only a process that died (or lost its database for this
+ * long) loses its key; the next call with the key then takes it over.
+ */
+export const KEY_LEASE_MS = 15_000;
 
 type WithOutcomes = Kysely<DB & { provisioning_outcomes: ProvisioningOutcomesTable }>;
 
@@ -24,7 +33,11 @@ export interface IdempotentCall {
   accountId: number;
 }
 
-export type Claim<T> = { kind: 'claimed' } | { kind: 'replay'; outcome: T } | { kind: 'in-progress' } | { kind: 'mismatch'; operation: string };
+/** `taken-over`: the key was PENDING under a lease that ran out; the caller now holds it. */
+export type Claim<T> = { kind: 'claimed' } | { kind: 'taken-over' } | { kind: 'replay'; outcome: T } | { kind: 'in-progress' } | { kind: 'mismatch'; operation: string };
+
+// The database's clock, not this process's: replicas' clocks may disagree.
+const leaseEnd = (ms: number) => sql<Date>`now() + ${`${Math.max(1, Math.round(ms))} milliseconds`}::interval`;
 
 function table(db: Kysely<DB>): WithOutcomes {
   return db.withTables<{ provisioning_outcomes: ProvisioningOutcomesTable }>();
@@ -34,11 +47,11 @@ function table(db: Kysely<DB>): WithOutcomes {
  * Claims an idempotency key for a call, or tells what the first call with the key did. A key
  * names one call of one client: reusing it for another target or operation is refused.
  */
-export async function claimKey<T>(db: Kysely<DB>, call: IdempotentCall): Promise<Claim<T>> {
+export async function claimKey<T>(db: Kysely<DB>, call: IdempotentCall, leaseMs = KEY_LEASE_MS): Promise<Claim<T>> {
   const t = table(db);
   const inserted = await t
     .insertInto('provisioning_outcomes')
-    .values({ api_client_id: call.apiClientId, idempotency_key: call.key, operation: call.operation, entitlement_id: call.entitlementId, account_id: call.accountId })
+    .values({ api_client_id: call.apiClientId, idempotency_key: call.key, operation: call.operation, entitlement_id: call.entitlementId, account_id: call.accountId, lease_until: leaseEnd(leaseMs) })
     .onConflict((oc) => oc.columns(['api_client_id', 'idempotency_key']).doNothing())
     .returning('state')
     .executeTakeFirst();
@@ -49,12 +62,50 @@ export async function claimKey<T>(db: Kysely<DB>, call: IdempotentCall): Promise
     .where('api_client_id', '=', call.apiClientId)
     .where('idempotency_key', '=', call.key)
     .executeTakeFirst();
-  if (!row) return claimKey(db, call); // released between our insert and our read
+  if (!row) return claimKey(db, call, leaseMs); // released between our insert and our read
   if (row.operation !== call.operation || row.entitlement_id !== call.entitlementId || row.account_id !== call.accountId) {
     return { kind: 'mismatch', operation: row.operation };
   }
-  if (row.state === 'PENDING') return { kind: 'in-progress' };
+  if (row.state === 'PENDING') {
+    // One of several callers wins a lapsed lease: the update is conditional on it still being lapsed.
+    const taken = await t
+      .updateTable('provisioning_outcomes')
+      .set({ lease_until: leaseEnd(leaseMs) })
+      .where('api_client_id', '=', call.apiClientId)
+      .where('idempotency_key', '=', call.key)
+      .where('state', '=', 'PENDING')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
+      .returning('state')
+      .executeTakeFirst();
+    return taken ? { kind: 'taken-over' } : { kind: 'in-progress' };
+  }
   return { kind: 'replay', outcome: row.outcome as T };
+}
+
+/** Extends the claimer's lease on a PENDING key; false when the key is no longer PENDING. */
+export async function renewKey(db: Kysely<DB>, call: IdempotentCall, leaseMs = KEY_LEASE_MS): Promise<boolean> {
+  const result = await table(db)
+    .updateTable('provisioning_outcomes')
+    .set({ lease_until: leaseEnd(leaseMs) })
+    .where('api_client_id', '=', call.apiClientId)
+    .where('idempotency_key', '=', call.key)
+    .where('state', '=', 'PENDING')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The longest a call holds its key: one stuck beyond this lets a retry take over. */
+const MAX_HOLD_MS = 10 * 60_000;
+
+/** Renews a claimed key's lease every third of it until `stop()` (or the key is no longer PENDING). */
+export function holdKey(db: Kysely<DB>, call: IdempotentCall, leaseMs = KEY_LEASE_MS): { stop(): void } {
+  const until = Date.now() + MAX_HOLD_MS;
+  const timer = setInterval(() => {
+    if (Date.now() > until) clearInterval(timer);
+    else void renewKey(db, call, leaseMs).then((held) => held || clearInterval(timer), () => undefined);
+  }, Math.max(50, leaseMs / 3));
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 export async function completeKey(db: Kysely<DB>, call: IdempotentCall, outcome: unknown): Promise<void> {
