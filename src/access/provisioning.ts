@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit, type AuditRecord } from '../audit/record.ts';
 import type { Database } from '../db/createDb.ts';
 import type { AuditOutcome, DB, GrantActorColumns } from '../db/schema.ts';
@@ -73,7 +73,12 @@ type Input = (GrantInput | RevokeInput) & {
   attemptId?: number;
   /** This call took over the idempotency key of a call whose process died. */
   takenOver?: boolean;
+  /** The dead call's STARTED row: it got as far as calling Slack, so a change found in place is its. */
+  priorAttemptId?: number;
 };
+
+/** What a taken-over call reports for a change its dead predecessor made. */
+const MADE_BY_PREDECESSOR: Partial<Record<SlackProvisionResult, SlackProvisionResult>> = { ALREADY_GRANTED: 'GRANTED', ALREADY_REVOKED: 'REVOKED' };
 
 /** One grant or revoke waiting for its user group's next write. */
 interface GroupJob {
@@ -260,6 +265,7 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
         ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
         ...(input.attemptId !== undefined ? { attemptId: input.attemptId } : {}),
         ...(input.takenOver ? { takenOver: true } : {}),
+        ...(input.priorAttemptId !== undefined ? { priorAttemptId: input.priorAttemptId } : {}),
         ...details,
       },
     };
@@ -386,8 +392,10 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
     return handle.transaction().execute(async (trx) => {
       const changes = new Map<number, { added: Set<number>; removed: Set<number> }>();
       const outcomes: ProvisionOutcome[] = [];
-      for (const d of done) {
-        const row = await writeGrantRow(trx, d.op, d.result, d.target, d.input);
+      for (const given of done) {
+        const own = given.input.priorAttemptId !== undefined ? MADE_BY_PREDECESSOR[given.result] : undefined;
+        const d = own ? { ...given, result: own } : given;
+        const row = await writeGrantRow(trx, d.op, given.result, d.target, d.input);
         collect(changes, d.target.entitlementId, row.added ? [d.target.account.id] : [], row.removed ? [d.target.account.id] : []);
         const outcome: ProvisionOutcome = { result: d.result, ...(row.grantId !== undefined ? { grantId: row.grantId } : {}), errors: [] };
         await recordAudit(trx, auditRecord(d.op, d.input, d.target, outcome, d.details));
@@ -550,7 +558,15 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
         if (claim.kind === 'taken-over') {
           // Its first caller died mid-call: Slack is read again and the change made or found in place.
           logger?.warn({ action: ACTIONS[op], idempotencyKey: input.idempotencyKey }, 'taking over an idempotency key whose call did not finish');
-          input = { ...input, takenOver: true };
+          const prior = await db
+            .selectFrom('audit_events')
+            .select('id')
+            .where('action', '=', `${ACTIONS[op]}.started`)
+            .where('api_client_id', '=', input.actor.apiClientId)
+            .where(sql<string>`details->>'idempotencyKey'`, '=', input.idempotencyKey)
+            .orderBy('id', 'desc')
+            .executeTakeFirst();
+          input = { ...input, takenOver: true, ...(prior ? { priorAttemptId: prior.id } : {}) };
         }
         call = candidate;
         hold = holdKey(db, call, leaseMs);

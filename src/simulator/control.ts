@@ -7,14 +7,17 @@ import type { SimulatorBehaviour, SlackStore } from './store.ts';
  * - `ratelimited_body`: HTTP 200 `{"ok":false,"error":"ratelimited"}` without a header (seen live);
  * - `http_error`: a bare HTTP status such as 500 or 503;
  * - `slack_error`: `ok:false` with the given code (Web API), or a SCIM error body with `status` (default 400);
- * - `latency`: answer normally after `ms` milliseconds.
+ * - `latency`: answer normally after `ms` milliseconds;
+ * - `slow_answer`: make the change at once, answer after `ms` milliseconds (a caller that dies or
+ *   gives up meanwhile has changed Slack without knowing it).
  */
 export type Fault =
   | { kind: 'rate_limited'; retryAfter?: number | null }
   | { kind: 'ratelimited_body' }
   | { kind: 'http_error'; status: number }
   | { kind: 'slack_error'; error: string; extra?: Record<string, unknown>; status?: number }
-  | { kind: 'latency'; ms: number };
+  | { kind: 'latency'; ms: number }
+  | { kind: 'slow_answer'; ms: number };
 
 interface PendingFault {
   fault: Fault;

@@ -71,7 +71,7 @@ function webArgs(url: URL, req: IncomingMessage, body: Buffer): Args {
   return Args.fromEntries(entries);
 }
 
-function faultResponse(fault: Exclude<Fault, { kind: 'latency' }>): WebResponse {
+function faultResponse(fault: Exclude<Fault, { kind: 'latency' | 'slow_answer' }>): WebResponse {
   switch (fault.kind) {
     case 'rate_limited': {
       const retryAfter = fault.retryAfter === undefined ? 1 : fault.retryAfter;
@@ -101,7 +101,7 @@ async function handleWeb(core: SimulatorCore, req: IncomingMessage, url: URL, me
   if (fault?.kind === 'latency') {
     await sleep(fault.ms);
     started = performance.now();
-  } else if (fault) {
+  } else if (fault && fault.kind !== 'slow_answer') {
     return { response: faultResponse(fault), args, elapsedMs: performance.now() - started };
   }
   const resolved = resolveCall(store, method, args, bearerOf(req));
@@ -124,6 +124,7 @@ async function handleWeb(core: SimulatorCore, req: IncomingMessage, url: URL, me
     }
   }
   const response = runCall(store, resolved, args);
+  if (fault?.kind === 'slow_answer') await sleep(fault.ms);
   return { response, args, token: resolved.token, elapsedMs: performance.now() - started };
 }
 
@@ -169,7 +170,7 @@ async function handleScimRequest(core: SimulatorCore, req: IncomingMessage, url:
   const write = httpMethod !== 'GET';
 
   const fault = control.takeFault(name, 'scim');
-  if (fault && fault.kind !== 'latency') {
+  if (fault && fault.kind !== 'latency' && fault.kind !== 'slow_answer') {
     switch (fault.kind) {
       case 'rate_limited': {
         const retryAfter = fault.retryAfter === undefined ? 1 : fault.retryAfter;
