@@ -123,6 +123,9 @@ export function buildProgram(io: CliIo): Command {
     .action(async (_opts, command: Command) => {
       const config = settingsOf(command, io);
       const logger = createLogger({ ...config.log, destination: io.stdout });
+      // A promise nobody awaited failing (a lost connection's late error) is logged, not fatal:
+      // a serving gateway ends only when told to.
+      process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; the gateway keeps serving'));
       const database = await openDatabase(config);
       await migrateDatabase(database);
       const { demoBanner, ServiceConfigError, startService } = await import('./service.ts');

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProvisioningOutcomesTable } from '../../src/access/provisioning/idempotency.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import type { UserGroup } from '../../src/simulator/store.ts';
+import { fullMembers } from '../access/provisioningSupport.ts';
 import { backend, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { ADMIN, adminToken, gql, killAll, serve, until, type ServeProcess } from './support.ts';
 
@@ -15,6 +17,8 @@ let first: ServeProcess;
 let second: ServeProcess | undefined;
 
 const GRANT = `mutation ($input: GrantEntitlementInput!) { grantEntitlement(input: $input) { result grant { source } errors { __typename code message } } }`;
+
+const outcomesOf = (db: TestDatabase['db']) => db.withTables<{ provisioning_outcomes: ProvisioningOutcomesTable }>();
 
 async function syncOnce(url: string, token: string): Promise<void> {
   const started = await gql(url, token, 'mutation { startSync(input: {}) { run { id } errors { message } } }');
@@ -46,7 +50,7 @@ describe('a crash between Slack\'s answer and the outcome record', () => {
       const url = await first.url();
       const token = await adminToken(url);
       const group = [...sim.store.usergroups.values()].find((g) => !g.isIdpGroup && g.dateDelete === 0 && g.users.size > 0) as UserGroup;
-      const user = [...sim.store.users.values()].find((u) => !u.deleted && !u.isBot && !u.isRestricted && !u.isUltraRestricted && !group.users.has(u.id) && u.id !== 'USLACKBOT')!;
+      const user = fullMembers(sim, group.teamId).find((u) => !group.users.has(u.id))!;
       const input = { entitlementId: `userGroup:${group.id}:member`, accountId: `user:${user.id}`, idempotencyKey: 'crash-1' };
       const writesBefore = sim.control.calls('usergroups.users.update');
 
@@ -58,7 +62,7 @@ describe('a crash between Slack\'s answer and the outcome record', () => {
       await first.exited;
 
       const db = pg!.db;
-      expect(await db.selectFrom('provisioning_outcomes').select('state').where('idempotency_key', '=', 'crash-1').executeTakeFirst()).toEqual({ state: 'PENDING' });
+      expect(await outcomesOf(db).selectFrom('provisioning_outcomes').select('state').where('idempotency_key', '=', 'crash-1').executeTakeFirst()).toEqual({ state: 'PENDING' });
       const started = await db.selectFrom('audit_events').select(['id', 'outcome', 'api_client_id']).where('action', '=', 'grantEntitlement.started').execute();
       expect(started).toEqual([{ id: expect.any(Number), outcome: 'STARTED', api_client_id: ADMIN.id }]);
 
@@ -77,7 +81,7 @@ describe('a crash between Slack\'s answer and the outcome record', () => {
       }, 'the lease to lapse', 40_000);
       expect(answer).toEqual({ result: 'GRANTED', grant: { source: 'DIRECT' }, errors: [] });
       expect(sim.control.calls('usergroups.users.update') - writesBefore).toBe(1);
-      expect(await db.selectFrom('provisioning_outcomes').select('state').where('idempotency_key', '=', 'crash-1').executeTakeFirst()).toEqual({ state: 'DONE' });
+      expect(await outcomesOf(db).selectFrom('provisioning_outcomes').select('state').where('idempotency_key', '=', 'crash-1').executeTakeFirst()).toEqual({ state: 'DONE' });
       const outcomes = await db
         .selectFrom('audit_events')
         .select(['outcome', 'details'])
