@@ -9,12 +9,12 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
-import { bearerToken, createTokenVerifier, type Principal, type TokenVerifier } from './auth/tokens.ts';
+import { bearerToken, createTokenVerifier, verifyToken as verifyTokenNow, type Principal, type TokenVerifier } from './auth/tokens.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
 import { API_REQUEST_BUDGET, withRequestBudget } from './db/requestBudget.ts';
 import { migrationStatus } from './db/migrate.ts';
-import { createEventBusFor, type EventBus } from './events/bus.ts';
+import { createEventBusFor, forgetOnAnnouncement, type EventBus } from './events/bus.ts';
 import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
 import { useMetrics } from './graphql/metricsPlugin.ts';
 import { schema } from './graphql/schema.ts';
@@ -189,6 +189,34 @@ export function createGateway(deps: GatewayDeps): Gateway {
     verifier ??= bus().then((b) => createTokenVerifier(db, b, { trustMs: deps.auth?.tokenTrustMs }));
     return (await verifier).verify(token);
   };
+  // Sessions that outlive a request (WebSockets, SSE streams), by client: revoking or rotating
+  // the client, or deleting the token, announces the client (a trigger, so the CLI and plain SQL
+  // do too) on every replica, and each of its sessions whose token no longer verifies is ended.
+  interface Session {
+    token: string;
+    end(): void;
+  }
+  const sessions = new Map<string, Set<Session>>();
+  const addSession = (clientId: string, session: Session): (() => void) => {
+    let set = sessions.get(clientId);
+    if (!set) sessions.set(clientId, (set = new Set()));
+    set.add(session);
+    return () => {
+      set.delete(session);
+      if (set.size === 0 && sessions.get(clientId) === set) sessions.delete(clientId);
+    };
+  };
+  const recheckSessions = (clientId?: string) => {
+    const affected = clientId === undefined ? [...sessions.values()].flatMap((set) => [...set]) : [...(sessions.get(clientId) ?? [])];
+    for (const session of affected) {
+      // Straight from the database: the remembered-token cache may not have heard the news yet.
+      verifyTokenNow(db, session.token).then(
+        (principal) => principal || session.end(),
+        (error: Error) => deps.logger.warn({ err: error.message, clientId }, 'cannot re-check a session after a client change; its token is checked again at its next operation'),
+      );
+    }
+  };
+  const stopFollowingClients = bus().then((b) => (b ? forgetOnAnnouncement(b, 'apiClientChanged', (change) => recheckSessions(change?.clientId)) : undefined));
   let entitlements: Promise<EntitlementCache> | undefined;
   const entitlementCache = () => (entitlements ??= bus().then((b) => createEntitlementCache(db, b, { trustMs: deps.entitlementTrustMs })));
 
@@ -216,8 +244,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
         return;
       }
       principals.set(request, principal);
-      const req = (serverContext as ServerContext).req;
+      const { req, res } = serverContext as ServerContext;
       if (req) clientOf.set(req, principal.clientId);
+      if (token && res && (request.headers.get('accept') ?? '').includes('text/event-stream')) {
+        const remove = addSession(principal.clientId, { token, end: () => res.destroy() });
+        res.once('close', remove);
+      }
     },
   };
 
@@ -348,7 +380,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
     const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
     const opened = new WeakMap<WebSocket, { at: number; clientId: string }>();
-    type Extra = { principal?: Principal };
+    type Extra = { principal?: Principal; token?: string };
     const disposable = useServer<Record<string, unknown> | undefined, Extra>(
       {
         // The token comes in connectionParams ({ authorization: 'Bearer …' }); a socket
@@ -358,14 +390,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
           const raw = params.authorization ?? params.Authorization;
           const token = typeof raw === 'string' ? (bearerToken(raw) ?? raw) : undefined;
           const principal = token ? await verifyToken(token) : undefined;
-          if (!principal) return false;
+          if (!principal || !token) return false;
           ctx.extra.principal = principal;
+          ctx.extra.token = token;
           // Subscriptions outlive requests: close the socket when its token expires.
           const socket = ctx.extra.socket;
           opened.set(socket, { at: performance.now(), clientId: principal.clientId });
           const timer = setTimeout(() => socket.close(4401, 'token expired'), Math.max(0, principal.tokenExpiresAt.getTime() - Date.now()));
           timer.unref();
           expiryTimers.set(socket, timer);
+          const remove = addSession(principal.clientId, { token, end: () => socket.close(4403, 'token revoked') });
+          socket.once('close', remove);
           return true;
         },
         onClose: (ctx, code) => {
@@ -380,6 +415,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
         },
         // Run every operation through Yoga's envelop: the same plugins, limits and context as HTTP.
         onSubscribe: async (ctx, _id, payload) => {
+          // Every operation checks the token again: the client may have been revoked since connecting.
+          let current: Principal | undefined;
+          try {
+            current = ctx.extra.token ? await verifyToken(ctx.extra.token) : undefined;
+          } catch {
+            return [new GraphQLError('the gateway cannot reach its database; retry shortly', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+          }
+          if (!current) {
+            ctx.extra.socket.close(4403, 'token revoked');
+            return [new GraphQLError('the token of this connection was revoked or has expired', { extensions: { code: 'UNAUTHENTICATED' } })];
+          }
           const enveloped = yoga.getEnveloped({ req: ctx.extra.request, principal: ctx.extra.principal, params: payload } as ServerContext & Record<string, unknown>);
           if (hasNul(payload.query) || hasNul(payload.variables)) return [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })];
           let document;
@@ -443,6 +489,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return inFlight;
     },
     close: async () => {
+      (await stopFollowingClients)?.();
       (await verifier)?.close();
       (await entitlements)?.close();
       const own = await ownBus;
