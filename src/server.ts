@@ -9,6 +9,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
+import { createTokenEndpointThrottle } from './auth/throttle.ts';
 import { bearerToken, createTokenVerifier, verifyToken as verifyTokenNow, type Principal, type TokenVerifier } from './auth/tokens.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
@@ -170,6 +171,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const clientOf = new WeakMap<IncomingMessage, string>();
   const metrics = deps.metrics ?? createMetrics();
   metrics.useDatabase(deps.database);
+  // This replica's limits on token requests and failed attempts.
+  const tokenThrottle = createTokenEndpointThrottle();
   let draining = false;
   let inFlight = 0;
   const open = new Set<ServerResponse>();
@@ -365,7 +368,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return;
     }
     if (path === '/oauth/token') {
-      void handleTokenRequest(req, res, { db, logger: deps.logger, tokenTtlSeconds: deps.auth?.tokenTtlSeconds });
+      void handleTokenRequest(req, res, { db, logger: deps.logger, tokenTtlSeconds: deps.auth?.tokenTtlSeconds, throttle: tokenThrottle });
       return;
     }
     if (path === '/graphql') {

@@ -209,7 +209,8 @@ export async function authenticateClient(db: Kysely<DB>, id: string, secret: str
     .select([...PUBLIC_COLUMNS, 'secret_hash'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row || row.revoked_at) return undefined;
-  if (!(await verifyClientSecret(secret, row.secret_hash))) return undefined;
+  // The secret is checked (or a decoy is) whether or not the client exists: same work, same time.
+  const matches = await verifyClientSecret(secret, row?.secret_hash);
+  if (!row || row.revoked_at || !matches) return undefined;
   return toClient(row);
 }

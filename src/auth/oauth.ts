@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import { authenticateClient } from './clients.ts';
 import { hasScope, isScope, normalizeScopes, SCOPES, type Scope } from './scopes.ts';
+import type { TokenEndpointThrottle } from './throttle.ts';
 import { issueToken } from './tokens.ts';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -13,9 +14,10 @@ type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'unsupported_grant_
 
 class OAuthError extends Error {
   constructor(
-    readonly code: OAuthErrorCode,
+    readonly code: OAuthErrorCode | 'slow_down',
     message: string,
     readonly status = 400,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -97,6 +99,12 @@ export interface TokenEndpointOptions {
   db: Kysely<DB>;
   logger: Logger;
   tokenTtlSeconds?: number;
+  /** Per-replica limits on requests and failures (per source address and per client id). */
+  throttle?: TokenEndpointThrottle;
+}
+
+function throttled(seconds: number): OAuthError {
+  return new OAuthError('slow_down', `too many token requests or failed attempts; retry in ${seconds} s`, 429, seconds);
 }
 
 /**
@@ -105,7 +113,10 @@ export interface TokenEndpointOptions {
  */
 export async function handleTokenRequest(req: IncomingMessage, res: ServerResponse, options: TokenEndpointOptions): Promise<void> {
   const usedBasic = /^Basic\s/i.test(req.headers.authorization ?? '');
+  const throttle = options.throttle;
+  const address = req.socket.remoteAddress ?? 'unknown';
   try {
+    if (throttle && !throttle.requests.take(address)) throw throttled(throttle.requests.waitSeconds(address));
     if (req.method !== 'POST') {
       send(res, 405, { error: 'invalid_request', error_description: 'use POST' }, { allow: 'POST' });
       return;
@@ -125,9 +136,21 @@ export async function handleTokenRequest(req: IncomingMessage, res: ServerRespon
     const secret = basic?.secret ?? params.client_secret;
     if (!id || !secret) throw new OAuthError('invalid_client', 'client_id and client_secret are required', 401);
 
+    // Every attempt takes a token from the address's and the client id's failure buckets before
+    // any hashing (so concurrent guesses count too), and a success gives them back.
+    if (throttle) {
+      const wait = Math.max(throttle.addressFailures.waitSeconds(address), throttle.clientFailures.waitSeconds(id));
+      if (wait > 0) throw throttled(wait);
+      throttle.addressFailures.take(address);
+      throttle.clientFailures.take(id);
+    }
     const client = await authenticateClient(options.db, id, secret);
-    if (!client) {
-      options.logger.warn({ clientId: id }, 'token request with unknown, revoked or wrong client credentials');
+    if (client) {
+      throttle?.addressFailures.giveBack(address);
+      throttle?.clientFailures.giveBack(id);
+    } else {
+      const suppressed = throttle ? throttle.failureLog.admit(id.slice(0, 100)) : 0;
+      if (suppressed !== undefined) options.logger.warn({ clientId: id.slice(0, 100), address, ...(suppressed > 0 ? { suppressedSinceLastLine: suppressed } : {}) }, 'token request with unknown, revoked or wrong client credentials');
       throw new OAuthError('invalid_client', 'unknown client, revoked client or wrong secret', 401);
     }
     const scopes = requestedScopes(params.scope, client.scopes);
@@ -146,6 +169,7 @@ export async function handleTokenRequest(req: IncomingMessage, res: ServerRespon
     if (error instanceof OAuthError) {
       // RFC 6749 §5.2: a client that tried HTTP Basic gets a matching challenge.
       const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': usedBasic ? 'Basic realm="slackgate"' : 'Bearer realm="slackgate"' } : {};
+      if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
       send(res, error.status, { error: error.code, error_description: error.message }, headers);
       return;
     }

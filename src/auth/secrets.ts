@@ -36,12 +36,27 @@ function equalBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function verifyClientSecret(secret: string, stored: string): Promise<boolean> {
-  const [kind, ...rest] = stored.split(':');
+// What an unknown client id is checked against: the same scrypt work as a real one.
+const DECOY_SALT = randomBytes(16);
+const DECOY_KEY = randomBytes(32);
+
+/**
+ * Checks a secret against its stored hash, or (stored undefined: no such client) against a
+ * decoy. Every check costs one scrypt, whatever the client and whether it exists, so the time
+ * an answer takes does not tell which client ids exist or how their secrets are stored.
+ */
+export async function verifyClientSecret(secret: string, stored: string | undefined): Promise<boolean> {
+  const [kind, ...rest] = (stored ?? '').split(':');
   if (kind === 'sha256' && rest.length === 1) {
+    // High-entropy secrets need no scrypt; it runs anyway so the answer takes as long as any.
+    await scrypt(secret, DECOY_SALT, DECOY_KEY.length);
     return equalBytes(Buffer.from(sha256(secret), 'hex'), Buffer.from(rest[0] as string, 'hex'));
   }
-  if (kind === 'scrypt' && rest.length === 2) {
+  if (stored === undefined || kind !== 'scrypt') {
+    await scrypt(secret, DECOY_SALT, DECOY_KEY.length);
+    return false;
+  }
+  if (rest.length === 2) {
     const salt = Buffer.from(rest[0] as string, 'base64url');
     const expected = Buffer.from(rest[1] as string, 'base64url');
     return equalBytes(await scrypt(secret, salt, expected.length), expected);
