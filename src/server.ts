@@ -18,6 +18,7 @@ import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, forgetOnAnnouncement, type EventBus } from './events/bus.ts';
 import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
 import { useMetrics } from './graphql/metricsPlugin.ts';
+import { useRefusalAudit } from './graphql/refusalAudit.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, lastSuccessfulSync, type Metrics } from './metrics.ts';
@@ -295,6 +296,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
     plugins: [
       authentication,
       hardening,
+      useRefusalAudit({
+        database: deps.database,
+        logger: deps.logger,
+        // Before the context is built (validation) the principal is the request's; after, the context's.
+        callerOf: (context) => {
+          const c = context as Partial<GraphQLContext> & ServerContext & { request?: Request };
+          const principal = c.principal ?? (c.request ? principals.get(c.request) : undefined);
+          if (!principal) return undefined;
+          return { principal, ip: c.origin?.ip ?? c.req?.socket.remoteAddress ?? null, userAgent: c.origin?.userAgent ?? c.req?.headers['user-agent'] ?? null };
+        },
+      }),
       useMetrics(metrics),
       // Queries and mutations run as code compiled once per document (graphql-jit): a page of 100
       // grants costs a third less CPU than the interpreting executor. Subscriptions stay on
