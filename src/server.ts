@@ -18,6 +18,7 @@ import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, forgetOnAnnouncement, type EventBus } from './events/bus.ts';
 import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
 import { useMetrics } from './graphql/metricsPlugin.ts';
+import { useReadCostLimit } from './graphql/readCost.ts';
 import { useRefusalAudit } from './graphql/refusalAudit.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
@@ -308,6 +309,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         },
       }),
       useMetrics(metrics),
+      useReadCostLimit(),
       // Queries and mutations run as code compiled once per document (graphql-jit): a page of 100
       // grants costs a third less CPU than the interpreting executor. Subscriptions stay on
       // graphql-js, whose event streams graphql-jit does not serve.
