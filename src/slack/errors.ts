@@ -1,15 +1,25 @@
+const SLACK_CODE = /^[a-z0-9_.]{1,80}$/i;
+/** Our own phrases ("gave up after 6 attempts"), never a body or a driver message quoting one. */
+const SAFE_DETAIL = /^[a-z0-9 ,.()_-]{1,80}$/i;
+
 /**
  * Slack answered `ok:false` (or a SCIM error), or could not be reached after retries. Carries
  * Slack's own error code for the user to act on; never a token.
  */
 export class SlackApiError extends Error {
+  readonly slackError: string;
   constructor(
     readonly method: string,
-    readonly slackError: string,
+    slackError: string,
     readonly status?: number,
     detail?: string,
   ) {
-    super(`Slack ${method} failed: ${slackError}${detail ? ` (${detail})` : ''}`);
+    // Slack's codes are short snake_case words; anything else is an answer that is not Slack's
+    // (a proxy's page, garbage), which goes nowhere: not into errors, not into the audit trail.
+    const code = SLACK_CODE.test(slackError) ? slackError : 'invalid_response';
+    const said = detail !== undefined && SAFE_DETAIL.test(detail) ? ` (${detail})` : '';
+    super(`Slack ${method} failed: ${code}${said}`);
+    this.slackError = code;
     this.name = 'SlackApiError';
   }
 

@@ -40,9 +40,11 @@ export class Pacer {
 
   /**
    * Waits until a call under `key` may be sent and takes a slot for it. Call the returned
-   * function when the call's answer has arrived (successful or not).
+   * function when the call's answer has arrived; with `counted` false (a 429: Slack refused the
+   * call rather than counting it) the slot is freed at once, so the wait after a 429 is the one
+   * Slack asked for, not a whole minute of a slot held by a call that never ran.
    */
-  async acquire(key: string, limit: number): Promise<() => void> {
+  async acquire(key: string, limit: number): Promise<(counted?: boolean) => void> {
     if (this.#windowMs === 0) {
       await this.#waitOutHold(key);
       return () => {};
@@ -69,9 +71,19 @@ export class Pacer {
     });
     s.chain = turn;
     await turn;
-    return () => {
-      slot.until = Date.now() + this.#windowMs + this.#marginMs;
+    return (counted = true) => {
+      slot.until = counted ? Date.now() + this.#windowMs + this.#marginMs : 0;
     };
+  }
+
+  /**
+   * How long to hold a key after a 429: Slack's Retry-After, but never less than one call's share
+   * of the method's tier (a minute divided by its limit), which is also the wait when Slack gave
+   * no Retry-After (a 200 "ratelimited").
+   */
+  rateLimitWaitMs(retryAfterMs: number | undefined, limit: number): number {
+    const share = this.#windowMs / Math.max(1, limit);
+    return Math.max(retryAfterMs ?? 0, share, retryAfterMs === undefined ? 1000 : 0);
   }
 
   /** Holds every call under `key` for `ms` (Slack's Retry-After). */

@@ -74,6 +74,7 @@ export class ScimClient {
     const action = method === 'GET' ? (id ? 'get' : 'list') : method === 'POST' ? 'create' : method.toLowerCase();
     const label = `scim.${collection.toLowerCase()}.${action}`;
     let rateLimited = 0;
+    let waitedMs = 0;
     let failures = 0;
     for (;;) {
       const answered = await this.#pacer.acquire(`scim:${kind}`, SCIM_LIMITS[kind]);
@@ -89,7 +90,16 @@ export class ScimClient {
           body: body === undefined ? undefined : JSON.stringify(body),
           redirect: 'error',
           signal: AbortSignal.timeout(60_000),
-        }).finally(answered);
+        }).then(
+          (r) => {
+            answered(r.status !== 429);
+            return r;
+          },
+          (error: unknown) => {
+            answered();
+            throw error;
+          },
+        );
       } catch (error) {
         this.#stats.record(label, 'error', `scim:${kind}`);
         if (++failures >= this.#retry.serverErrorAttempts) throw new SlackUnavailableError(label, 'unreachable', undefined, (error as Error).message);
@@ -106,8 +116,9 @@ export class ScimClient {
       if (res.status === 429) {
         this.#stats.record(label, 'rate_limited', `scim:${kind}`);
         const retryAfter = Number(res.headers.get('retry-after'));
-        const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : this.#pacer.minuteMs / 2;
-        if (++rateLimited > this.#retry.rateLimitRetries) throw new SlackUnavailableError(label, 'ratelimited', 429);
+        const waitMs = this.#pacer.rateLimitWaitMs(res.headers.has('retry-after') && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined, SCIM_LIMITS[kind]);
+        waitedMs += waitMs;
+        if (++rateLimited > this.#retry.rateLimitRetries || waitedMs > this.#retry.maxRetryAfterMs) throw new SlackUnavailableError(label, 'ratelimited', 429);
         this.#pacer.holdFor(`scim:${kind}`, waitMs);
         continue;
       }

@@ -20,7 +20,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** How many 429s one call may wait out before it gives up. */
   rateLimitRetries: number;
-  /** Longest Retry-After honoured before giving up. */
+  /** Longest Retry-After honoured before giving up, and the most one call waits for 429s in all. */
   maxRetryAfterMs: number;
 }
 
@@ -62,7 +62,7 @@ export interface CallOptions {
 /** One attempt's outcome, whichever transport carried it. */
 type Attempt =
   | { kind: 'ok'; body: SlackResponse }
-  | { kind: 'ratelimited'; retryAfterMs: number }
+  | { kind: 'ratelimited'; retryAfterMs?: number }
   | { kind: 'slack_error'; error: string }
   | { kind: 'http'; status: number; detail: string }
   | { kind: 'network'; detail: string };
@@ -146,7 +146,7 @@ export class SlackWebApi {
     if (res.status === 429) {
       await res.body?.cancel();
       const retryAfter = Number(res.headers.get('retry-after'));
-      return { kind: 'ratelimited', retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : this.#pacer.minuteMs / 2 };
+      return { kind: 'ratelimited', retryAfterMs: res.headers.has('retry-after') && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined };
     }
     if (res.status !== 200) {
       await res.body?.cancel();
@@ -169,19 +169,30 @@ export class SlackWebApi {
     const key = `${this.kind}:${options.team ?? '-'}:${method}`;
     const limit = callsPerMinute(method);
     let rateLimited = 0;
+    let waitedMs = 0;
     let failures = 0;
     for (;;) {
       const answered = await this.#pacer.acquire(key, limit);
-      const outcome = await attempt(method, body).finally(answered);
+      const outcome = await attempt(method, body).then(
+        (o) => {
+          answered(!(o.kind === 'ratelimited' || (o.kind === 'slack_error' && o.error === 'ratelimited')));
+          return o;
+        },
+        (error: unknown) => {
+          answered();
+          throw error;
+        },
+      );
       if (outcome.kind === 'ok') {
         this.#stats.record(method, 'ok', key);
         return outcome.body;
       }
       if (outcome.kind === 'ratelimited' || (outcome.kind === 'slack_error' && outcome.error === 'ratelimited')) {
         this.#stats.record(method, 'rate_limited', key);
-        // A 200 "ratelimited" carries no Retry-After; wait half a Slack minute.
-        const waitMs = outcome.kind === 'ratelimited' ? outcome.retryAfterMs : this.#pacer.minuteMs / 2;
-        if (++rateLimited > this.#retry.rateLimitRetries || waitMs > this.#retry.maxRetryAfterMs) {
+        // Retry-After, or the tier's share of a minute when Slack gave none (a 200 "ratelimited").
+        const waitMs = this.#pacer.rateLimitWaitMs(outcome.kind === 'ratelimited' ? outcome.retryAfterMs : undefined, limit);
+        waitedMs += waitMs;
+        if (++rateLimited > this.#retry.rateLimitRetries || waitedMs > this.#retry.maxRetryAfterMs) {
           throw new SlackUnavailableError(method, 'ratelimited', 429, `still rate limited after ${rateLimited} attempts`);
         }
         this.#pacer.holdFor(key, waitMs);
