@@ -67,16 +67,29 @@ function validateName(name: string): string {
   return trimmed;
 }
 
-export async function createClient(db: Kysely<DB>, input: { name: string; scopes: Scope[]; actor: AuditActor }): Promise<ApiClientWithSecret> {
+/**
+ * Whom a client may act for (the `actorId` of its mutations): `any` account it names (the
+ * default, as before), or only `self`, the one account it is bound to (`user:U…`).
+ */
+export type ActAs = 'any' | 'self';
+
+export async function createClient(
+  db: Kysely<DB>,
+  input: { name: string; scopes: Scope[]; actor: AuditActor; actAs?: ActAs; account?: string | null },
+): Promise<ApiClientWithSecret> {
   const name = validateName(input.name);
   const scopes = normalizeScopes(input.scopes);
   if (scopes.length === 0) throw new ApiClientError('a client needs at least one scope', 'VALIDATION');
+  const actAs = input.actAs ?? 'any';
+  const account = input.account?.trim() || null;
+  if (actAs === 'self' && !account) throw new ApiClientError('--act-as self needs --account: the account (user:U…) the client acts for', 'VALIDATION');
+  if (account && !/^user:[A-Z0-9]{2,40}$/.test(account)) throw new ApiClientError(`"${account}" is not an account external id; use user:U…`, 'VALIDATION');
   const secret = generateSecret(CLIENT_SECRET_PREFIX);
   const secretHash = await hashClientSecret(secret);
   const row = await db.transaction().execute(async (trx) => {
     const created = await trx
       .insertInto('api_clients')
-      .values({ id: generateClientId(), name, scopes, secret_hash: secretHash, secret_prefix: visiblePrefix(secret) })
+      .values({ id: generateClientId(), name, scopes, secret_hash: secretHash, secret_prefix: visiblePrefix(secret), act_as: actAs, account_external_id: account })
       .returning(PUBLIC_COLUMNS)
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
@@ -84,7 +97,7 @@ export async function createClient(db: Kysely<DB>, input: { name: string; scopes
       outcome: 'SUCCESS',
       actor: input.actor,
       target: { type: 'apiClient', id: created.id },
-      details: { name, scopes },
+      details: { name, scopes, actAs, ...(account ? { account } : {}) },
     });
     return created;
   });

@@ -51,14 +51,18 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('create an API client; its secret is printed once')
     .requiredOption('--name <name>', 'who or what uses it, e.g. "access portal"')
     .requiredOption('--scopes <scopes>', `comma-separated: ${SCOPES.join(', ')}`)
-    .action(async (opts: { name: string; scopes: string }, command: Command) => {
+    .option('--act-as <who>', 'whom the client may act for (actorId): any account it names, or only self, the --account it is bound to', 'any')
+    .option('--account <id>', 'the account the client is bound to, e.g. user:U0123ABCD (required with --act-as self)')
+    .action(async (opts: { name: string; scopes: string; actAs: string; account?: string }, command: Command) => {
+      if (opts.actAs !== 'any' && opts.actAs !== 'self') throw new CliError(`--act-as: "${opts.actAs}" is not one of any, self`, 2);
+      const actAs = opts.actAs;
       let scopes;
       try {
         scopes = parseScopes(opts.scopes);
       } catch (error) {
         throw new CliError((error as Error).message, 2);
       }
-      const created = await withDatabase(command, io, (database) => createClient(database.db, { name: opts.name, scopes, actor: cliActor() }));
+      const created = await withDatabase(command, io, (database) => createClient(database.db, { name: opts.name, scopes, actor: cliActor(), actAs, account: opts.account ?? null }));
       io.stdout.write(
         `created API client ${describe(created.client)}\n` +
           `client_id:     ${created.client.id}\n` +

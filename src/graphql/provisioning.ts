@@ -7,7 +7,8 @@ import { recordAudit } from '../audit/record.ts';
 import type { GrantsChangedEvent } from '../events/topics.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
-import { ConflictError, NotFoundError, UserErrorRef, ValidationError, USER_ERRORS_FIELD_DESCRIPTION, type UserError } from './errors.ts';
+import { actorUnderRule } from './actAs.ts';
+import { ConflictError, NotFoundError, UserError, UserErrorRef, ValidationError, USER_ERRORS_FIELD_DESCRIPTION } from './errors.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg } from './idArgs.ts';
 import { grantsByIds } from './read/grants.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
@@ -51,10 +52,11 @@ const optionalKey = z.string().min(1).max(200).nullish();
 /** The calling client and the person it names; a named person that does not exist is an error. */
 async function actorOf(ctx: GraphQLContext, actorId: string | null | undefined): Promise<Actor | UserError> {
   const actor: Actor = { apiClientId: ctx.principal.clientId, label: `client:${ctx.principal.clientId}` };
-  if (actorId == null) return actor;
-  const accountId = await resolveIdArg(ctx, actorId, ACCOUNT_ID, 'input.actorId');
-  if (accountId === null) return new NotFoundError(`actorId: there is no account ${actorId}`, { field: 'input.actorId' });
-  return { ...actor, accountId };
+  const accountId = actorId == null ? null : await resolveIdArg(ctx, actorId, ACCOUNT_ID, 'input.actorId');
+  if (actorId != null && accountId === null) return new NotFoundError(`actorId: there is no account ${actorId}`, { field: 'input.actorId' });
+  const allowed = await actorUnderRule(ctx, accountId, actorId);
+  if (allowed instanceof UserError) return allowed;
+  return allowed === null ? actor : { ...actor, accountId: allowed };
 }
 
 /** A refusal made before the service is reached (unknown ids, no service) is audited too. */

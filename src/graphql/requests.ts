@@ -9,6 +9,7 @@ import type { ApprovalsTable, DB, RequestKind, RequestState } from '../db/schema
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
+import { actorUnderRule } from './actAs.ts';
 import { ConflictError, NotFoundError, UserError, UserErrorRef } from './errors.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdArg, type IdTarget } from './idArgs.ts';
 import { applyKeyset, byId, keysetConnection } from './pagination.ts';
@@ -226,10 +227,11 @@ function requestsService(ctx: GraphQLContext): RequestService | UserError {
 /** The acting person (actorId) as an Actor; a NotFoundError when the id names nobody. */
 export async function actorOf(ctx: GraphQLContext, actorId: string | null | undefined): Promise<Actor | UserError> {
   const base: Actor = { apiClientId: ctx.principal.clientId, label: `client:${ctx.principal.clientId}` };
-  if (actorId == null) return base;
-  const accountId = await resolveIdArg(ctx, actorId, ACCOUNT_ID, 'input.actorId');
-  if (accountId === null) return new NotFoundError(`actorId "${actorId}" names no known account`, { field: 'input.actorId' });
-  return { ...base, accountId };
+  const accountId = actorId == null ? null : await resolveIdArg(ctx, actorId, ACCOUNT_ID, 'input.actorId');
+  if (actorId != null && accountId === null) return new NotFoundError(`actorId "${actorId}" names no known account`, { field: 'input.actorId' });
+  const allowed = await actorUnderRule(ctx, accountId, actorId);
+  if (allowed instanceof UserError) return allowed;
+  return allowed === null ? base : { ...base, accountId: allowed };
 }
 
 const origin = (ctx: GraphQLContext) => ({ ip: ctx.origin.ip, userAgent: ctx.origin.userAgent });
