@@ -61,7 +61,12 @@ export interface Config {
     url?: Secret;
     dataDir: string;
   };
-  http: { port: number; host: string };
+  http: {
+    port: number;
+    host: string;
+    /** Browser origins allowed to call the API (CORS); empty: none, no CORS headers at all. */
+    corsOrigins?: string[];
+  };
   /** Service-mode full sync period in milliseconds; 0 disables scheduled syncs. */
   syncIntervalMs: number;
   /**
@@ -168,6 +173,9 @@ export const SETTINGS = [
   }),
   setting('port', '--port <port>', 'PORT', 'HTTP port of the GraphQL API', { defaultText: '4000' }),
   setting('host', '--host <host>', 'HOST', 'HTTP listen address', { defaultText: '127.0.0.1' }),
+  setting('corsOrigins', '--cors-origins <origins>', 'SLACKGATE_CORS_ORIGINS', 'comma-separated browser origins allowed to call the API (CORS), e.g. https://portal.example.com; unset = none', {
+    defaultText: 'none',
+  }),
   setting('syncInterval', '--sync-interval <duration>', 'SLACKGATE_SYNC_INTERVAL', 'service-mode full sync period (e.g. 30m, 1h); 0 disables', {
     defaultText: '1h',
   }),
@@ -339,6 +347,20 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     throw new ConfigError(portSetting.spec, `"${portText}" is not a port number (0–65535)`);
   }
   const host = str(get('host').raw) ?? '127.0.0.1';
+  const cors = get('corsOrigins');
+  const corsOrigins: string[] = [];
+  for (const part of (str(cors.raw) ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    let origin: URL | undefined;
+    try {
+      origin = new URL(part);
+    } catch {
+      origin = undefined;
+    }
+    if (!origin || (origin.protocol !== 'http:' && origin.protocol !== 'https:') || origin.origin !== part.replace(/\/$/, '')) {
+      throw new ConfigError(cors.spec, `"${part}" is not an origin; give scheme, host and port only, e.g. https://portal.example.com`);
+    }
+    corsOrigins.push(origin.origin);
+  }
 
   const interval = get('syncInterval');
   const intervalText = str(interval.raw) ?? '1h';
@@ -379,7 +401,7 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     slack: { token: slackToken, businessPlusToken, enterpriseToken, ssoEnabled, govEnv, apiUrl, scimUrl },
     bootstrapClient: clientId !== undefined && clientSecret !== undefined ? { id: clientId, secret: new Secret(clientSecret) } : undefined,
     database: { url: dbUrl === undefined ? undefined : parseDatabaseUrl(db.spec, dbUrl), dataDir },
-    http: { port, host },
+    http: { port, host, ...(corsOrigins.length > 0 ? { corsOrigins } : {}) },
     syncIntervalMs,
     deletionThreshold,
     requestTtlMs,

@@ -51,6 +51,8 @@ export interface GatewayDeps {
   metrics?: Metrics;
   /** The scheduled sync period: /readyz calls the last sync stale after two of them. */
   syncIntervalMs?: number;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 export interface Readiness {
@@ -282,6 +284,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Off unless origins are listed: bearer tokens need no cookies, so never credentials.
+    cors: deps.corsOrigins && deps.corsOrigins.length > 0 ? { origin: deps.corsOrigins, credentials: false, methods: ['GET', 'POST', 'OPTIONS'] } : false,
     graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
     // Anything unexpected answers "internal error" with the request id; the log has the detail.
     maskedErrors: {
