@@ -1,9 +1,7 @@
 import {
   getNamedType,
-  getNullableType,
   GraphQLError,
   isInterfaceType,
-  isListType,
   isObjectType,
   Kind,
   type DocumentNode,
@@ -15,24 +13,17 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './builder.ts';
 
 /**
  * What a document costs the database, beside the size of its answer (the complexity limit).
  * Pages are read by keyset, cheaply, whatever the table's size; two things are not: a `search`
  * filter (a pattern match over every row of the table) and a `totalCount` (a count over every
- * matching row). Each is charged where it appears, once per alias, times the pages around it
- * (a count inside a page of 100 runs 100 times). Ten clients sending 100 aliases of a searched
- * count each once gave a trivial query 13.8 s; the limit keeps a document to a few of them.
+ * matching row). Each is charged where it appears, once per alias: every alias is a statement of
+ * its own. A count or page nested in a page is not multiplied by the page's size, because the
+ * loaders read it for the whole page in one grouped statement. Ten clients sending 100 aliases
+ * of a searched count gave a trivial query 13.8 s; the limit keeps a document to a few.
  */
 export const READ_COSTS = { search: 20, totalCount: 10, limit: 200 };
-
-/** How many times what is selected under a field is read: its page size, or ~10 for a plain list. */
-function multiplierOf(typeName: string, fieldName: string, pageArg: unknown, isList: boolean): number {
-  if (typeName.endsWith('Connection')) return Math.min(typeof pageArg === 'number' ? pageArg : DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  if (fieldName === 'edges' || fieldName === 'nodes') return 1;
-  return isList ? 10 : 1;
-}
 
 function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
   if (!node) return undefined;
@@ -50,7 +41,7 @@ function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>
   }
 }
 
-/** The read cost of one operation with its variables (fragments followed, each selection once per path). */
+/** The read cost of one operation with its variables (fragments followed, each selection once per alias). */
 export function readCostOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const root = schema.getRootType(operation.operation);
@@ -80,10 +71,7 @@ export function readCostOf(schema: GraphQLSchema, document: DocumentNode, operat
         if (typeof filter?.search === 'string' && filter.search.trim() !== '') cost += READ_COSTS.search;
         if (selection.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'totalCount')) cost += READ_COSTS.totalCount;
       }
-      if (selection.selectionSet) {
-        const multiplier = multiplierOf(named.name, field.name, valueOf(args.get('first') ?? args.get('last'), variables), isListType(getNullableType(field.type)));
-        cost += multiplier * walk(selection.selectionSet, named, depth + 1);
-      }
+      if (selection.selectionSet) cost += walk(selection.selectionSet, named, depth + 1);
     }
     return cost;
   };
@@ -104,7 +92,7 @@ export function useReadCostLimit(): Plugin {
         setResultAndStopExecution({
           errors: [
             new GraphQLError(
-              `this document costs the database ${cost} (searches ${READ_COSTS.search} and totalCounts ${READ_COSTS.totalCount} each, times the pages around them); the limit is ${READ_COSTS.limit}: split it, or drop totalCount where you do not need it`,
+              `this document costs the database ${cost} (each search ${READ_COSTS.search}, each totalCount ${READ_COSTS.totalCount}, per alias); the limit is ${READ_COSTS.limit}: split it, or drop totalCount where you do not need it`,
               { extensions: { code: 'QUERY_TOO_EXPENSIVE', cost, limit: READ_COSTS.limit } },
             ),
           ],

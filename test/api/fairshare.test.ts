@@ -36,9 +36,12 @@ describe(`fair share under heavy queries (${backend})`, () => {
     expect(res.body.data).toBeFalsy();
   });
 
-  it('charges a count inside a page once per item of the page, and a search passed as a variable', async () => {
-    const nested = await graphql(server.url, token, '{ entitlements(first: 50) { edges { node { grants(first: 1) { totalCount } } } } }');
-    expect(nested.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', cost: 50 * READ_COSTS.totalCount });
+  it('charges every alias of a count, a count nested in a page once (one grouped statement), and a search passed as a variable', async () => {
+    const counts = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `c${i}: grants { totalCount }`).join(' ')} }`;
+    const over = Math.floor(READ_COSTS.limit / READ_COSTS.totalCount) + 1;
+    expect((await graphql(server.url, token, counts(over))).body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', cost: over * READ_COSTS.totalCount });
+    const nested = await graphql(server.url, token, '{ entitlements(first: 50) { totalCount edges { node { grants(first: 1) { totalCount } } } } }');
+    expect(nested.body.errors).toBeUndefined();
     const viaVariable = await graphql(server.url, token, `query ($f: AccountFilter) { ${Array.from({ length: allowed + 1 }, (_, i) => `a${i}: accounts(filter: $f) { totalCount }`).join(' ')} }`, { f: { search: 'person' } });
     expect(viaVariable.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
   });
