@@ -110,7 +110,7 @@ export default async function run(args: string[]): Promise<void> {
         PATH: process.env.PATH,
         DATABASE_URL: viaProxy.href,
         PORT: '0',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
         SLACKGATE_SYNC_INTERVAL: '0',
         SLACKGATE_TOKEN: sim.tokens.bot,
         SLACKGATE_SLACK_API_URL: sim.apiUrl,
@@ -227,7 +227,8 @@ export default async function run(args: string[]): Promise<void> {
         if (performance.now() - upAt > 60_000) throw new Error('no recovery within 60 s');
         await new Promise((r) => setTimeout(r, 20));
       }
-      console.log(`outage: a read answered HTTP ${during.status} in ${ms(during.ms)}, /readyz ${readyDuring.status}; process alive: ${gateway.exitCode === null}`);
+      const answer = during.body.includes('"errors"') ? `an error (${(JSON.parse(during.body) as { errors: { extensions?: { code?: string } }[] }).errors[0]?.extensions?.code ?? 'no code'})` : 'data';
+      console.log(`outage: a read answered HTTP ${during.status} with ${answer} in ${ms(during.ms)}, /readyz ${readyDuring.status}; process alive: ${gateway.exitCode === null}`);
       console.log(`after the database returned: /readyz 200 in ${ms(readyAt - upAt)}, first successful read in ${ms(readAt - upAt)}`);
     }
   } finally {
