@@ -30,7 +30,14 @@ export type ListenerClient = BoltApp['client'];
 
 /** A Slack refusal in words: a short ephemeral message only the person sees. */
 export async function tellEphemeral(client: ListenerClient, options: { channel?: string; user: string; text: string }): Promise<void> {
-  const channel = options.channel ?? (await client.conversations.open({ users: options.user })).channel?.id;
-  if (!channel) return;
-  await client.chat.postEphemeral({ channel, user: options.user, text: options.text });
+  if (options.channel) {
+    try {
+      await client.chat.postEphemeral({ channel: options.channel, user: options.user, text: options.text });
+      return;
+    } catch {
+      // Not a member of that conversation (a message shown to someone else): answer in their DM.
+    }
+  }
+  const own = (await client.conversations.open({ users: options.user })).channel?.id;
+  if (own) await client.chat.postEphemeral({ channel: own, user: options.user, text: options.text });
 }

@@ -92,12 +92,14 @@ async function extend(ctx: SlackAppContext, services: SlackAppServices, person: 
   const grant = await ctx.db
     .selectFrom('grants as g')
     .leftJoin('requests as r', 'r.id', 'g.request_id')
-    .select(['g.id', 'g.account_id', 'r.requested_duration'])
+    .select(['g.id', 'g.account_id', 'r.requested_duration', 'r.justification'])
     .where('g.id', '=', grantId)
     .executeTakeFirst();
   if (!grant) return { ok: false, text: 'That access has already ended; request it again with the slash command.' };
   if (grant.account_id !== person.account?.id) return { ok: false, text: 'Only the person who holds this access can extend it.' };
-  const result = await services.requests.requestAccess({ extendsGrantId: grantId, duration: grant.requested_duration ?? null, actor: actorOf(person), origin: { ip: null, userAgent: 'slack' } });
+  // The same reason as before: policies that require one get it, approvers read it.
+  const justification = grant.justification ? `extension: ${grant.justification}` : 'extension of time-bound access';
+  const result = await services.requests.requestAccess({ extendsGrantId: grantId, duration: grant.requested_duration ?? null, justification, actor: actorOf(person), origin: { ip: null, userAgent: 'slack' } });
   const error = result.errors[0];
   await auditSlackAction(ctx.db, person, 'extendGrant', error ? 'DENIED' : 'SUCCESS', { requestId: result.request?.id ?? null, errorCode: error?.code ?? null, target: { type: 'grant', id: grantId } });
   if (error) return { ok: false, text: `Not extended: ${error.message}` };

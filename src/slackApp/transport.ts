@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import bolt from '@slack/bolt';
-import type { App as BoltApp, Logger as BoltLogger, Receiver, ReceiverEvent } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, verifySlackRequest, type App as BoltApp, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 
-const { App, LogLevel, SocketModeReceiver, verifySlackRequest } = bolt;
 
 /**
  * How Slack reaches slackgate's app surface, and the one place every delivery comes through:
