@@ -59,7 +59,7 @@ export function defineFlow(transport: Transport): void {
       });
       expect(ok?.response).toBeUndefined();
       expect(w.sim.app.openModalOf(requester.slackId)).toBeUndefined();
-      await w.a.app.idle();
+      await w.idle();
       const request = await w.t.db.selectFrom('requests').selectAll().where('requester_id', '=', requester.id).executeTakeFirstOrThrow();
       expect(request).toMatchObject({ state: 'PENDING', account_id: requester.id, entitlement_id: w.group.entitlementId, justification: 'on call this week', api_client_id: 'slack-app' });
       state.requestId = request.id;
@@ -91,7 +91,7 @@ export function defineFlow(transport: Transport): void {
         [newcomer.id, 'does not know your Slack user'],
       ] as const) {
         await w.sim.app.click({ user, actionId: 'request.approve', message: { channel: dm.channel, ts: dm.ts } });
-        await w.a.app.idle();
+        await w.idle();
         const told = await until(() => w.sim.app.ephemeralsFor(user).at(-1), `an ephemeral answer to ${user}`);
         expect(told.text).toContain(says);
       }
@@ -114,7 +114,7 @@ export function defineFlow(transport: Transport): void {
       const dm = approvalDm(first, requestId);
       if (!dm) throw new Error('no DM');
       await w.sim.app.click({ user: first.slackId, actionId: 'request.approve', message: { channel: dm.channel, ts: dm.ts } });
-      await w.a.app.idle();
+      await w.idle();
       const request = await requestOf(requestId);
       expect(request.state).toBe('GRANTED');
       expect(request.expires_at?.getTime()).toBe(w.clock.ms + 8 * HOUR);
@@ -148,7 +148,7 @@ export function defineFlow(transport: Transport): void {
       const grant = await w.t.db.selectFrom('grants').selectAll().where('entitlement_id', '=', w.group.entitlementId).where('account_id', '=', requester.id).executeTakeFirstOrThrow();
 
       await w.sim.app.click({ user: requester.slackId, actionId: 'grant.extend', message: { channel: reminder.channel, ts: reminder.ts } });
-      await w.a.app.idle();
+      await w.idle();
       const extension = await w.t.db.selectFrom('requests').selectAll().where('extends_grant_id', '=', grant.id).executeTakeFirstOrThrow();
       expect(extension).toMatchObject({ state: 'PENDING', origin: 'EXTENSION' });
       expect(buttonsOf(w.sim.app.messagesTo(requester.slackId).find((m) => m.ts === reminder.ts)?.blocks)).toEqual([]);
@@ -158,7 +158,7 @@ export function defineFlow(transport: Transport): void {
       if (!dm) throw new Error('no DM for the extension');
       expect(textOf(dm.blocks)).toContain('asks to extend');
       await w.sim.app.click({ user: approver.slackId, actionId: 'request.approve', message: { channel: dm.channel, ts: dm.ts } });
-      await w.a.app.idle();
+      await w.idle();
       const extended = await w.t.db.selectFrom('grants').select('expires_at').where('id', '=', grant.id).executeTakeFirstOrThrow();
       expect(extended.expires_at?.getTime()).toBe(w.clock.ms + 8 * HOUR);
       state.extendedUntil = extended.expires_at?.getTime();
@@ -184,12 +184,12 @@ export function defineFlow(transport: Transport): void {
       const dm = approvalDm(approver, requestId);
       if (!dm) throw new Error('no DM');
       await w.sim.app.click({ user: approver.slackId, actionId: 'request.deny', message: { channel: dm.channel, ts: dm.ts } });
-      await w.a.app.idle();
+      await w.idle();
       const modal = await until(() => w.sim.app.openModalOf(approver.slackId), 'the deny modal');
       expect(modal.callback_id).toBe('request.denyReason');
       const [ack] = await w.sim.app.submit({ user: approver.slackId, viewId: modal.id, values: { reason: 'use the shared on-call group instead' } });
       expect(ack?.response).toBeUndefined();
-      await w.a.app.idle();
+      await w.idle();
       expect(await requestOf(requestId)).toMatchObject({ state: 'DENIED' });
       const approval = await w.t.db.selectFrom('approvals').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow();
       expect(approval).toMatchObject({ approver_id: approver.id, decision: 'DENY', comment: 'use the shared on-call group instead' });
@@ -223,7 +223,7 @@ export function defineFlow(transport: Transport): void {
       const deliveries = await w.sim.app.click({ user: approver.slackId, actionId: 'request.approve', message: { channel: dm.channel, ts: dm.ts } }, { everywhere: true });
       expect(deliveries).toHaveLength(2);
       expect(deliveries.every((d) => d.acked)).toBe(true);
-      await Promise.all([w.a.app.idle(), b.app.idle()]);
+      await w.idle();
       expect((await requestOf(requestId)).state).toBe('GRANTED');
       expect(await w.t.db.selectFrom('approvals').select('id').where('request_id', '=', requestId).execute()).toHaveLength(1);
       // The second replica only acknowledged: no refusal, no second audit event.
@@ -253,7 +253,7 @@ export function defineFlow(transport: Transport): void {
       expect(lastMessage(w.sim.app.messagesTo(reviewer.slackId)).text).toContain(`${theirs.length} item(s) to decide`);
 
       await w.sim.app.openHome(reviewer.slackId);
-      await w.a.app.idle();
+      await w.idle();
       const home = await until(() => w.sim.app.homeOf(reviewer.slackId), 'the Home tab');
       // A page shows 20 items; the rest are a Next away.
       const keeps = (blocks: unknown) => buttonsOf(blocks).filter((b) => b === 'review.keep').length;
@@ -261,9 +261,9 @@ export function defineFlow(transport: Transport): void {
       expect(buttonsOf(home.blocks).includes('home.reviewPage')).toBe(theirs.length > 20);
       const [keep, revoke] = theirs as unknown as [{ id: number }, { id: number }];
       await w.sim.app.click({ user: reviewer.slackId, viewId: home.id, actionId: 'review.keep', value: `${reviewId}:${keep.id}` });
-      await w.a.app.idle();
+      await w.idle();
       await w.sim.app.click({ user: reviewer.slackId, viewId: home.id, actionId: 'review.revoke', value: `${reviewId}:${revoke.id}` });
-      await w.a.app.idle();
+      await w.idle();
       const decided = await w.t.db.selectFrom('review_items').select(['id', 'decision', 'decided_by']).where('id', 'in', [keep.id, revoke.id]).orderBy('id').execute();
       expect(decided).toEqual([
         { id: keep.id, decision: 'KEEP', decided_by: reviewer.id },
@@ -274,7 +274,8 @@ export function defineFlow(transport: Transport): void {
       expect(textOf(after?.blocks)).toContain(`${theirs.length - 2} item(s) wait for your decision`);
       if (theirs.length - 2 > 20) {
         await w.sim.app.click({ user: reviewer.slackId, viewId: after?.id as string, actionId: 'home.reviewPage', value: '20' });
-        await w.a.app.idle();
+        await w.idle();
+        expect(textOf(w.sim.app.homeOf(reviewer.slackId)?.blocks)).toContain('showing 21–');
         expect(keeps(w.sim.app.homeOf(reviewer.slackId)?.blocks)).toBe(theirs.length - 2 - 20);
       }
       const audit = await w.t.db.selectFrom('audit_events').select(['action', 'outcome', 'actor_account_id']).where('action', '=', 'slack.decideReviewItem').execute();

@@ -40,6 +40,8 @@ export interface World {
   a: Replica;
   /** A second replica on the same database, started on demand. */
   replicaB(): Promise<Replica>;
+  /** Resolves once no replica is handling a delivery. */
+  idle(): Promise<void>;
   clock: { ms: number };
   now(): Date;
   approvers: Person[];
@@ -138,6 +140,10 @@ export function useSlackWorld(transport: Transport): World {
     world.a = await replica(t.database);
     if (transport === 'socket') await sim.app.waitForConnections(1);
   }, 120_000);
+
+  world.idle = async () => {
+    await Promise.all([world.a.app.idle(), ...extra.map((e) => e.replica.app.idle())]);
+  };
 
   world.replicaB = async () => {
     // On Postgres the second replica has its own connections to the same database.
