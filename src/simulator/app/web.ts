@@ -52,7 +52,8 @@ function chatUpdate(ctx: CallContext): Record<string, unknown> {
     channel,
     ts,
     text: message.text,
-    message: { type: 'message', text: message.text, user: message.user, ...(message.botId ? { bot_id: message.botId } : {}), ...(message.blocks ? { blocks: message.blocks } : {}), edited: message.edited },
+    // As Slack's documented example: the message without its blocks.
+    message: { type: 'message', text: message.text, user: message.user, ...(message.botId ? { bot_id: message.botId } : {}), edited: message.edited },
   };
 }
 
