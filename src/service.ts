@@ -144,7 +144,18 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   await scheduler.start();
   await governance.start();
   if (slackApp) {
-    await slackApp.start();
+    try {
+      await slackApp.start();
+    } catch (error) {
+      // A refused app token is a configuration error: say so in one line and stop cleanly.
+      scheduler.stop();
+      await Promise.all([sync.close(), governance.stop()]);
+      await server.close({ graceMs: 0 });
+      await bus.close();
+      await demo?.simulator.close();
+      const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+      throw new ServiceConfigError(`cannot connect the Slack app over Socket Mode (--app-token): ${reason}`);
+    }
     logger.info({ transports: slackApp.transports, slashCommand: config.slackApp.slashCommand }, 'Slack app surface is on');
   }
   if (demo && config.syncIntervalMs === 0) await sync.start({ trigger: 'STARTUP', requestedBy: 'demo' });

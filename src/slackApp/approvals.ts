@@ -48,7 +48,6 @@ export function approvalMessenger(ctx: SlackAppContext): ApprovalMessenger {
           expiresAt: d.request.expiresAt,
           decidedAt: d.request.decidedAt,
           required: policy?.requiredApprovals,
-          stillPending: false,
         });
         try {
           await bot.call('chat.update', { channel: copy.channel, ts: copy.ts, text: message.text, blocks: JSON.stringify(message.blocks) });

@@ -102,7 +102,7 @@ export function decidedMessage(
   card: RequestCard,
   state: string,
   decisions: Decision[],
-  extra: { error?: string | null; expiresAt?: Date | null; decidedAt?: Date | null; required?: number; stillPending?: boolean },
+  extra: { error?: string | null; expiresAt?: Date | null; decidedAt?: Date | null; required?: number },
 ): { text: string; blocks: KnownBlock[] } {
   const approvals = decisions.filter((d) => d.decision === 'APPROVE');
   const denial = decisions.find((d) => d.decision === 'DENY');
@@ -137,7 +137,6 @@ export function decidedMessage(
     blocks: [
       section(`:key: *Access request ${card.id}*\n${text}`),
       section(`*Why:* ${card.justification ?? '(no justification given)'}`),
-      ...(extra.stillPending ? [approvalButtons(card.id)] : []),
       { type: 'context', elements: [{ type: 'mrkdwn', text: clip(outcome, 3000) }] },
     ],
   };

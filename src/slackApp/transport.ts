@@ -55,11 +55,18 @@ export interface SlackTransport {
   stop(): Promise<void>;
 }
 
+/** Tokens Bolt's own lines may carry (payloads hold the legacy verification token). */
+const SECRETS = [/\bx(?:ox[a-z]|app)-[\w-]+/g, /("token"\s*:\s*")[^"]*"/g, /(\btoken=)[^&\s]+/g];
+
+export function scrubSecrets(text: string): string {
+  return SECRETS.reduce((t, re) => t.replace(re, (_m, keep?: string) => (typeof keep === 'string' ? `${keep}[redacted]${keep.endsWith('"') ? '"' : ''}` : '[redacted]')), text);
+}
+
 /** Bolt's logger interface over ours; Bolt's debug chatter (payloads included) goes to trace. */
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'slack-app' });
   let level = LogLevel.INFO;
-  const text = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  const text = (args: unknown[]) => scrubSecrets(args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   return {
     debug: (...args) => child.trace(text(args)),
     info: (...args) => child.info(text(args)),

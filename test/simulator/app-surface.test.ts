@@ -71,8 +71,8 @@ describe('the app surface of the simulator', () => {
     vi.useRealTimers();
     const withInput = { ...modal, blocks: [{ type: 'input', block_id: 'b', label: { type: 'plain_text', text: 'x' }, element: { type: 'plain_text_input', action_id: 'a' } }] };
     expect(await slackError(bot.client.views.open({ trigger_id: sim.store.app.issueTrigger(alice), view: withInput as never }))).toBe('invalid_arguments');
-    expect(await slackError(bot.client.views.update({ view_id: opened.view?.id, hash: 'stale.hash', view: modal }))).toBe('hash_conflict');
-    const updated = await bot.client.views.update({ view_id: opened.view?.id, hash: opened.view?.hash, view: { ...modal, blocks: [section('b')] } });
+    expect(await slackError(bot.client.views.update({ view_id: opened.view?.id as string, hash: 'stale.hash', view: modal }))).toBe('hash_conflict');
+    const updated = await bot.client.views.update({ view_id: opened.view?.id as string, hash: opened.view?.hash as string, view: { ...modal, blocks: [section('b')] } });
     expect(updated.view?.id).toBe(opened.view?.id);
     expect(updated.view?.hash).not.toBe(opened.view?.hash);
     const home = await bot.client.views.publish({ user_id: alice, view: { type: 'home', blocks: [section('home')] } });
