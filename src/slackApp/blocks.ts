@@ -180,30 +180,42 @@ export function durationOption(value: string): PlainTextOption {
   return { text: plain(known ? describeDuration(known.seconds) : 'As long as the policy allows'), value };
 }
 
-/** The request modal: entitlement (searched as you type), duration, justification, for whom. */
-export function requestModal(options: { maxSeconds?: number | null } = {}): ModalView {
+/**
+ * The request modal: entitlement (searched as you type), duration, justification, for whom.
+ * Picking an entitlement updates it (dispatch_action): durations up to that entitlement's
+ * maxDuration, and the justification required when its policy says so.
+ */
+export function requestModal(options: { entitlement?: { id: number; name: string }; maxSeconds?: number | null; reasonRequired?: boolean } = {}): ModalView {
   const durations = DURATIONS.filter((d) => options.maxSeconds == null || d.seconds <= options.maxSeconds).map((d) => durationOption(d.value));
+  const limit = options.maxSeconds != null ? `At most ${describeDuration(options.maxSeconds)} for this entitlement` : 'Never longer than the entitlement’s policy allows';
   const inputs: InputBlock[] = [
     {
       type: 'input',
       block_id: IDS.blocks.entitlement,
       label: plain('Access to'),
       hint: plain('Type part of a group, channel or role name'),
-      element: { type: 'external_select', action_id: IDS.blocks.entitlement, placeholder: plain('Search entitlements'), min_query_length: 1 },
+      dispatch_action: true,
+      element: {
+        type: 'external_select',
+        action_id: IDS.blocks.entitlement,
+        placeholder: plain('Search entitlements'),
+        min_query_length: 1,
+        ...(options.entitlement ? { initial_option: { text: plain(options.entitlement.name), value: String(options.entitlement.id) } } : {}),
+      },
     },
     {
       type: 'input',
       block_id: IDS.blocks.duration,
       label: plain('For how long'),
-      hint: plain('Never longer than the entitlement’s policy allows'),
+      hint: { type: 'plain_text', text: limit },
       element: { type: 'static_select', action_id: IDS.blocks.duration, options: [...durations, durationOption(POLICY_MAXIMUM)], initial_option: durationOption(POLICY_MAXIMUM) },
     },
     {
       type: 'input',
       block_id: IDS.blocks.justification,
       label: plain('Why do you need it?'),
-      optional: true,
-      hint: plain('Required by some entitlements’ policies; approvers read it'),
+      optional: options.reasonRequired !== true,
+      hint: plain(options.reasonRequired ? 'Required for this entitlement; approvers read it' : 'Approvers read it'),
       element: { type: 'plain_text_input', action_id: IDS.blocks.justification, multiline: true, max_length: 2000 },
     },
     {

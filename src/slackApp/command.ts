@@ -1,9 +1,9 @@
-import type { App as BoltApp, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { App as BoltApp, BlockAction, ExternalSelectAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { KnownBlock, PlainTextOption } from '@slack/types';
 import { sql } from 'kysely';
 import { describeDuration, loadPolicy } from '../access/policies.ts';
 import { clip, DURATIONS, IDS, POLICY_MAXIMUM, requestModal, section, slackDate } from './blocks.ts';
-import type { SlackAppContext, SlackAppServices } from './context.ts';
+import { tellEphemeral, type SlackAppContext, type SlackAppServices } from './context.ts';
 import { actorOf, auditSlackAction, personOf, whyUnknown } from './identity.ts';
 
 /**
@@ -81,9 +81,17 @@ async function mine(ctx: SlackAppContext, accountId: number): Promise<{ text: st
 export function registerCommand(app: BoltApp, ctx: SlackAppContext, services: SlackAppServices): void {
   app.command(ctx.slashCommand, async ({ ack, command, client }) => {
     const c = command as SlashCommand;
+    const sub = c.text.trim().toLowerCase();
+    // The form: acknowledge at once (Slack waits 3 s), then open it with the trigger (also 3 s).
+    const form = sub !== 'mine' && sub !== 'help';
+    if (form) await ack();
     const person = await personOf(ctx.db, c.user_id, c.team_id);
     const unknown = whyUnknown(person);
-    const sub = c.text.trim().toLowerCase();
+    if (unknown && form) {
+      await tellEphemeral(client, { channel: c.channel_id, user: c.user_id, text: `Sorry: ${unknown}` });
+      await auditSlackAction(ctx.db, person, 'command', 'DENIED', { errorCode: 'UNKNOWN_SLACK_USER', details: { command: c.command, text: sub } });
+      return;
+    }
     if (unknown) {
       await ack({ response_type: 'ephemeral', text: `Sorry: ${unknown}` });
       await auditSlackAction(ctx.db, person, 'command', 'DENIED', { errorCode: 'UNKNOWN_SLACK_USER', details: { command: c.command, text: sub } });
@@ -99,13 +107,26 @@ export function registerCommand(app: BoltApp, ctx: SlackAppContext, services: Sl
       await ack({ response_type: 'ephemeral', text: `\`${ctx.slashCommand}\` opens the request form; \`${ctx.slashCommand} mine\` lists your access, open requests and time-bound grants. Approvals and reviews wait in the app's Home tab.` });
       return;
     }
-    await ack();
     await client.views.open({ trigger_id: c.trigger_id, view: requestModal() });
     await auditSlackAction(ctx.db, person, 'openRequestForm', 'SUCCESS', { details: { command: c.command } });
   });
 
   app.options<'block_suggestion'>(IDS.blocks.entitlement, async ({ ack, body }) => {
     await ack({ options: await searchRequestable(ctx, body.value) });
+  });
+
+  // An entitlement was picked: the modal now offers only durations its policy allows.
+  app.action<BlockAction<ExternalSelectAction>>(IDS.blocks.entitlement, async ({ ack, body, client }) => {
+    await ack();
+    const picked = body.actions[0]?.selected_option;
+    const view = body.view;
+    if (!picked || !view) return;
+    const policy = await loadPolicy(ctx.db, Number(picked.value));
+    await client.views.update({
+      view_id: view.id,
+      hash: view.hash,
+      view: requestModal({ entitlement: { id: Number(picked.value), name: picked.text.text }, maxSeconds: policy?.maxDurationSeconds ?? null, reasonRequired: policy?.reasonRequired ?? false }),
+    });
   });
 
   app.view<ViewSubmitAction>(IDS.requestModal, async ({ ack, body, view, client }) => {

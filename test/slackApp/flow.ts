@@ -34,7 +34,7 @@ export function defineFlow(transport: Transport): void {
       expect(options.every((o) => requestable.has(o.value))).toBe(true);
     });
 
-    it('shows the policy’s refusals on the modal’s fields and creates nothing', async () => {
+    it('shows the policy’s refusals on the modal’s fields and creates nothing (before the modal knows the entitlement)', async () => {
       const requester = state.requester as Person;
       const modal = w.sim.app.openModalOf(requester.slackId);
       if (!modal) throw new Error('modal closed');
@@ -46,6 +46,24 @@ export function defineFlow(transport: Transport): void {
       expect(w.sim.app.openModalOf(requester.slackId)?.id).toBe(modal.id);
       const requests = await w.t.db.selectFrom('requests').select('id').where('requester_id', '=', requester.id).execute();
       expect(requests).toEqual([]);
+    });
+
+    it('picking an entitlement bounds the durations by its maxDuration and asks for the justification its policy requires', async () => {
+      const requester = state.requester as Person;
+      const modal = w.sim.app.openModalOf(requester.slackId);
+      if (!modal) throw new Error('modal closed');
+      await w.sim.app.click({ user: requester.slackId, viewId: modal.id, actionId: 'entitlement', selectedOption: { value: String(w.group.entitlementId), text: w.group.name } });
+      await w.idle();
+      const updated = await until(() => w.sim.app.openModalOf(requester.slackId)?.hash !== modal.hash && w.sim.app.openModalOf(requester.slackId), 'the updated modal');
+      expect(updated.id).toBe(modal.id);
+      const blocks = updated.blocks as { block_id: string; optional?: boolean; hint?: { text: string }; element: { options?: { value: string }[] } }[];
+      const duration = blocks.find((b) => b.block_id === 'duration');
+      expect(duration?.element.options?.map((o) => o.value)).toEqual(['PT1H', 'PT4H', 'PT8H', 'MAX']);
+      expect(duration?.hint?.text).toBe('At most 8 hours for this entitlement');
+      expect(blocks.find((b) => b.block_id === 'justification')?.optional).toBe(false);
+      // Slack itself will not submit a required field empty or an option the modal does not offer.
+      await expect(w.sim.app.submit({ user: requester.slackId, viewId: modal.id, values: { entitlement: { value: String(w.group.entitlementId) }, duration: { value: 'P1D' }, justification: 'x', for_whom: null } })).rejects.toThrow('offers no option P1D');
+      await expect(w.sim.app.submit({ user: requester.slackId, viewId: modal.id, values: { entitlement: { value: String(w.group.entitlementId) }, duration: { value: 'MAX' }, justification: null, for_whom: null } })).rejects.toThrow('"justification" is required');
     });
 
     it('submitting creates the request; every approver gets a DM with Approve and Deny', async () => {

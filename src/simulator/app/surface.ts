@@ -219,7 +219,10 @@ export class SimulatedAppSurface {
    * a view (a modal or the Home tab), as `user`. Fails when no such element is shown: a test
    * cannot click what a person could not see.
    */
-  async click(input: { user: string; actionId: string; value?: string; message?: { channel: string; ts: string }; viewId?: string }, options: DeliveryOptions = {}): Promise<Delivery[]> {
+  async click(
+    input: { user: string; actionId: string; value?: string; message?: { channel: string; ts: string }; viewId?: string; selectedOption?: { value: string; text?: string } },
+    options: DeliveryOptions = {},
+  ): Promise<Delivery[]> {
     let blocks: unknown;
     let container: Record<string, unknown>;
     const extra: Record<string, unknown> = {};
@@ -241,7 +244,9 @@ export class SimulatedAppSurface {
     } else throw new Error('click needs a message or a viewId');
     const found = findElement(blocks, input.actionId, input.value);
     if (!found) throw new Error(`no element with action_id ${input.actionId}${input.value ? ` and value ${input.value}` : ''} is shown there`);
-    const { element, blockId } = found;
+    const { element, blockId, block } = found;
+    // An element of an input block tells the app nothing unless the block asks for it.
+    if (block.type === 'input' && block.dispatch_action !== true) throw new Error(`Slack sends no block_actions for ${input.actionId}: its input block has no dispatch_action`);
     const action: Record<string, unknown> = {
       type: element.type,
       action_id: element.action_id,
@@ -249,6 +254,16 @@ export class SimulatedAppSurface {
       action_ts: `${(Date.now() / 1000).toFixed(6)}`,
     };
     if (element.type === 'button') Object.assign(action, { text: element.text, ...(element.value !== undefined ? { value: element.value } : {}), ...(element.style ? { style: element.style } : {}) });
+    if (element.type === 'static_select' || element.type === 'external_select') {
+      if (!input.selectedOption) throw new Error(`choosing in ${input.actionId} needs a selectedOption`);
+      const chosen = stateValue(element, input.selectedOption);
+      Object.assign(action, { selected_option: chosen.selected_option, ...(element.placeholder ? { placeholder: element.placeholder } : {}) });
+      if (input.viewId !== undefined) {
+        const view = this.#store.app.views.get(input.viewId) as StoredView;
+        view.state.values[blockId] = { ...view.state.values[blockId], [String(element.action_id)]: chosen };
+        extra.view = viewJson(view);
+      }
+    }
     const payload = {
       type: 'block_actions',
       ...this.#common(input.user),
@@ -277,6 +292,11 @@ export class SimulatedAppSurface {
       const element = block.element as Record<string, unknown>;
       const given = input.values[blockId] ?? null;
       if (given === null && block.optional !== true) throw new Error(`Slack does not submit the modal: "${blockId}" is required`);
+      if (given !== null && element.type === 'static_select') {
+        const offered = ((element.options ?? []) as { value: string }[]).map((o) => o.value);
+        const chosen = typeof given === 'string' ? given : given.value;
+        if (!offered.includes(chosen)) throw new Error(`"${blockId}" offers no option ${chosen} (it offers ${offered.join(', ')})`);
+      }
       values[blockId] = { [String(element.action_id)]: stateValue(element, given) };
     }
     view.state = { values };
@@ -421,14 +441,14 @@ function messageJson(message: PostedMessage): Record<string, unknown> {
 type Element = Record<string, unknown> & { type: string; action_id?: string };
 
 /** An interactive element shown in these blocks (actions, section accessories, inputs). */
-function findElement(blocks: unknown, actionId: string, value?: string): { element: Element; blockId: string } | undefined {
+function findElement(blocks: unknown, actionId: string, value?: string): { element: Element; blockId: string; block: Record<string, unknown> } | undefined {
   if (!Array.isArray(blocks)) return undefined;
   for (const raw of blocks) {
     const block = raw as Record<string, unknown>;
     const blockId = typeof block.block_id === 'string' ? block.block_id : randomBytes(3).toString('hex');
     const candidates = [...(Array.isArray(block.elements) ? block.elements : []), block.accessory, block.element].filter(Boolean) as Element[];
     for (const element of candidates) {
-      if (element.action_id === actionId && (value === undefined || element.value === value)) return { element, blockId };
+      if (element.action_id === actionId && (value === undefined || element.value === value)) return { element, blockId, block };
     }
   }
   return undefined;
