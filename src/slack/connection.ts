@@ -52,7 +52,7 @@ export class SlackConnection {
   constructor(options: SlackConnectionOptions) {
     this.options = options;
     const { slack } = options;
-    this.pacer = new Pacer(options.minuteMs ?? 60_000);
+    this.pacer = new Pacer(options.minuteMs ?? slack.minuteMs ?? 60_000);
     const common = { apiUrl: slack.apiUrl, pacer: this.pacer, stats: this.stats, retry: options.retry };
     if (slack.token) this.bot = new SlackWebApi({ ...common, token: slack.token.reveal(), kind: 'bot' });
     if (slack.enterpriseToken) this.enterprise = new SlackWebApi({ ...common, token: slack.enterpriseToken.reveal(), kind: 'enterprise', orgLevel: true });
