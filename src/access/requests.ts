@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { recordAudit, type AuditRecord } from '../audit/record.ts';
 import type { DB, RequestsTable, RequestState } from '../db/schema.ts';
 import type { EventBus } from '../events/bus.ts';
-import { ConflictError, ForbiddenError, NotFoundError, NotGrantableError, SlackApiError, ValidationError, type UserError } from '../graphql/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, NotGrantableError, SlackApiError, ValidationError, type UserError } from './errors.ts';
 import { enqueueJob, systemClock, type Clock, type Job } from '../jobs/queue.ts';
 import { JobWorker, NotYet, type JobHandler } from '../jobs/worker.ts';
 import type { Logger } from '../log.ts';
