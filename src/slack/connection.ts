@@ -116,3 +116,11 @@ export function slackErrorCode(error: unknown): string {
   if (error instanceof SlackApiError) return error.slackError;
   return 'unreachable';
 }
+
+/** Refuses to read the catalog with a bot token that is missing or that Slack rejected at detection. */
+export function assertWorkingBotToken(plan: PlanInfo): void {
+  const bot = plan.tokens.bot;
+  if (bot.ok) return;
+  const why = bot.configured ? `Slack rejected the bot token: ${bot.error}` : 'no Slack bot token is configured (--token)';
+  throw new SlackApiError('auth.test', bot.error ?? 'not_authed', undefined, why);
+}
