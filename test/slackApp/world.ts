@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createProvisioningService } from '../../src/access/provisioning.ts';
 import { updateEntitlementPolicy } from '../../src/access/policies.ts';
 import { createDb, type Database } from '../../src/db/createDb.ts';
-import { createGovernance, type Governance } from '../../src/jobs/governance.ts';
+import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
