@@ -251,6 +251,16 @@ export function defineFlow(transport: Transport): void {
       expect((await duplicates(w.a)) + (await duplicates(b))).toBe(1);
     });
 
+    it.runIf(transport === 'socket')('reconnects when Slack asks for a refresh, and goes on answering', async () => {
+      const before = w.sim.app.connectionCount;
+      w.sim.app.requestRefresh();
+      await until(() => w.sim.app.connectionCount < before || undefined, 'the old connections to close');
+      await w.sim.app.waitForConnections(before, 20_000);
+      const person = w.approvers[0] as Person;
+      const [ack] = await w.sim.app.command({ user: person.slackId, command: '/access', text: 'mine' });
+      expect((ack?.response as { response_type?: string }).response_type).toBe('ephemeral');
+    }, 30_000);
+
     it("decides a review's items from App Home (Keep, Revoke), after a DM telling the reviewer", async () => {
       const reviewer = w.approvers[1] as Person;
       const created = await w.a.gov.reviews.create({
