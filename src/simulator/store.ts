@@ -1,4 +1,5 @@
 import { IdSequence } from './random.ts';
+import { AppSurfaceState } from './app/state.ts';
 
 export type SlackPlan = 'pro' | 'business-plus' | 'grid' | 'gov';
 
@@ -97,6 +98,44 @@ export interface User {
   renderedScim?: { version: 1 | 2; bytes: Buffer; split: number };
 }
 
+/** What a new human account has until someone sets it: Slack's defaults for a fresh user. */
+type UserDefaults = 'realName' | 'displayName' | 'firstName' | 'lastName' | 'email' | 'title' | 'phone' | 'tz' | 'tzLabel' | 'tzOffset' | 'locale' | 'color' | 'deleted' | 'isBot' | 'isAppUser' | 'isRestricted' | 'isUltraRestricted' | 'isInvitedUser' | 'isStranger' | 'has2fa' | 'orgRole' | 'deactivatedTs' | 'guestExpirationTs' | 'lastActiveTs' | 'hasSso';
+
+/**
+ * A user record for `addUser`: the fields given, Slack's defaults for the rest (no email, a
+ * Pacific time zone, a regular member with no guest or bot flags), `updated` = `created`.
+ */
+export function newUser(fields: Pick<User, 'name' | 'avatarHash' | 'memberships' | 'created'> & Partial<Omit<User, 'id'>>): Omit<User, 'id'> {
+  const defaults: Pick<User, UserDefaults> = {
+    realName: '',
+    displayName: '',
+    firstName: '',
+    lastName: '',
+    email: null,
+    title: '',
+    phone: '',
+    tz: 'America/Los_Angeles',
+    tzLabel: 'Pacific Standard Time',
+    tzOffset: -28800,
+    locale: 'en-US',
+    color: '4bbe2e',
+    deleted: false,
+    isBot: false,
+    isAppUser: false,
+    isRestricted: false,
+    isUltraRestricted: false,
+    isInvitedUser: false,
+    isStranger: false,
+    has2fa: false,
+    orgRole: 'member',
+    deactivatedTs: 0,
+    guestExpirationTs: 0,
+    lastActiveTs: 0,
+    hasSso: false,
+  };
+  return { ...defaults, updated: fields.created, ...fields };
+}
+
 /**
  * A user's Web API JSON in the pieces that do not depend on who is looking, as UTF-8 bytes back to
  * back; `users.list` copies them into a page with the workspace, role and scope-dependent fields
@@ -171,6 +210,8 @@ export interface PostedMessage {
   user: string;
   botId?: string;
   blocks?: unknown;
+  /** Set by chat.update: who edited the message and when. */
+  edited?: { user: string; ts: string };
 }
 
 export type TokenKind = 'bot' | 'user' | 'app';
@@ -319,6 +360,8 @@ export class SlackStore {
   roleAssignments: RoleAssignment[] = [];
   readonly messages: PostedMessage[] = [];
   readonly tokens = new Map<string, TokenInfo>();
+  /** The Slack app surface: views, ephemeral messages, triggers, the app's credentials. */
+  readonly app = new AppSurfaceState();
   behaviour: SimulatorBehaviour = { ...DEFAULT_BEHAVIOUR };
   ids: IdSequences;
   /** Seconds since the epoch; replaceable so tests can pin time. */
@@ -354,6 +397,7 @@ export class SlackStore {
     for (const id of other.userIds) this.userIds.push(id);
     this.roleAssignments = other.roleAssignments;
     this.messages.length = 0;
+    this.app.reset();
     this.behaviour = { ...other.behaviour };
     this.ids = other.ids;
     this.messageCounter = 0;
