@@ -49,7 +49,7 @@ describe('a crash between Slack\'s answer and the outcome record', () => {
     async () => {
       const url = await first.url();
       const token = await adminToken(url);
-      const group = [...sim.store.usergroups.values()].find((g) => !g.isIdpGroup && g.dateDelete === 0 && g.users.size > 0) as UserGroup;
+      const group = [...sim.store.usergroups.values()].find((g) => !g.isIdpGroup && g.dateDelete === 0 && g.users.size > 0 && fullMembers(sim, g.teamId).some((u) => !g.users.has(u.id))) as UserGroup;
       const user = fullMembers(sim, group.teamId).find((u) => !group.users.has(u.id))!;
       const input = { entitlementId: `userGroup:${group.id}:member`, accountId: `user:${user.id}`, idempotencyKey: 'crash-1' };
       const writesBefore = sim.control.calls('usergroups.users.update');
