@@ -73,6 +73,10 @@ export interface Config {
   requestTtlMs: number;
   log: { level: LogLevel; format: LogFormat };
   production: boolean;
+  /** Trusted-documents manifest file (hash -> document) added to the bundled client's. */
+  trustedDocumentsFile?: string;
+  /** Query cost an API client may spend per minute unless set for the client. */
+  defaultCostBudget: number;
 }
 
 type RawValue = string | boolean | undefined;
@@ -180,6 +184,10 @@ export const SETTINGS = [
   ),
   setting('requestTtl', '--request-ttl <duration>', 'SLACKGATE_REQUEST_TTL', 'pending access requests nobody decides are closed after this long (e.g. 3d, 12h)', {
     defaultText: '7d',
+  }),
+  setting('trustedDocuments', '--trusted-documents <file>', 'SLACKGATE_TRUSTED_DOCUMENTS', "trusted-documents manifest (codegen's persisted-documents.json) added to the bundled client's"),
+  setting('costBudget', '--cost-budget <n>', 'SLACKGATE_COST_BUDGET', 'query cost an API client may spend per minute unless set for the client', {
+    defaultText: '1000000',
   }),
   setting('logLevel', '--log-level <level>', 'LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')}`, { defaultText: 'info' }),
   setting('logFormat', '--log-format <format>', 'LOG_FORMAT', 'log format: json or pretty', { defaultText: 'json' }),
@@ -364,6 +372,14 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     throw new ConfigError(ttl.spec, `"${ttlText}" is not a duration of a minute or more; use e.g. 12h, 3d`);
   }
 
+  const trustedDocumentsFile = str(get('trustedDocuments').raw);
+  const budget = get('costBudget');
+  const budgetText = str(budget.raw) ?? '1000000';
+  const defaultCostBudget = Number(budgetText);
+  if (!/^\d+$/.test(budgetText) || defaultCostBudget < 1) {
+    throw new ConfigError(budget.spec, `"${budgetText}" is not a whole number of cost units per minute (at least 1)`);
+  }
+
   const level = get('logLevel');
   const logLevel = (str(level.raw) ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -385,5 +401,7 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     requestTtlMs,
     log: { level: logLevel as LogLevel, format: logFormat },
     production: env.NODE_ENV === 'production',
+    trustedDocumentsFile,
+    defaultCostBudget,
   };
 }

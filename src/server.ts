@@ -14,6 +14,8 @@ import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
 import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
 import { useMetrics } from './graphql/metricsPlugin.ts';
+import { CostBudgets, useCostBudget } from './graphql/costBudget.ts';
+import { BUNDLED_TRUSTED_DOCUMENTS, trustedQueryOf, useTrustedDocuments, type TrustedDocuments } from './graphql/trustedDocuments.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, lastSuccessfulSync, type Metrics } from './metrics.ts';
@@ -45,6 +47,13 @@ export interface GatewayDeps {
   metrics?: Metrics;
   /** The scheduled sync period: /readyz calls the last sync stale after two of them. */
   syncIntervalMs?: number;
+  /**
+   * Documents trusted besides the bundled client's (hash -> document, codegen's
+   * persisted-documents output): any client may send them by hash; trusted-only clients nothing else.
+   */
+  trustedDocuments?: TrustedDocuments;
+  /** Per-client query-cost budgets (default: DEFAULT_COST_BUDGET_PER_MINUTE unless set per client). */
+  costBudgets?: CostBudgets;
 }
 
 export interface Readiness {
@@ -194,6 +203,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   };
 
+  const trustedDocuments: TrustedDocuments = { ...BUNDLED_TRUSTED_DOCUMENTS, ...deps.trustedDocuments };
+  const costBudgets = deps.costBudgets ?? new CostBudgets();
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -201,8 +213,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
     plugins: [
       authentication,
+      useTrustedDocuments(trustedDocuments, (request) => principals.get(request)),
       hardening,
       useMetrics(metrics),
+      useCostBudget(costBudgets, metrics),
       // Queries and mutations run as code compiled once per document (graphql-jit): a page of 100
       // grants costs a third less CPU than the interpreting executor. Subscriptions stay on
       // graphql-js, whose event streams graphql-jit does not serve.
@@ -320,9 +334,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
         // Run every operation through Yoga's envelop: the same plugins, limits and context as HTTP.
         onSubscribe: async (ctx, _id, payload) => {
           const enveloped = yoga.getEnveloped({ req: ctx.extra.request, principal: ctx.extra.principal, params: payload } as ServerContext & Record<string, unknown>);
+          // Trusted documents: Yoga's persisted-operations plugin works on HTTP params only.
+          const query = trustedQueryOf(trustedDocuments, ctx.extra.principal, payload);
+          if (query instanceof Error) return [query instanceof GraphQLError ? query : new GraphQLError(query.message)];
           let document;
           try {
-            document = enveloped.parse(payload.query);
+            document = enveloped.parse(query);
           } catch (error) {
             return [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message)];
           }

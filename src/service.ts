@@ -9,6 +9,8 @@ import { createGovernance } from './jobs/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';
+import { CostBudgets } from './graphql/costBudget.ts';
+import { readTrustedDocuments, type TrustedDocuments } from './graphql/trustedDocuments.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
 import { SyncEngine } from './sync/engine.ts';
@@ -72,6 +74,12 @@ export interface ServiceOptions {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, database, logger } = options;
   const metrics = options.metrics ?? processMetrics;
+  let trustedDocuments: TrustedDocuments | undefined;
+  try {
+    trustedDocuments = config.trustedDocumentsFile ? readTrustedDocuments(config.trustedDocumentsFile) : undefined;
+  } catch (error) {
+    throw new ServiceConfigError(`--trusted-documents: ${(error as Error).message}`);
+  }
   let slack = config.slack;
   let demo: Service['demo'];
   if (!slack.token) {
@@ -114,7 +122,17 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     },
     logger,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
+  const gateway = createGateway({
+    database,
+    logger,
+    bus,
+    services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews },
+    production: config.production,
+    metrics,
+    syncIntervalMs: config.syncIntervalMs,
+    trustedDocuments,
+    costBudgets: new CostBudgets(config.defaultCostBudget),
+  });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);

@@ -34,7 +34,8 @@ async function withDatabase<T>(command: Command, io: CliIo, work: (database: Dat
 }
 
 function describe(client: ApiClient): string {
-  return `${client.id} "${client.name}" with scopes ${client.scopes.join(', ')}`;
+  const limits = [client.trustedOnly ? 'trusted documents only' : '', client.costBudgetPerMinute ? `cost budget ${client.costBudgetPerMinute}/min` : ''].filter(Boolean);
+  return `${client.id} "${client.name}" with scopes ${client.scopes.join(', ')}${limits.length ? ` (${limits.join(', ')})` : ''}`;
 }
 
 function table(rows: string[][]): string {
@@ -51,14 +52,19 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('create an API client; its secret is printed once')
     .requiredOption('--name <name>', 'who or what uses it, e.g. "access portal"')
     .requiredOption('--scopes <scopes>', `comma-separated: ${SCOPES.join(', ')}`)
-    .action(async (opts: { name: string; scopes: string }, command: Command) => {
+    .option('--trusted-only', 'allow only the documents of the trusted-documents manifest, sent by hash')
+    .option('--cost-budget <n>', "query cost the client may spend per minute (default: the gateway's)")
+    .action(async (opts: { name: string; scopes: string; trustedOnly?: boolean; costBudget?: string }, command: Command) => {
       let scopes;
       try {
         scopes = parseScopes(opts.scopes);
       } catch (error) {
         throw new CliError((error as Error).message, 2);
       }
-      const created = await withDatabase(command, io, (database) => createClient(database.db, { name: opts.name, scopes, actor: cliActor() }));
+      const costBudgetPerMinute = opts.costBudget === undefined ? undefined : Number(opts.costBudget);
+      const created = await withDatabase(command, io, (database) =>
+        createClient(database.db, { name: opts.name, scopes, trustedOnly: opts.trustedOnly === true, costBudgetPerMinute, actor: cliActor() }),
+      );
       io.stdout.write(
         `created API client ${describe(created.client)}\n` +
           `client_id:     ${created.client.id}\n` +
