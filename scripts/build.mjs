@@ -12,7 +12,8 @@ const started = performance.now();
 const digest = await sourceDigest(root);
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [new URL('src/cli.ts', root).pathname],
+  // The CLI, and the typed client internal tools import as slackgate/client.
+  entryPoints: { cli: new URL('src/cli.ts', root).pathname, 'client/index': new URL('src/client/index.ts', root).pathname },
   outdir,
   bundle: true,
   splitting: true,

@@ -40,6 +40,8 @@ export interface SlackgateClientOptions {
   refreshMarginMs?: number;
   /** Subscriptions: `ws` (graphql-transport-ws, default) or `sse`. */
   transport?: SubscriptionTransport;
+  /** Told of every retry: the status that caused it (undefined: network failure) and the wait. */
+  onRetry?: (retry: { status?: number; delayMs: number; attempt: number }) => void;
   /** Replaces global fetch (tests, proxies). */
   fetch?: typeof fetch;
 }
@@ -157,7 +159,9 @@ export class SlackgateClient {
       const asked = res ? retryAfterMs(res.headers.get('retry-after')) : undefined;
       // The body of a refused request is not needed; free the connection.
       await res?.body?.cancel().catch(() => {});
-      await sleep(Math.min(maxDelay, asked ?? backoff));
+      const delayMs = Math.min(maxDelay, asked ?? backoff);
+      this.options.onRetry?.({ status: res?.status, delayMs, attempt: attempt + 1 });
+      await sleep(delayMs);
     }
   }
 

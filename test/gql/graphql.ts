@@ -1,4 +1,5 @@
 /* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -1675,3 +1676,19 @@ export type WorkspaceRole = Node & Resource & {
   /** The workspace this resource belongs to (null for org-wide resources). */
   workspace?: Maybe<Resource>;
 };
+
+export type ViewerScopesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerScopesQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', clientId: string, scopes: Array<string> } };
+
+export type GrantCountQueryVariables = Exact<{
+  filter?: InputMaybe<GrantFilter>;
+}>;
+
+
+export type GrantCountQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', totalCount: number } };
+
+
+export const ViewerScopesDocument = {"__meta__":{"hash":"3e81dc2c7649bb30188323d25ebce1c94ff7cef8526a6f2c7ee7567189416c04"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerScopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<ViewerScopesQuery, ViewerScopesQueryVariables>;
+export const GrantCountDocument = {"__meta__":{"hash":"e8a523bd0affa640ba8409c70bf10ec280be66190dea03b9209e5f1586ee7cf1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantCount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<GrantCountQuery, GrantCountQueryVariables>;
