@@ -1677,6 +1677,202 @@ export type WorkspaceRole = Node & Resource & {
   workspace?: Maybe<Resource>;
 };
 
+export type GrantTimesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GrantTimesQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string, grantedAt: string, expiresAt?: string | null, account: { __typename?: 'Account', createdAt: string } } }> } };
+
+export type AccountFiltersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountFiltersQuery = { __typename?: 'Query', all: { __typename?: 'AccountConnection', totalCount: number }, search: { __typename?: 'AccountConnection', totalCount: number, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', slackId: string } }> }, byEmail: { __typename?: 'AccountConnection', edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', slackId: string, email?: string | null } }> }, disabled: { __typename?: 'AccountConnection', totalCount: number }, guests: { __typename?: 'AccountConnection', totalCount: number }, services: { __typename?: 'AccountConnection', edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', displayName?: string | null, type: AccountType } }> }, labs: { __typename?: 'AccountConnection', totalCount: number } };
+
+export type AccountLookupsQueryVariables = Exact<{
+  global: Scalars['ID']['input'];
+}>;
+
+
+export type AccountLookupsQuery = { __typename?: 'Query', byGlobal?: { __typename?: 'Account', slackId: string } | null, byExternal?: { __typename?: 'Account', slackId: string, workspaces: Array<{ __typename?: 'Workspace', externalId: string, name: string, domain?: string | null }> } | null, bySlack?: { __typename?: 'Account', slackId: string } | null, byEmail?: { __typename?: 'Account', slackId: string } | null, missing?: { __typename?: 'Account', slackId: string } | null };
+
+export type AccountByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AccountByIdQuery = { __typename?: 'Query', account?: { __typename?: 'Account', slackId: string } | null };
+
+export type AccountBySlackIdAndEmailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountBySlackIdAndEmailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', slackId: string } | null };
+
+export type EntitlementWithGrantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EntitlementWithGrantsQuery = { __typename?: 'Query', entitlement?: { __typename?: 'Entitlement', externalId: string, slug: string, grantable: boolean, grantableReason?: string | null, grantCount: number, purpose: EntitlementPurpose, resource:
+      | { __typename: 'Channel', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
+          | { __typename?: 'Channel', externalId: string }
+          | { __typename?: 'EnterpriseRole', externalId: string }
+          | { __typename?: 'IdpGroup', externalId: string }
+          | { __typename?: 'UserGroup', externalId: string }
+          | { __typename?: 'Workspace', externalId: string }
+          | { __typename?: 'WorkspaceRole', externalId: string }
+         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'EnterpriseRole', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
+          | { __typename?: 'Channel', externalId: string }
+          | { __typename?: 'EnterpriseRole', externalId: string }
+          | { __typename?: 'IdpGroup', externalId: string }
+          | { __typename?: 'UserGroup', externalId: string }
+          | { __typename?: 'Workspace', externalId: string }
+          | { __typename?: 'WorkspaceRole', externalId: string }
+         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'IdpGroup', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
+          | { __typename?: 'Channel', externalId: string }
+          | { __typename?: 'EnterpriseRole', externalId: string }
+          | { __typename?: 'IdpGroup', externalId: string }
+          | { __typename?: 'UserGroup', externalId: string }
+          | { __typename?: 'Workspace', externalId: string }
+          | { __typename?: 'WorkspaceRole', externalId: string }
+         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'UserGroup', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
+          | { __typename?: 'Channel', externalId: string }
+          | { __typename?: 'EnterpriseRole', externalId: string }
+          | { __typename?: 'IdpGroup', externalId: string }
+          | { __typename?: 'UserGroup', externalId: string }
+          | { __typename?: 'Workspace', externalId: string }
+          | { __typename?: 'WorkspaceRole', externalId: string }
+         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'Workspace', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
+          | { __typename?: 'Channel', externalId: string }
+          | { __typename?: 'EnterpriseRole', externalId: string }
+          | { __typename?: 'IdpGroup', externalId: string }
+          | { __typename?: 'UserGroup', externalId: string }
+          | { __typename?: 'Workspace', externalId: string }
+          | { __typename?: 'WorkspaceRole', externalId: string }
+         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'WorkspaceRole', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
+          | { __typename?: 'Channel', externalId: string }
+          | { __typename?: 'EnterpriseRole', externalId: string }
+          | { __typename?: 'IdpGroup', externalId: string }
+          | { __typename?: 'UserGroup', externalId: string }
+          | { __typename?: 'Workspace', externalId: string }
+          | { __typename?: 'WorkspaceRole', externalId: string }
+         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+    , grants: { __typename?: 'GrantConnection', totalCount: number, edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', slackId: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean } } } | null };
+
+export type ResourceTypenamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResourceTypenamesQuery = { __typename?: 'Query', entitlements: { __typename?: 'EntitlementConnection', totalCount: number, edges: Array<{ __typename?: 'EntitlementEdge', node: { __typename?: 'Entitlement', resource:
+          | { __typename: 'Channel', externalId: string }
+          | { __typename: 'EnterpriseRole', externalId: string }
+          | { __typename: 'IdpGroup', externalId: string }
+          | { __typename: 'UserGroup', externalId: string }
+          | { __typename: 'Workspace', externalId: string }
+          | { __typename: 'WorkspaceRole', externalId: string }
+         } }> } };
+
+export type EntitlementFiltersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EntitlementFiltersQuery = { __typename?: 'Query', groups: { __typename?: 'EntitlementConnection', edges: Array<{ __typename?: 'EntitlementEdge', node: { __typename?: 'Entitlement', externalId: string } }> }, inT1: { __typename?: 'EntitlementConnection', totalCount: number }, grantable: { __typename?: 'EntitlementConnection', edges: Array<{ __typename?: 'EntitlementEdge', node: { __typename?: 'Entitlement', externalId: string } }> }, search: { __typename?: 'EntitlementConnection', edges: Array<{ __typename?: 'EntitlementEdge', node: { __typename?: 'Entitlement', externalId: string } }> } };
+
+export type GrantFiltersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GrantFiltersQuery = { __typename?: 'Query', mine: { __typename?: 'GrantConnection', totalCount: number }, channels: { __typename?: 'GrantConnection', totalCount: number, edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string, source: GrantSource, expiresAt?: string | null } }> }, expiring: { __typename?: 'GrantConnection', totalCount: number }, notYet: { __typename?: 'GrantConnection', totalCount: number }, accountGrants?: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', totalCount: number, edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', entitlement: { __typename?: 'Entitlement', externalId: string } } }> } } | null };
+
+export type NodeLookupsQueryVariables = Exact<{
+  group: Scalars['ID']['input'];
+}>;
+
+
+export type NodeLookupsQuery = { __typename?: 'Query', node?:
+    | { __typename: 'AccessReview', id: string }
+    | { __typename: 'Account', id: string }
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Channel', id: string }
+    | { __typename: 'EnterpriseRole', id: string }
+    | { __typename: 'Entitlement', id: string }
+    | { __typename: 'Grant', id: string }
+    | { __typename: 'IdpGroup', id: string }
+    | { __typename: 'Request', id: string }
+    | { __typename: 'ReviewItem', id: string }
+    | { __typename: 'SyncRun', id: string }
+    | { __typename: 'UserGroup', externalId: string, id: string }
+    | { __typename: 'Workspace', id: string }
+    | { __typename: 'WorkspaceRole', id: string }
+   | null, byExternal?:
+    | { __typename: 'AccessReview', id: string }
+    | { __typename: 'Account', id: string }
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Channel', id: string }
+    | { __typename: 'EnterpriseRole', id: string }
+    | { __typename: 'Entitlement', id: string }
+    | { __typename: 'Grant', id: string }
+    | { __typename: 'IdpGroup', id: string }
+    | { __typename: 'Request', id: string }
+    | { __typename: 'ReviewItem', id: string }
+    | { __typename: 'SyncRun', id: string }
+    | { __typename: 'UserGroup', id: string }
+    | { __typename: 'Workspace', id: string }
+    | { __typename: 'WorkspaceRole', id: string }
+   | null, grant?:
+    | { __typename?: 'AccessReview' }
+    | { __typename?: 'Account' }
+    | { __typename?: 'AuditEvent' }
+    | { __typename?: 'Channel' }
+    | { __typename?: 'EnterpriseRole' }
+    | { __typename?: 'Entitlement' }
+    | { __typename?: 'Grant', account: { __typename?: 'Account', slackId: string } }
+    | { __typename?: 'IdpGroup' }
+    | { __typename?: 'Request' }
+    | { __typename?: 'ReviewItem' }
+    | { __typename?: 'SyncRun' }
+    | { __typename?: 'UserGroup' }
+    | { __typename?: 'Workspace' }
+    | { __typename?: 'WorkspaceRole' }
+   | null, nodes: Array<
+    | { __typename: 'AccessReview' }
+    | { __typename: 'Account' }
+    | { __typename: 'AuditEvent' }
+    | { __typename: 'Channel' }
+    | { __typename: 'EnterpriseRole' }
+    | { __typename: 'Entitlement' }
+    | { __typename: 'Grant' }
+    | { __typename: 'IdpGroup' }
+    | { __typename: 'Request' }
+    | { __typename: 'ReviewItem' }
+    | { __typename: 'SyncRun' }
+    | { __typename: 'UserGroup' }
+    | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceRole' }
+   | null> };
+
+export type AccountPageQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AccountPageQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', slackId: string } }>, pageInfo: { __typename?: 'PageInfo', hasPreviousPage: boolean, hasNextPage: boolean } } };
+
+export type EntitlementGrantPageQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EntitlementGrantPageQuery = { __typename?: 'Query', entitlement?: { __typename?: 'Entitlement', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', cursor: string, node: { __typename?: 'Grant', externalId: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+
+export type AccountsInWorkspaceQueryVariables = Exact<{
+  workspaceId: Scalars['ID']['input'];
+}>;
+
+
+export type AccountsInWorkspaceQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount: number, edges: Array<{ __typename?: 'AccountEdge', cursor: string }> } };
+
 export type ViewerScopesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1690,5 +1886,18 @@ export type GrantCountQueryVariables = Exact<{
 export type GrantCountQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', totalCount: number } };
 
 
+export const GrantTimesDocument = {"__meta__":{"hash":"1270a01f8749c785651d6f86b61ef8bf14764bf14b3943f23d023c26b123f4f3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantTimes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GrantTimesQuery, GrantTimesQueryVariables>;
+export const AccountFiltersDocument = {"__meta__":{"hash":"0f470813dde378bffe82193509a295edc8740f8cf763d8cb2327707711f8f841"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountFilters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"all"},"name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"search"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"person01","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byEmail"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"PERSON020@acme","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"disabled"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DISABLED"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"guests"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"isGuest"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"services"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"type"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SERVICE"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"labs"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"StringValue","value":"workspace:T2","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<AccountFiltersQuery, AccountFiltersQueryVariables>;
+export const AccountLookupsDocument = {"__meta__":{"hash":"9fdf94f801dce7115a1cbc210fae1b61325ae6f905b33d2c7d67eb86ceb154d9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountLookups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"global"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"byGlobal"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"global"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byExternal"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"user:U003","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"bySlack"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slackId"},"value":{"kind":"StringValue","value":"U003","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byEmail"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"StringValue","value":"person003@ACME.TEST","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"missing"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"user:U999","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]} as unknown as DocumentNode<AccountLookupsQuery, AccountLookupsQueryVariables>;
+export const AccountByIdDocument = {"__meta__":{"hash":"e5b507026a9fb02d6adecf6d13ab8c3b7d5e9df7088c05eb7038774a67bfdf0a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]} as unknown as DocumentNode<AccountByIdQuery, AccountByIdQueryVariables>;
+export const AccountBySlackIdAndEmailDocument = {"__meta__":{"hash":"3589a322ee220f70638fff10152564be2cf5360c5cc598275b02d260e1cadf63"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountBySlackIdAndEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slackId"},"value":{"kind":"StringValue","value":"U001","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"StringValue","value":"x@y","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]} as unknown as DocumentNode<AccountBySlackIdAndEmailQuery, AccountBySlackIdAndEmailQueryVariables>;
+export const EntitlementWithGrantsDocument = {"__meta__":{"hash":"6a35c1335658effa1184028b619abb29013a23057b242fc6ed3899a7c9d2105f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntitlementWithGrants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"userGroup:S1:member","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"grantableReason"}},{"kind":"Field","name":{"kind":"Name","value":"grantCount"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"resourceType"}},{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"workspace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entitlements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"2"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"source"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SYNC"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EntitlementWithGrantsQuery, EntitlementWithGrantsQueryVariables>;
+export const ResourceTypenamesDocument = {"__meta__":{"hash":"f29df19020a3dee897a82a42a48c38fff5101e6e59fb67a3acf7529b4ef05faf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ResourceTypenames"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ResourceTypenamesQuery, ResourceTypenamesQueryVariables>;
+export const EntitlementFiltersDocument = {"__meta__":{"hash":"d09ee2953fa75afee496b5860e5a7ee306efeab1e2785b39d16c7aae1e40e7ca"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntitlementFilters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"groups"},"name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"USER_GROUP"},{"kind":"EnumValue","value":"IDP_GROUP"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"inT1"},"name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"StringValue","value":"workspace:T1","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"grantable"},"name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"grantable"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"search"},"name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"general","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EntitlementFiltersQuery, EntitlementFiltersQueryVariables>;
+export const GrantFiltersDocument = {"__meta__":{"hash":"854f37a58eea133c1d66529a72ab19d4c720ce79dbc5bff5b0a4d2eb9d02bea1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantFilters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"mine"},"name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"accountId"},"value":{"kind":"StringValue","value":"user:U000","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"channels"},"name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CHANNEL"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"source"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DIRECT"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"expiring"},"name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"expiringBefore"},"value":{"kind":"StringValue","value":"2031-01-01T00:00:00Z","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"notYet"},"name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"expiringBefore"},"value":{"kind":"StringValue","value":"2029-01-01T00:00:00Z","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"accountGrants"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"user:U001","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"resourceType"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"WORKSPACE"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GrantFiltersQuery, GrantFiltersQueryVariables>;
+export const NodeLookupsDocument = {"__meta__":{"hash":"8c36fec6eb34c0c9aa667aafc9e7f46c51013745c79fbbb1c2259738c91f50b4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeLookups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"group"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"group"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byExternal"},"name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"channel:C1","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"grant"},"name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"userGroup:S1:member:user:U005","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Grant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"user:U007","block":false},{"kind":"StringValue","value":"nothing:here","block":false},{"kind":"Variable","name":{"kind":"Name","value":"group"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<NodeLookupsQuery, NodeLookupsQueryVariables>;
+export const AccountPageDocument = {"__meta__":{"hash":"e7cd0565ef7c73dc5178c1dde7c5e05858e5b16179c5d7ed550ca2a71924cf78"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<AccountPageQuery, AccountPageQueryVariables>;
+export const EntitlementGrantPageDocument = {"__meta__":{"hash":"2330d678bcc0fd9235582d81082ca0179aaeeefadaa38051f50f794a833b2a21"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntitlementGrantPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"workspace:T1:member","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"40"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EntitlementGrantPageQuery, EntitlementGrantPageQueryVariables>;
+export const AccountsInWorkspaceDocument = {"__meta__":{"hash":"7a39c9158f2aa4f9dca37402a3cb34980f328d27909173a1df64bae036650004"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountsInWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]} as unknown as DocumentNode<AccountsInWorkspaceQuery, AccountsInWorkspaceQueryVariables>;
 export const ViewerScopesDocument = {"__meta__":{"hash":"3e81dc2c7649bb30188323d25ebce1c94ff7cef8526a6f2c7ee7567189416c04"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerScopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<ViewerScopesQuery, ViewerScopesQueryVariables>;
 export const GrantCountDocument = {"__meta__":{"hash":"e8a523bd0affa640ba8409c70bf10ec280be66190dea03b9209e5f1586ee7cf1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantCount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<GrantCountQuery, GrantCountQueryVariables>;
