@@ -132,10 +132,14 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 const MAX_TOKENS = 5000;
 const UNAUTHENTICATED_MESSAGE = 'authentication required: send Authorization: Bearer <token>; get a token with POST /oauth/token (client credentials)';
 
-function unauthenticatedResponse(ResponseClass: typeof Response): Response {
-  return new ResponseClass(JSON.stringify({ errors: [{ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+const INVALID_TOKEN_MESSAGE = 'invalid or expired token: get a new one with POST /oauth/token (client credentials)';
+
+function unauthenticatedResponse(ResponseClass: typeof Response, tokenSent = false): Response {
+  const message = tokenSent ? INVALID_TOKEN_MESSAGE : UNAUTHENTICATED_MESSAGE;
+  const challenge = tokenSent ? 'Bearer realm="slackgate", error="invalid_token"' : 'Bearer realm="slackgate"';
+  return new ResponseClass(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
     status: 401,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer realm="slackgate"' },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': challenge },
   });
 }
 
@@ -179,7 +183,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const token = bearerToken(request.headers.get('authorization'));
       const principal = token ? await verifyToken(token) : undefined;
       if (!principal) {
-        endResponse(unauthenticatedResponse(fetchAPI.Response));
+        endResponse(unauthenticatedResponse(fetchAPI.Response, token !== undefined));
         return;
       }
       principals.set(request, principal);

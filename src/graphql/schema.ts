@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
+import { describeGenericFields } from './genericDescriptions.ts';
 // One file per domain type, each with its root fields; importing them registers them.
 import './errors.ts';
 import './health.ts';
@@ -16,7 +17,7 @@ import './policy.ts';
 import './requests.ts';
 import './reviews.ts';
 
-export const schema: GraphQLSchema = builder.toSchema();
+export const schema: GraphQLSchema = describeGenericFields(builder.toSchema());
 
 /** The schema as committed in schema/schema.graphql: printed and sorted for stable diffs. */
 export function printedSchema(): string {

@@ -302,25 +302,39 @@ export type CancelRequestPayload = {
 /** A public or private channel. */
 export type Channel = Node & Resource & {
   __typename?: 'Channel';
+  /** When the gateway first saw it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description or purpose in Slack, if any. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The name people know it by (channels with their #). */
   displayName: Scalars['String']['output'];
   /** What can be granted on this resource (usually one: member or assigned). */
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Whether the channel is private (members only) rather than public. */
+  isPrivate: Scalars['Boolean']['output'];
+  /** Members as of the last sync or event: the grants of its member entitlement. */
+  memberCount: Scalars['Int']['output'];
+  /** What kind of resource this is. */
   resourceType: ResourceType;
+  /** Slack's own id (T…, S…, C…; a role's team:role). */
   slackId: Scalars['String']['output'];
   /** DISABLED for disabled user groups, ARCHIVED for archived channels. */
   status: ResourceStatus;
+  /** When the gateway last saw it change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The workspace this resource belongs to (null for org-wide resources). */
-  workspace?: Maybe<Resource>;
+  workspace?: Maybe<Workspace>;
 };
 
 export type CloseAccessReviewInput = {
+  /** The person closing it (global or external id, or email). */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Close although some items are undecided, leaving their access as it is. Without it, a review with undecided items is not closed (UNDECIDED_ITEMS). */
+  keepUndecided?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Global id or review number. */
   reviewId: Scalars['ID']['input'];
 };
 
@@ -438,21 +452,27 @@ export type DenyRequestPayload = {
 /** An Enterprise Grid org-level role. */
 export type EnterpriseRole = Node & Resource & {
   __typename?: 'EnterpriseRole';
+  /** When the gateway first saw it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description or purpose in Slack, if any. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The name people know it by (channels with their #). */
   displayName: Scalars['String']['output'];
   /** What can be granted on this resource (usually one: member or assigned). */
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What kind of resource this is. */
   resourceType: ResourceType;
+  /** Slack's own id (T…, S…, C…; a role's team:role). */
   slackId: Scalars['String']['output'];
   /** DISABLED for disabled user groups, ARCHIVED for archived channels. */
   status: ResourceStatus;
+  /** When the gateway last saw it change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The workspace this resource belongs to (null for org-wide resources). */
-  workspace?: Maybe<Resource>;
+  workspace?: Maybe<Workspace>;
 };
 
 /** Something that can be held on a resource: membership of a group, a role assignment. */
@@ -677,21 +697,27 @@ export type Health = {
 /** An IdP group, synced through SCIM. */
 export type IdpGroup = Node & Resource & {
   __typename?: 'IdpGroup';
+  /** When the gateway first saw it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description or purpose in Slack, if any. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The name people know it by (channels with their #). */
   displayName: Scalars['String']['output'];
   /** What can be granted on this resource (usually one: member or assigned). */
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What kind of resource this is. */
   resourceType: ResourceType;
+  /** Slack's own id (T…, S…, C…; a role's team:role). */
   slackId: Scalars['String']['output'];
   /** DISABLED for disabled user groups, ARCHIVED for archived channels. */
   status: ResourceStatus;
+  /** When the gateway last saw it change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The workspace this resource belongs to (null for org-wide resources). */
-  workspace?: Maybe<Resource>;
+  workspace?: Maybe<Workspace>;
 };
 
 export type Mutation = {
@@ -870,6 +896,8 @@ export type Query = {
   request?: Maybe<Request>;
   /** Access requests, newest first. */
   requests: RequestConnection;
+  /** Every resource access is granted to (workspaces, groups, roles, channels), with filters. */
+  resources: ResourceConnection;
   /** One sync run, by global id or run number. */
   syncRun?: Maybe<SyncRun>;
   /** Sync runs, newest first. */
@@ -979,6 +1007,15 @@ export type QueryRequestsArgs = {
 };
 
 
+export type QueryResourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySyncRunArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1040,7 +1077,10 @@ export type Request = Node & {
   requestedDurationSeconds?: Maybe<Scalars['Int']['output']>;
   /** Who asked. */
   requester?: Maybe<Account>;
+  /** @deprecated Use status: one word for lifecycle state across the API. */
   state: RequestState;
+  /** Where the request is in its lifecycle (the same word as Account, SyncRun and AccessReview use). */
+  status: RequestState;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1087,7 +1127,10 @@ export type RequestFilter = {
   kind?: InputMaybe<Array<RequestKind>>;
   /** Requests made by this account (global or external id). */
   requesterId?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Use status. */
   state?: InputMaybe<Array<RequestState>>;
+  /** Only requests in these states. */
+  status?: InputMaybe<Array<RequestState>>;
 };
 
 export type RequestKind =
@@ -1131,21 +1174,53 @@ export type RequestState =
 
 /** Something in Slack that access is granted to: a workspace, group, role or channel. */
 export type Resource = {
+  /** When the gateway first saw it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description or purpose in Slack, if any. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The name people know it by (channels with their #). */
   displayName: Scalars['String']['output'];
   /** What can be granted on this resource (usually one: member or assigned). */
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What kind of resource this is. */
   resourceType: ResourceType;
+  /** Slack's own id (T…, S…, C…; a role's team:role). */
   slackId: Scalars['String']['output'];
   /** DISABLED for disabled user groups, ARCHIVED for archived channels. */
   status: ResourceStatus;
+  /** When the gateway last saw it change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The workspace this resource belongs to (null for org-wide resources). */
-  workspace?: Maybe<Resource>;
+  workspace?: Maybe<Workspace>;
+};
+
+/** A page of resources. */
+export type ResourceConnection = {
+  __typename?: 'ResourceConnection';
+  edges: Array<ResourceEdge>;
+  pageInfo: PageInfo;
+  /** How many items match the filters, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A resource and its cursor. */
+export type ResourceEdge = {
+  __typename?: 'ResourceEdge';
+  cursor: Scalars['String']['output'];
+  node: Resource;
+};
+
+/** Which resources to list; every given condition must hold. */
+export type ResourceFilter = {
+  /** Only these kinds of resource. */
+  resourceType?: InputMaybe<Array<ResourceType>>;
+  /** Part of the name or the exact Slack id (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Resources of this workspace (global or external id). */
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type ResourceStatus =
@@ -1472,9 +1547,13 @@ export type SyncProgress = {
   estimatedTotal?: Maybe<Scalars['Int']['output']>;
   percent?: Maybe<Scalars['Int']['output']>;
   phase?: Maybe<SyncPhase>;
+  /** Calls Slack answered with 429 so far. */
   rateLimited: Scalars['Int']['output'];
   run: SyncRun;
+  /** @deprecated Use slackCallsTotal: on SyncRun, slackCalls is the list by method. */
   slackCalls: Scalars['Int']['output'];
+  /** Slack API calls made so far, all methods together (as SyncRun.slackCallsTotal). */
+  slackCallsTotal: Scalars['Int']['output'];
   status: SyncStatus;
   trigger: SyncTrigger;
 };
@@ -1499,8 +1578,11 @@ export type SyncRun = Node & {
   guard?: Maybe<Scalars['JSON']['output']>;
   heartbeatAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** The run number, as the CLI shows it and syncRun(id:) accepts. */
+  number: Scalars['Int']['output'];
   /** 0–100; null while the total is unknown. */
   percent?: Maybe<Scalars['Int']['output']>;
+  /** The phase running now (or last, once ended). */
   phase?: Maybe<SyncPhase>;
   /** Calls Slack answered with 429. */
   rateLimitedTotal: Scalars['Int']['output'];
@@ -1508,9 +1590,12 @@ export type SyncRun = Node & {
   requestedBy?: Maybe<Scalars['String']['output']>;
   /** Slack API calls made, by method. */
   slackCalls: Array<SlackMethodCalls>;
+  /** Slack API calls made, all methods together. */
   slackCallsTotal: Scalars['Int']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the run is in its lifecycle. */
   status: SyncStatus;
+  /** What started the run. */
   trigger: SyncTrigger;
 };
 
@@ -1580,21 +1665,27 @@ export type UserError = {
 /** A Slack user group (@handle); disabled groups have status DISABLED. */
 export type UserGroup = Node & Resource & {
   __typename?: 'UserGroup';
+  /** When the gateway first saw it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description or purpose in Slack, if any. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The name people know it by (channels with their #). */
   displayName: Scalars['String']['output'];
   /** What can be granted on this resource (usually one: member or assigned). */
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What kind of resource this is. */
   resourceType: ResourceType;
+  /** Slack's own id (T…, S…, C…; a role's team:role). */
   slackId: Scalars['String']['output'];
   /** DISABLED for disabled user groups, ARCHIVED for archived channels. */
   status: ResourceStatus;
+  /** When the gateway last saw it change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The workspace this resource belongs to (null for org-wide resources). */
-  workspace?: Maybe<Resource>;
+  workspace?: Maybe<Workspace>;
 };
 
 /** The input is not acceptable. */
@@ -1621,8 +1712,11 @@ export type Viewer = {
 /** A Slack workspace. */
 export type Workspace = Node & Resource & {
   __typename?: 'Workspace';
+  /** When the gateway first saw it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description or purpose in Slack, if any. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The name people know it by (channels with their #). */
   displayName: Scalars['String']['output'];
   /** The workspace subdomain (<domain>.slack.com). */
   domain?: Maybe<Scalars['String']['output']>;
@@ -1634,13 +1728,16 @@ export type Workspace = Node & Resource & {
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** What kind of resource this is. */
   resourceType: ResourceType;
+  /** Slack's own id (T…, S…, C…; a role's team:role). */
   slackId: Scalars['String']['output'];
   /** DISABLED for disabled user groups, ARCHIVED for archived channels. */
   status: ResourceStatus;
+  /** When the gateway last saw it change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The workspace this resource belongs to (null for org-wide resources). */
-  workspace?: Maybe<Resource>;
+  workspace?: Maybe<Workspace>;
 };
 
 export type WorkspaceConnection = {
@@ -1660,21 +1757,27 @@ export type WorkspaceEdge = {
 /** A role in a workspace: owner, admin, member, guest kinds, bot. */
 export type WorkspaceRole = Node & Resource & {
   __typename?: 'WorkspaceRole';
+  /** When the gateway first saw it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description or purpose in Slack, if any. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The name people know it by (channels with their #). */
   displayName: Scalars['String']['output'];
   /** What can be granted on this resource (usually one: member or assigned). */
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What kind of resource this is. */
   resourceType: ResourceType;
+  /** Slack's own id (T…, S…, C…; a role's team:role). */
   slackId: Scalars['String']['output'];
   /** DISABLED for disabled user groups, ARCHIVED for archived channels. */
   status: ResourceStatus;
+  /** When the gateway last saw it change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The workspace this resource belongs to (null for org-wide resources). */
-  workspace?: Maybe<Resource>;
+  workspace?: Maybe<Workspace>;
 };
 
 export type GrantTimesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1710,54 +1813,12 @@ export type EntitlementWithGrantsQueryVariables = Exact<{ [key: string]: never; 
 
 
 export type EntitlementWithGrantsQuery = { __typename?: 'Query', entitlement?: { __typename?: 'Entitlement', externalId: string, slug: string, grantable: boolean, grantableReason?: string | null, grantCount: number, purpose: EntitlementPurpose, resource:
-      | { __typename: 'Channel', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
-          | { __typename?: 'Channel', externalId: string }
-          | { __typename?: 'EnterpriseRole', externalId: string }
-          | { __typename?: 'IdpGroup', externalId: string }
-          | { __typename?: 'UserGroup', externalId: string }
-          | { __typename?: 'Workspace', externalId: string }
-          | { __typename?: 'WorkspaceRole', externalId: string }
-         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
-      | { __typename: 'EnterpriseRole', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
-          | { __typename?: 'Channel', externalId: string }
-          | { __typename?: 'EnterpriseRole', externalId: string }
-          | { __typename?: 'IdpGroup', externalId: string }
-          | { __typename?: 'UserGroup', externalId: string }
-          | { __typename?: 'Workspace', externalId: string }
-          | { __typename?: 'WorkspaceRole', externalId: string }
-         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
-      | { __typename: 'IdpGroup', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
-          | { __typename?: 'Channel', externalId: string }
-          | { __typename?: 'EnterpriseRole', externalId: string }
-          | { __typename?: 'IdpGroup', externalId: string }
-          | { __typename?: 'UserGroup', externalId: string }
-          | { __typename?: 'Workspace', externalId: string }
-          | { __typename?: 'WorkspaceRole', externalId: string }
-         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
-      | { __typename: 'UserGroup', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
-          | { __typename?: 'Channel', externalId: string }
-          | { __typename?: 'EnterpriseRole', externalId: string }
-          | { __typename?: 'IdpGroup', externalId: string }
-          | { __typename?: 'UserGroup', externalId: string }
-          | { __typename?: 'Workspace', externalId: string }
-          | { __typename?: 'WorkspaceRole', externalId: string }
-         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
-      | { __typename: 'Workspace', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
-          | { __typename?: 'Channel', externalId: string }
-          | { __typename?: 'EnterpriseRole', externalId: string }
-          | { __typename?: 'IdpGroup', externalId: string }
-          | { __typename?: 'UserGroup', externalId: string }
-          | { __typename?: 'Workspace', externalId: string }
-          | { __typename?: 'WorkspaceRole', externalId: string }
-         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
-      | { __typename: 'WorkspaceRole', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?:
-          | { __typename?: 'Channel', externalId: string }
-          | { __typename?: 'EnterpriseRole', externalId: string }
-          | { __typename?: 'IdpGroup', externalId: string }
-          | { __typename?: 'UserGroup', externalId: string }
-          | { __typename?: 'Workspace', externalId: string }
-          | { __typename?: 'WorkspaceRole', externalId: string }
-         | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'Channel', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?: { __typename?: 'Workspace', externalId: string } | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'EnterpriseRole', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?: { __typename?: 'Workspace', externalId: string } | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'IdpGroup', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?: { __typename?: 'Workspace', externalId: string } | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'UserGroup', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?: { __typename?: 'Workspace', externalId: string } | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'Workspace', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?: { __typename?: 'Workspace', externalId: string } | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
+      | { __typename: 'WorkspaceRole', externalId: string, resourceType: ResourceType, slackId: string, displayName: string, workspace?: { __typename?: 'Workspace', externalId: string } | null, entitlements: Array<{ __typename?: 'Entitlement', externalId: string }> }
     , grants: { __typename?: 'GrantConnection', totalCount: number, edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', slackId: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean } } } | null };
 
 export type ResourceTypenamesQueryVariables = Exact<{ [key: string]: never; }>;
