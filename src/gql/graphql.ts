@@ -23,27 +23,39 @@ export type Scalars = {
 /** A user access review: the grants in its scope, snapshotted when it was created, each decided KEEP or REVOKE. */
 export type AccessReview = Node & {
   __typename?: 'AccessReview';
+  /** When the review became CLOSED. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the gateway recorded it. */
   createdAt: Scalars['DateTime']['output'];
+  /** The person who started it. */
   createdBy?: Maybe<Account>;
+  /** The API client it was started through. */
   createdByClient?: Maybe<Scalars['String']['output']>;
+  /** What the review is for, as given at creation. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When decisions are due. */
   dueAt?: Maybe<Scalars['DateTime']['output']>;
   /** The review as a file for auditors (every item, decision, reviewer, time and revoke outcome), with its SHA-256. */
   evidence: ReviewEvidence;
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
+  /** Grants snapshotted into the review. */
   itemCount: Scalars['Int']['output'];
   /** The items, in snapshot order. */
   items: ReviewItemConnection;
+  /** The name given at creation. */
   name: Scalars['String']['output'];
   /** The review number, accepted wherever a review id is. */
   number: Scalars['Int']['output'];
+  /** Decisions and revocations so far. */
   progress: ReviewProgress;
+  /** Who reviews the items. */
   reviewerMode: ReviewerMode;
   /** The named reviewers (empty when each entitlement’s approvers review). */
   reviewers: Array<Account>;
   /** entitlementIds, resourceTypes, workspaceId as given. */
   scope: Scalars['JSON']['output'];
+  /** Where the review is in its lifecycle. */
   status: AccessReviewStatus;
 };
 
@@ -63,17 +75,23 @@ export type AccessReviewItemsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of AccessReview items. */
 export type AccessReviewConnection = {
   __typename?: 'AccessReviewConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<AccessReviewEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One AccessReview of a page, with its cursor. */
 export type AccessReviewEdge = {
   __typename?: 'AccessReviewEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: AccessReview;
 };
 
@@ -81,11 +99,13 @@ export type AccessReviewEdge = {
 export type AccessReviewScopeInput = {
   /** Global or external entitlement ids. */
   entitlementIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Every grant on resources of these types. */
   resourceTypes?: InputMaybe<Array<ResourceType>>;
   /** Resources of this workspace (global or external id, e.g. workspace:T123). */
   workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Where an access review is in its lifecycle. */
 export type AccessReviewStatus =
   /** Done: every REVOKE decision was carried out (or failed, see progress). */
   | 'CLOSED'
@@ -97,8 +117,11 @@ export type AccessReviewStatus =
 /** A Slack user (human, bot or Slack system account). */
 export type Account = Node & {
   __typename?: 'Account';
+  /** When the gateway recorded it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Display name in Slack. */
   displayName?: Maybe<Scalars['String']['output']>;
+  /** Email address in Slack; null for bots and accounts without one. */
   email?: Maybe<Scalars['String']['output']>;
   /** Stable external id, e.g. user:U0123. */
   externalId: Scalars['String']['output'];
@@ -106,21 +129,33 @@ export type Account = Node & {
   grants: GrantConnection;
   /** MULTI_CHANNEL or SINGLE_CHANNEL for guests. */
   guestKind?: Maybe<Scalars['String']['output']>;
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
+  /** A workspace admin (in any of its workspaces). */
   isAdmin: Scalars['Boolean']['output'];
+  /** A multi- or single-channel guest. */
   isGuest: Scalars['Boolean']['output'];
+  /** A workspace owner (in any of its workspaces). */
   isOwner: Scalars['Boolean']['output'];
+  /** The primary owner of a workspace. */
   isPrimaryOwner: Scalars['Boolean']['output'];
   /** Null when Slack does not say. */
   mfaEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Full name in Slack. */
   realName?: Maybe<Scalars['String']['output']>;
   /** Access requests for this account, newest first. */
   requests: RequestConnection;
+  /** Slack user id (U…, W… on Grid). */
   slackId: Scalars['String']['output'];
+  /** Whether the account is active in Slack. */
   status: AccountStatus;
+  /** IANA time zone from the Slack profile. */
   timezone?: Maybe<Scalars['String']['output']>;
+  /** Person, bot or Slack’s own account. */
   type: AccountType;
+  /** When the gateway last changed it. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Slack username (handle). */
   username?: Maybe<Scalars['String']['output']>;
   /** Workspaces this account is a member of. */
   workspaces: Array<Workspace>;
@@ -146,30 +181,41 @@ export type AccountRequestsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Account items. */
 export type AccountConnection = {
   __typename?: 'AccountConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<AccountEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Account of a page, with its cursor. */
 export type AccountEdge = {
   __typename?: 'AccountEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Account;
 };
 
+/** Which accounts to list; every given condition must hold. */
 export type AccountFilter = {
+  /** Only guests (true) or only non-guests (false). */
   isGuest?: InputMaybe<Scalars['Boolean']['input']>;
   /** Part of the name, username or email (case-insensitive), or an exact Slack id. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only accounts in these states. */
   status?: InputMaybe<Array<AccountStatus>>;
+  /** Only accounts of these types. */
   type?: InputMaybe<Array<AccountType>>;
   /** Members of this workspace (global or external id). */
   workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Whether an account is active in Slack. */
 export type AccountStatus =
   /** No longer listed by Slack; kept for history. */
   | 'DELETED'
@@ -180,11 +226,16 @@ export type AccountStatus =
 
 /** What setAccountStatus did. */
 export type AccountStatusResult =
+  /** It was already deactivated; nothing changed. */
   | 'ALREADY_DISABLED'
+  /** It was already active; nothing changed. */
   | 'ALREADY_ENABLED'
+  /** Deactivated in Slack now. */
   | 'DISABLED'
+  /** Activated in Slack now. */
   | 'ENABLED';
 
+/** What kind of account: a person, a bot, or Slack’s own. */
 export type AccountType =
   /** A person. */
   | 'HUMAN'
@@ -198,24 +249,34 @@ export type Approval = {
   __typename?: 'Approval';
   /** The API client the approver acted through. */
   apiClientId?: Maybe<Scalars['String']['output']>;
+  /** Who decided. */
   approver: Account;
+  /** What the approver wrote, if anything. */
   comment?: Maybe<Scalars['String']['output']>;
+  /** When the gateway recorded it. */
   createdAt: Scalars['DateTime']['output'];
+  /** APPROVE or DENY. */
   decision: ApprovalDecision;
 };
 
+/** An approver’s decision. */
 export type ApprovalDecision =
+  /** Approved the request. */
   | 'APPROVE'
+  /** Denied the request. */
   | 'DENY';
 
+/** What approveRequest needs. */
 export type ApproveRequestInput = {
   /** The person deciding (global or external account id). */
   actorId: Scalars['ID']['input'];
+  /** A note for the requester and the audit log. */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** Global id or request number. */
   requestId: Scalars['ID']['input'];
 };
 
+/** The outcome of approveRequest. */
 export type ApproveRequestPayload = {
   __typename?: 'ApproveRequestPayload';
   /** Expected failures; empty when it did what was asked. */
@@ -227,41 +288,61 @@ export type ApproveRequestPayload = {
 /** Something done through the gateway: who, what, to what, with which outcome. Append-only. */
 export type AuditEvent = Node & {
   __typename?: 'AuditEvent';
+  /** The account concerned, by external id. */
   accountExternalId?: Maybe<Scalars['String']['output']>;
   /** e.g. startSync, client.create, grantEntitlement. */
   action: Scalars['String']['output'];
   /** The person the client acted for. */
   actorAccount?: Maybe<Account>;
+  /** Who acted when not an API client: cli:<user>, scheduler, configuration, … */
   actorLabel?: Maybe<Scalars['String']['output']>;
   /** The API client that acted. */
   apiClientId?: Maybe<Scalars['String']['output']>;
+  /** What else was recorded (inputs, counts, before and after), never a secret. */
   details: Scalars['JSON']['output'];
+  /** The entitlement concerned, by external id. */
   entitlementExternalId?: Maybe<Scalars['String']['output']>;
+  /** Why it failed or was refused. */
   errorCode?: Maybe<Scalars['String']['output']>;
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
+  /** Address the call came from. */
   ip?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
   occurredAt: Scalars['DateTime']['output'];
+  /** Whether it succeeded, failed, was refused or changed nothing. */
   outcome: AuditOutcome;
+  /** Id of what was acted on. */
   targetId?: Maybe<Scalars['String']['output']>;
+  /** Kind of thing acted on: grant, request, accessReview, apiClient, syncRun, … */
   targetType?: Maybe<Scalars['String']['output']>;
+  /** User agent of the call. */
   userAgent?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of AuditEvent items. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<AuditEventEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One AuditEvent of a page, with its cursor. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: AuditEvent;
 };
 
+/** Which audit events to list; every given condition must hold. */
 export type AuditEventFilter = {
+  /** Only events of this action (e.g. grantEntitlement). */
   action?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Events done for this account (global or external id). */
   actorAccountId?: InputMaybe<Scalars['ID']['input']>;
@@ -269,28 +350,38 @@ export type AuditEventFilter = {
   apiClientId?: InputMaybe<Scalars['String']['input']>;
   /** At or after this time. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only events with these outcomes. */
   outcome?: InputMaybe<Array<AuditOutcome>>;
   /** e.g. an external id, a sync run number, an API client id. */
   targetId?: InputMaybe<Scalars['String']['input']>;
+  /** Only events about this kind of thing. */
   targetType?: InputMaybe<Scalars['String']['input']>;
   /** Before this time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How an audited action ended. */
 export type AuditOutcome =
+  /** Refused (scope, policy or input). */
   | 'DENIED'
+  /** Tried and failed (e.g. Slack refused). */
   | 'FAILURE'
+  /** Nothing needed changing. */
   | 'NOOP'
+  /** Done. */
   | 'SUCCESS';
 
+/** What cancelRequest needs. */
 export type CancelRequestInput = {
   /** The person deciding (global or external account id). */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why, for the audit log. */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** Global id or request number. */
   requestId: Scalars['ID']['input'];
 };
 
+/** The outcome of cancelRequest. */
 export type CancelRequestPayload = {
   __typename?: 'CancelRequestPayload';
   /** Expected failures; empty when it did what was asked. */
@@ -312,6 +403,7 @@ export type Channel = Node & Resource & {
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** Whether the channel is private (members only) rather than public. */
   isPrivate: Scalars['Boolean']['output'];
@@ -329,6 +421,7 @@ export type Channel = Node & Resource & {
   workspace?: Maybe<Workspace>;
 };
 
+/** What closeAccessReview needs. */
 export type CloseAccessReviewInput = {
   /** The person closing it (global or external id, or email). */
   actorId?: InputMaybe<Scalars['ID']['input']>;
@@ -338,9 +431,12 @@ export type CloseAccessReviewInput = {
   reviewId: Scalars['ID']['input'];
 };
 
+/** The outcome of closeAccessReview. */
 export type CloseAccessReviewPayload = {
   __typename?: 'CloseAccessReviewPayload';
+  /** Why it was not closed, when it was not. */
   errors: Array<UserError>;
+  /** The review, CLOSING or CLOSED. */
   review?: Maybe<AccessReview>;
 };
 
@@ -358,25 +454,37 @@ export type ConflictError = UserError & {
 /** The connection to Slack: what an operator checks first. */
 export type Connector = {
   __typename?: 'Connector';
+  /** Accounts in the cache. */
   accountCount: Scalars['Int']['output'];
+  /** The sync running now, if any. */
   activeSync?: Maybe<SyncRun>;
   /** Everything detected about the connection, as recorded. */
   details: Scalars['JSON']['output'];
+  /** When the plan and tokens were last checked. */
   detectedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Enterprise Grid organization id, if any. */
   enterpriseId?: Maybe<Scalars['String']['output']>;
+  /** Entitlements in the cache. */
   entitlementCount: Scalars['Int']['output'];
+  /** The last full sync that succeeded. */
   lastSuccessfulSync?: Maybe<SyncRun>;
   /** Seconds since the last successful sync finished. */
   lastSuccessfulSyncAgeSeconds?: Maybe<Scalars['Int']['output']>;
   /** Detected Slack plan: pro, business-plus, grid or gov; null before the first check. */
   plan?: Maybe<Scalars['String']['output']>;
+  /** SYNCING, CONNECTED or ERROR (with statusReason). */
   status: ConnectorStatus;
+  /** Why the status is ERROR, in words. */
   statusReason?: Maybe<Scalars['String']['output']>;
+  /** Slack team (or organization) id the tokens belong to. */
   teamId?: Maybe<Scalars['String']['output']>;
+  /** Its name. */
   teamName?: Maybe<Scalars['String']['output']>;
+  /** Each configured Slack token and whether it works. */
   tokens: Array<ConnectorToken>;
 };
 
+/** The state of the connection to Slack. */
 export type ConnectorStatus =
   /** The last sync succeeded and Slack accepts the tokens. */
   | 'CONNECTED'
@@ -388,6 +496,7 @@ export type ConnectorStatus =
 /** One configured Slack token and what it can do. Never the token itself. */
 export type ConnectorToken = {
   __typename?: 'ConnectorToken';
+  /** A value is set for this token. */
   configured: Scalars['Boolean']['output'];
   /** Slack's error code when it does not work. */
   error?: Maybe<Scalars['String']['output']>;
@@ -395,52 +504,69 @@ export type ConnectorToken = {
   kind: Scalars['String']['output'];
   /** Slack accepted it at the last check. */
   ok: Scalars['Boolean']['output'];
+  /** Scopes Slack reported for it. */
   scopes: Array<Scalars['String']['output']>;
 };
 
+/** What createAccessReview needs. */
 export type CreateAccessReviewInput = {
   /** The person creating it. */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** What the review is for. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** When decisions are due. */
   dueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A name people recognise, e.g. "Q4 admin roles". */
   name: Scalars['String']['input'];
   /** Named reviewers (global or external account ids). */
   reviewerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** EXPLICIT (default when reviewers are named) or ENTITLEMENT_APPROVERS. */
   reviewerMode?: InputMaybe<ReviewerMode>;
+  /** Which grants to snapshot. */
   scope: AccessReviewScopeInput;
 };
 
+/** The outcome of createAccessReview. */
 export type CreateAccessReviewPayload = {
   __typename?: 'CreateAccessReviewPayload';
+  /** Why nothing was created, when it was not. */
   errors: Array<UserError>;
+  /** The new review. */
   review?: Maybe<AccessReview>;
 };
 
+/** What decideReviewItems needs. */
 export type DecideReviewItemsInput = {
   /** The reviewer. */
   actorId: Scalars['ID']['input'];
   /** Up to 1000 at once; all are recorded, or none when any is refused. */
   decisions: Array<ReviewDecisionInput>;
+  /** Global id or review number. */
   reviewId: Scalars['ID']['input'];
 };
 
+/** The outcome of decideReviewItems. */
 export type DecideReviewItemsPayload = {
   __typename?: 'DecideReviewItemsPayload';
+  /** Why no decision was recorded, when none was (all or none). */
   errors: Array<UserError>;
   /** The items as decided. */
   items: Array<ReviewItem>;
+  /** The review after the decisions. */
   review?: Maybe<AccessReview>;
 };
 
+/** What denyRequest needs. */
 export type DenyRequestInput = {
   /** The person deciding (global or external account id). */
   actorId: Scalars['ID']['input'];
+  /** Why, for the requester and the audit log. */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** Global id or request number. */
   requestId: Scalars['ID']['input'];
 };
 
+/** The outcome of denyRequest. */
 export type DenyRequestPayload = {
   __typename?: 'DenyRequestPayload';
   /** Expected failures; empty when it did what was asked. */
@@ -462,6 +588,7 @@ export type EnterpriseRole = Node & Resource & {
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** What kind of resource this is. */
   resourceType: ResourceType;
@@ -478,7 +605,9 @@ export type EnterpriseRole = Node & Resource & {
 /** Something that can be held on a resource: membership of a group, a role assignment. */
 export type Entitlement = Node & {
   __typename?: 'Entitlement';
+  /** What it grants, in words, when known. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Name people know it by, e.g. "#general member". */
   displayName: Scalars['String']['output'];
   /** e.g. userGroup:S123:member. */
   externalId: Scalars['String']['output'];
@@ -490,13 +619,17 @@ export type Entitlement = Node & {
   grantableReason?: Maybe<Scalars['String']['output']>;
   /** Who holds it, oldest grant first. */
   grants: GrantConnection;
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** Requestability, maximum duration and approvers. */
   policy: EntitlementPolicy;
+  /** ASSIGNMENT (membership), PERMISSION (role) or OWNERSHIP. */
   purpose: EntitlementPurpose;
+  /** What it grants access to. */
   resource: Resource;
   /** member or assigned. */
   slug: Scalars['String']['output'];
+  /** When the gateway last changed it. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -510,24 +643,33 @@ export type EntitlementGrantsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Entitlement items. */
 export type EntitlementConnection = {
   __typename?: 'EntitlementConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<EntitlementEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Entitlement of a page, with its cursor. */
 export type EntitlementEdge = {
   __typename?: 'EntitlementEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Entitlement;
 };
 
+/** Which entitlements to list; every given condition must hold. */
 export type EntitlementFilter = {
+  /** Only those the gateway can (true) or cannot (false) grant here. */
   grantable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Entitlements of this resource (global or external id). */
   resourceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entitlements of these resource types. */
   resourceType?: InputMaybe<Array<ResourceType>>;
   /** Part of the entitlement or resource name, slug or external id. */
   search?: InputMaybe<Scalars['String']['input']>;
@@ -546,6 +688,7 @@ export type EntitlementPolicy = {
   defaultApprovers: Scalars['Boolean']['output'];
   /** ISO-8601: the longest access a request gets; null = no limit. */
   maxDuration?: Maybe<Scalars['String']['output']>;
+  /** maxDuration in seconds; null for no limit. */
   maxDurationSeconds?: Maybe<Scalars['Int']['output']>;
   /** Requests need a justification. */
   reasonRequired: Scalars['Boolean']['output'];
@@ -553,27 +696,39 @@ export type EntitlementPolicy = {
   requestable: Scalars['Boolean']['output'];
   /** How many different approvers must approve (N of M); 0 approves automatically. */
   requiredApprovals: Scalars['Int']['output'];
+  /** When the gateway last changed it. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** What holding an entitlement means. */
 export type EntitlementPurpose =
+  /** Membership (of a workspace, group or channel). */
   | 'ASSIGNMENT'
+  /** Ownership of the resource. */
   | 'OWNERSHIP'
+  /** A role with its permissions. */
   | 'PERMISSION';
 
+/** File format of review evidence. */
 export type EvidenceFormat =
+  /** Comma-separated values, one line per item. */
   | 'CSV'
+  /** One JSON document. */
   | 'JSON';
 
+/** What extendGrant needs. */
 export type ExtendGrantInput = {
+  /** The person asking (global or external id, or email). */
   actorId: Scalars['ID']['input'];
   /** ISO-8601: how much longer; the policy maximum when left out. */
   duration?: InputMaybe<Scalars['String']['input']>;
   /** The time-bound grant to extend (global or external id). */
   grantId: Scalars['ID']['input'];
+  /** Why more time is needed. */
   justification?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of extendGrant. */
 export type ExtendGrantPayload = {
   __typename?: 'ExtendGrantPayload';
   /** Expected failures; empty when it did what was asked. */
@@ -596,30 +751,41 @@ export type ForbiddenError = UserError & {
 /** An account holding an entitlement. */
 export type Grant = Node & {
   __typename?: 'Grant';
+  /** Who holds the access. */
   account: Account;
+  /** What access is held. */
   entitlement: Entitlement;
   /** When time-bound access ends; null when it does not. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** e.g. userGroup:S123:member:user:U456. */
   externalId: Scalars['String']['output'];
+  /** When the gateway first saw or made this grant. */
   grantedAt: Scalars['DateTime']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** The access request this grant came from (the latest, after extensions). */
   request?: Maybe<Request>;
+  /** How the access came about: found by a sync, granted directly, or by a request. */
   source: GrantSource;
 };
 
+/** A page of Grant items. */
 export type GrantConnection = {
   __typename?: 'GrantConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<GrantEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Grant of a page, with its cursor. */
 export type GrantEdge = {
   __typename?: 'GrantEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Grant;
 };
 
@@ -635,18 +801,22 @@ export type GrantEntitlementInput = {
   entitlementId: Scalars['ID']['input'];
   /** A retried call with the same key answers the first outcome without changing Slack again. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why, for the audit log. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of grantEntitlement. */
 export type GrantEntitlementPayload = {
   __typename?: 'GrantEntitlementPayload';
   /** Expected failures; empty when the mutation did what was asked. */
   errors: Array<UserError>;
   /** The grant as cached after the change. */
   grant?: Maybe<Grant>;
+  /** GRANTED, or ALREADY_GRANTED; null when it failed (see errors). */
   result?: Maybe<ProvisionResult>;
 };
 
+/** Which grants to list; every given condition must hold. An id that names nothing is an error. */
 export type GrantFilter = {
   /** Global or external id of an account. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
@@ -654,10 +824,13 @@ export type GrantFilter = {
   entitlementId?: InputMaybe<Scalars['ID']['input']>;
   /** Only grants that expire before this time. */
   expiringBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only grants on resources of these types. */
   resourceType?: InputMaybe<Array<ResourceType>>;
+  /** Only grants from these sources. */
   source?: InputMaybe<Array<GrantSource>>;
 };
 
+/** How a grant came about. */
 export type GrantSource =
   /** Granted directly through the API. */
   | 'DIRECT'
@@ -671,18 +844,29 @@ export type GrantsChange = {
   __typename?: 'GrantsChange';
   /** The accounts concerned, when few; null for bulk changes. */
   accounts?: Maybe<Array<Account>>;
+  /** Grants added. */
   added: Scalars['Int']['output'];
+  /** When it changed. */
   at: Scalars['DateTime']['output'];
+  /** What changed them. */
   cause: GrantsChangeCause;
+  /** The entitlement whose grants changed. */
   entitlement: Entitlement;
+  /** Grants removed. */
   removed: Scalars['Int']['output'];
 };
 
+/** What changed an entitlement’s grants. */
 export type GrantsChangeCause =
+  /** Time-bound access ended. */
   | 'EXPIRY'
+  /** Granted through the gateway. */
   | 'GRANT'
+  /** Revoked by an access review decision. */
   | 'REVIEW'
+  /** Revoked through the gateway. */
   | 'REVOKE'
+  /** A sync found a change made in Slack. */
   | 'SYNC';
 
 /** Whether the gateway can serve: its database is reachable and migrated. */
@@ -690,7 +874,9 @@ export type Health = {
   __typename?: 'Health';
   /** Backend in use: postgres or pglite. */
   database: Scalars['String']['output'];
+  /** The database answers and every migration is applied. */
   ok: Scalars['Boolean']['output'];
+  /** Migrations not yet applied. */
   pendingMigrations: Scalars['Int']['output'];
 };
 
@@ -707,6 +893,7 @@ export type IdpGroup = Node & Resource & {
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** What kind of resource this is. */
   resourceType: ResourceType;
@@ -720,6 +907,7 @@ export type IdpGroup = Node & Resource & {
   workspace?: Maybe<Workspace>;
 };
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Approve a pending request. With enough approvals it is provisioned in Slack at once; the answer shows the outcome. */
@@ -753,76 +941,92 @@ export type Mutation = {
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationApproveRequestArgs = {
   input: ApproveRequestInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationCancelRequestArgs = {
   input: CancelRequestInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationCloseAccessReviewArgs = {
   input: CloseAccessReviewInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationCreateAccessReviewArgs = {
   input: CreateAccessReviewInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationDecideReviewItemsArgs = {
   input: DecideReviewItemsInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationDenyRequestArgs = {
   input: DenyRequestInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationExtendGrantArgs = {
   input: ExtendGrantInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationGrantEntitlementArgs = {
   input: GrantEntitlementInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationRequestAccessArgs = {
   input: RequestAccessInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationRetryRequestArgs = {
   input: RetryRequestInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationRevokeGrantArgs = {
   input: RevokeGrantInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationSetAccountStatusArgs = {
   input: SetAccountStatusInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationStartSyncArgs = {
   input: StartSyncInput;
 };
 
 
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationUpdateEntitlementPolicyArgs = {
   input: UpdateEntitlementPolicyInput;
 };
 
+/** An object with a global id, which node(id:) finds again. */
 export type Node = {
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
 };
 
@@ -846,24 +1050,35 @@ export type NotGrantableError = UserError & {
   field?: Maybe<Scalars['String']['output']>;
   /** What went wrong and what to do about it. */
   message: Scalars['String']['output'];
+  /** Why it cannot be granted on this plan or configuration. */
   reason: Scalars['String']['output'];
 };
 
+/** Where a page is among all pages, and the cursors to move on. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow this page (ask with after: endCursor). */
   hasNextPage: Scalars['Boolean']['output'];
+  /** More items precede this page (ask with before: startCursor). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** What a grant or revoke did. ALREADY_* are not errors: Slack already had it that way. */
 export type ProvisionResult =
+  /** It was already held; Slack was not changed. */
   | 'ALREADY_GRANTED'
+  /** It was already gone; Slack was not changed. */
   | 'ALREADY_REVOKED'
+  /** Granted in Slack now. */
   | 'GRANTED'
+  /** Revoked in Slack now. */
   | 'REVOKED';
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type Query = {
   __typename?: 'Query';
   /** One access review, by global id or review number. */
@@ -874,6 +1089,7 @@ export type Query = {
   account?: Maybe<Account>;
   /** Accounts, oldest first. */
   accounts: AccountConnection;
+  /** One audit event, by global id. */
   auditEvent?: Maybe<AuditEvent>;
   /** Audit events, newest first. */
   auditEvents: AuditEventConnection;
@@ -887,6 +1103,7 @@ export type Query = {
   grant?: Maybe<Grant>;
   /** Grants, oldest first. */
   grants: GrantConnection;
+  /** Whether the gateway and its database answer. */
   health: Health;
   /** Any object by global id, or by external id (e.g. userGroup:S123:member). */
   node?: Maybe<Node>;
@@ -911,11 +1128,13 @@ export type Query = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryAccessReviewArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryAccessReviewsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -925,6 +1144,7 @@ export type QueryAccessReviewsArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryAccountArgs = {
   email?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -932,6 +1152,7 @@ export type QueryAccountArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -941,11 +1162,13 @@ export type QueryAccountsArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryAuditEventArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -955,11 +1178,13 @@ export type QueryAuditEventsArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryEntitlementArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryEntitlementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -969,11 +1194,13 @@ export type QueryEntitlementsArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryGrantArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryGrantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -983,21 +1210,25 @@ export type QueryGrantsArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryRequestArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1007,6 +1238,7 @@ export type QueryRequestsArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryResourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1016,11 +1248,13 @@ export type QueryResourcesArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QuerySyncRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QuerySyncRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1030,11 +1264,13 @@ export type QuerySyncRunsArgs = {
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryWorkspaceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type QueryWorkspacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1051,9 +1287,13 @@ export type Request = Node & {
   approvals: Array<Approval>;
   /** ISO-8601: what was asked, clamped to the policy's maxDuration. */
   approvedDuration?: Maybe<Scalars['String']['output']>;
+  /** approvedDuration in seconds. */
   approvedDurationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** When the gateway recorded it. */
   createdAt: Scalars['DateTime']['output'];
+  /** When it was approved or denied. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The access asked for (or removed). */
   entitlement: Entitlement;
   /** Why provisioning failed (FAILED), or why the request was closed. */
   error?: Maybe<Scalars['String']['output']>;
@@ -1063,27 +1303,38 @@ export type Request = Node & {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The time-bound grant this request extends. */
   extendsGrant?: Maybe<Grant>;
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
+  /** Why, as the requester wrote it. */
   justification?: Maybe<Scalars['String']['output']>;
+  /** GRANT (asks for access) or REVOKE (removes it). */
   kind: RequestKind;
   /** The request number, accepted wherever a request id is. */
   number: Scalars['Int']['output'];
+  /** Where it came from: the API, a review, an extension, … */
   origin: RequestOrigin;
   /** When a pending request is closed if nobody decides. */
   pendingUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** When Slack was changed. */
   provisionedAt?: Maybe<Scalars['DateTime']['output']>;
   /** ISO-8601, as asked; null for access without end. */
   requestedDuration?: Maybe<Scalars['String']['output']>;
+  /** requestedDuration in seconds. */
   requestedDurationSeconds?: Maybe<Scalars['Int']['output']>;
   /** Who asked. */
   requester?: Maybe<Account>;
-  /** @deprecated Use status: one word for lifecycle state across the API. */
+  /**
+   * Same as status (the older name).
+   * @deprecated Use status: one word for lifecycle state across the API.
+   */
   state: RequestState;
   /** Where the request is in its lifecycle (the same word as Account, SyncRun and AccessReview use). */
   status: RequestState;
+  /** When the gateway last changed it. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** What requestAccess needs. */
 export type RequestAccessInput = {
   /** Who is to get the access; the actor when left out. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
@@ -1097,6 +1348,7 @@ export type RequestAccessInput = {
   justification?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of requestAccess. */
 export type RequestAccessPayload = {
   __typename?: 'RequestAccessPayload';
   /** Expected failures; empty when it did what was asked. */
@@ -1105,40 +1357,53 @@ export type RequestAccessPayload = {
   request?: Maybe<Request>;
 };
 
+/** A page of Request items. */
 export type RequestConnection = {
   __typename?: 'RequestConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<RequestEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Request of a page, with its cursor. */
 export type RequestEdge = {
   __typename?: 'RequestEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Request;
 };
 
+/** Which requests to list; every given condition must hold. */
 export type RequestFilter = {
   /** Requests for this account (global or external id). */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Requests for this entitlement (global or external id). */
   entitlementId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only requests of these kinds. */
   kind?: InputMaybe<Array<RequestKind>>;
   /** Requests made by this account (global or external id). */
   requesterId?: InputMaybe<Scalars['ID']['input']>;
-  /** @deprecated Use status. */
+  /**
+   * Same as status (the older name).
+   * @deprecated Use status.
+   */
   state?: InputMaybe<Array<RequestState>>;
   /** Only requests in these states. */
   status?: InputMaybe<Array<RequestState>>;
 };
 
+/** Whether a request adds or removes access. */
 export type RequestKind =
   /** Asks for access. */
   | 'GRANT'
   /** Removes access (from an access review decision). */
   | 'REVOKE';
 
+/** Where a request came from. */
 export type RequestOrigin =
   /** Asked through the API. */
   | 'API'
@@ -1184,6 +1449,7 @@ export type Resource = {
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** What kind of resource this is. */
   resourceType: ResourceType;
@@ -1200,7 +1466,9 @@ export type Resource = {
 /** A page of resources. */
 export type ResourceConnection = {
   __typename?: 'ResourceConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<ResourceEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
@@ -1209,7 +1477,9 @@ export type ResourceConnection = {
 /** A resource and its cursor. */
 export type ResourceEdge = {
   __typename?: 'ResourceEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Resource;
 };
 
@@ -1223,10 +1493,15 @@ export type ResourceFilter = {
   workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Whether a resource is in use in Slack. */
 export type ResourceStatus =
+  /** In use. */
   | 'ACTIVE'
+  /** An archived channel. */
   | 'ARCHIVED'
+  /** No longer listed by Slack; kept for history. */
   | 'DELETED'
+  /** A disabled user group. */
   | 'DISABLED';
 
 /** Kinds of Slack resources; the external ids use the names in parentheses. */
@@ -1244,14 +1519,17 @@ export type ResourceType =
   /** A role within a workspace (workspaceRole). */
   | 'WORKSPACE_ROLE';
 
+/** What retryRequest needs. */
 export type RetryRequestInput = {
   /** The person deciding (global or external account id). */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** A note for the audit log. */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** Global id or request number. */
   requestId: Scalars['ID']['input'];
 };
 
+/** The outcome of retryRequest. */
 export type RetryRequestPayload = {
   __typename?: 'RetryRequestPayload';
   /** Expected failures; empty when it did what was asked. */
@@ -1260,12 +1538,18 @@ export type RetryRequestPayload = {
   request?: Maybe<Request>;
 };
 
+/** A reviewer’s decision on one item. */
 export type ReviewDecision =
+  /** The access stays. */
   | 'KEEP'
+  /** The access is removed when the review closes. */
   | 'REVOKE';
 
+/** One decision on one item. */
 export type ReviewDecisionInput = {
+  /** Why, for the evidence. */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** KEEP or REVOKE. */
   decision: ReviewDecision;
   /** Global id or item number. */
   itemId: Scalars['ID']['input'];
@@ -1274,11 +1558,15 @@ export type ReviewDecisionInput = {
 /** A review exported for auditors, with the SHA-256 of exactly these bytes. */
 export type ReviewEvidence = {
   __typename?: 'ReviewEvidence';
+  /** Size of content in bytes (UTF-8). */
   bytes: Scalars['Int']['output'];
   /** The file: CSV (one line per item) or JSON. */
   content: Scalars['String']['output'];
+  /** Suggested file name. */
   filename: Scalars['String']['output'];
+  /** CSV or JSON. */
   format: EvidenceFormat;
+  /** Items in the file. */
   items: Scalars['Int']['output'];
   /** Hex SHA-256 of content as UTF-8; compare with sha256sum of the saved file. */
   sha256: Scalars['String']['output'];
@@ -1287,40 +1575,59 @@ export type ReviewEvidence = {
 /** One grant under review, as it was when the review started, with its decision. */
 export type ReviewItem = Node & {
   __typename?: 'ReviewItem';
+  /** Who holds the access under review. */
   account: Account;
+  /** The reviewer’s comment. */
   comment?: Maybe<Scalars['String']['output']>;
+  /** When it was decided. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who decided. */
   decidedBy?: Maybe<Account>;
+  /** KEEP or REVOKE; null while undecided. */
   decision?: Maybe<ReviewDecision>;
+  /** The access under review. */
   entitlement: Entitlement;
   /** The grant, while it still exists. */
   grant?: Maybe<Grant>;
+  /** The grant as it was snapshotted, by external id. */
   grantExternalId: Scalars['String']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** The revoke request carrying out a REVOKE decision (after closing). */
   request?: Maybe<Request>;
+  /** The review this item belongs to. */
   review: AccessReview;
   /** The grant, account and entitlement as they were when the review was created. */
   snapshot: Scalars['JSON']['output'];
 };
 
+/** A page of ReviewItem items. */
 export type ReviewItemConnection = {
   __typename?: 'ReviewItemConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<ReviewItemEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One ReviewItem of a page, with its cursor. */
 export type ReviewItemEdge = {
   __typename?: 'ReviewItemEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: ReviewItem;
 };
 
+/** Which items to list; every given condition must hold. */
 export type ReviewItemFilter = {
+  /** Only items of this account (global or external id, or email). */
   accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items with these decisions. */
   decision?: InputMaybe<Array<ReviewDecision>>;
+  /** Only items of this entitlement (global or external id). */
   entitlementId?: InputMaybe<Scalars['ID']['input']>;
   /** true: only items without a decision; false: only decided ones. */
   undecided?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1329,20 +1636,27 @@ export type ReviewItemFilter = {
 /** How far a review is. */
 export type ReviewProgress = {
   __typename?: 'ReviewProgress';
+  /** Items decided. */
   decided: Scalars['Int']['output'];
+  /** Items decided KEEP. */
   kept: Scalars['Int']['output'];
+  /** 0–100. */
   percentDecided: Scalars['Int']['output'];
   /** REVOKE decisions carried out in Slack. */
   revocationsDone: Scalars['Int']['output'];
   /** REVOKE decisions Slack refused (their requests are FAILED and retryable). */
   revocationsFailed: Scalars['Int']['output'];
+  /** REVOKE decisions not yet carried out. */
   revocationsPending: Scalars['Int']['output'];
   /** Items decided REVOKE. */
   revoked: Scalars['Int']['output'];
+  /** Items in the review. */
   total: Scalars['Int']['output'];
+  /** Items nobody decided yet. */
   undecided: Scalars['Int']['output'];
 };
 
+/** Who reviews the items of an access review. */
 export type ReviewerMode =
   /** Each item is reviewed by its entitlement's approvers. */
   | 'ENTITLEMENT_APPROVERS'
@@ -1351,43 +1665,59 @@ export type ReviewerMode =
 
 /** Revoke a grant: name it by grantId, or by entitlementId and accountId. */
 export type RevokeGrantInput = {
+  /** With entitlementId: the account (global or external id, or email). */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** The person acting through this client (an account id). */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** With accountId: the entitlement (global or external id). */
   entitlementId?: InputMaybe<Scalars['ID']['input']>;
   /** Global or external id, e.g. userGroup:S123:member:user:U456. */
   grantId?: InputMaybe<Scalars['ID']['input']>;
+  /** A retried call with the same key answers the first outcome without changing anything again. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why, for the audit log. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of revokeGrant. */
 export type RevokeGrantPayload = {
   __typename?: 'RevokeGrantPayload';
   /** Expected failures; empty when the mutation did what was asked. */
   errors: Array<UserError>;
+  /** REVOKED, or ALREADY_REVOKED; null when it failed (see errors). */
   result?: Maybe<ProvisionResult>;
 };
 
 /** Enable or disable a Slack account through SCIM. */
 export type SetAccountStatusInput = {
+  /** The account (global or external id, or email). */
   accountId: Scalars['ID']['input'];
+  /** The person acting (global or external id, or email). */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** A retried call with the same key answers the first outcome without changing anything again. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why, for the audit log. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** ENABLED or DISABLED. */
   status: SettableAccountStatus;
 };
 
+/** The outcome of setAccountStatus. */
 export type SetAccountStatusPayload = {
   __typename?: 'SetAccountStatusPayload';
+  /** The account after the change. */
   account?: Maybe<Account>;
   /** Expected failures; empty when the mutation did what was asked. */
   errors: Array<UserError>;
+  /** What changed; null when it failed (see errors). */
   result?: Maybe<AccountStatusResult>;
 };
 
 /** An account status an operator can set through SCIM. */
 export type SettableAccountStatus =
+  /** Deactivate the account (SCIM active: false). */
   | 'DISABLED'
+  /** Activate the account (SCIM active: true). */
   | 'ENABLED';
 
 /** Slack refused the call. */
@@ -1408,6 +1738,7 @@ export type SlackApiError = UserError & {
 /** Slack API calls of one method during a run. */
 export type SlackMethodCalls = {
   __typename?: 'SlackMethodCalls';
+  /** Calls of this method. */
   calls: Scalars['Int']['output'];
   /** e.g. users.list, or scim:GET /Users. */
   method: Scalars['String']['output'];
@@ -1421,6 +1752,7 @@ export type StartSyncInput = {
   confirmDeletions?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The outcome of startSync. */
 export type StartSyncPayload = {
   __typename?: 'StartSyncPayload';
   /** Expected failures; empty when the sync started. */
@@ -1429,6 +1761,7 @@ export type StartSyncPayload = {
   run?: Maybe<SyncRun>;
 };
 
+/** Live updates over SSE or WebSocket (graphql-transport-ws) on /graphql. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Changes to the grants of one entitlement (grants, revokes, expiry, syncs), from every replica. */
@@ -1440,16 +1773,19 @@ export type Subscription = {
 };
 
 
+/** Live updates over SSE or WebSocket (graphql-transport-ws) on /graphql. */
 export type SubscriptionGrantsChangedArgs = {
   entitlementId: Scalars['ID']['input'];
 };
 
 
+/** Live updates over SSE or WebSocket (graphql-transport-ws) on /graphql. */
 export type SubscriptionRequestUpdatedArgs = {
   requestId: Scalars['ID']['input'];
 };
 
 
+/** Live updates over SSE or WebSocket (graphql-transport-ws) on /graphql. */
 export type SubscriptionSyncProgressArgs = {
   runId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1457,33 +1793,51 @@ export type SubscriptionSyncProgressArgs = {
 /** One row-level difference a run found against the previous run. */
 export type SyncChange = {
   __typename?: 'SyncChange';
+  /** What changed, when recorded (e.g. fields before and after). */
   detail?: Maybe<Scalars['JSON']['output']>;
+  /** What changed, by external id. */
   externalId: Scalars['String']['output'];
+  /** What kind of change. */
   kind: SyncChangeKind;
 };
 
+/** A page of SyncChange items. */
 export type SyncChangeConnection = {
   __typename?: 'SyncChangeConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<SyncChangeEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One SyncChange of a page, with its cursor. */
 export type SyncChangeEdge = {
   __typename?: 'SyncChangeEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: SyncChange;
 };
 
+/** A kind of difference between two syncs. */
 export type SyncChangeKind =
+  /** An account appeared. */
   | 'ACCOUNT_ADDED'
+  /** An account changed (status, name, email, flags). */
   | 'ACCOUNT_CHANGED'
+  /** An account disappeared (it is kept as DELETED). */
   | 'ACCOUNT_REMOVED'
+  /** A grant appeared. */
   | 'GRANT_ADDED'
+  /** A grant disappeared. */
   | 'GRANT_REMOVED'
+  /** A resource appeared. */
   | 'RESOURCE_ADDED'
+  /** A resource changed. */
   | 'RESOURCE_CHANGED'
+  /** A resource disappeared. */
   | 'RESOURCE_REMOVED';
 
 /** What a run changed against the previous successful run. */
@@ -1521,40 +1875,61 @@ export type SyncDiffChangesArgs = {
 
 /** Phases of a sync run, in order. */
 export type SyncPhase =
+  /** Reading accounts. */
   | 'ACCOUNTS'
+  /** Applying the result to the cache in one transaction. */
   | 'APPLY'
+  /** Deriving entitlements. */
   | 'ENTITLEMENTS'
+  /** Reading memberships and role assignments. */
   | 'GRANTS'
+  /** Reading groups, roles and channels. */
   | 'RESOURCES'
+  /** Reading workspaces. */
   | 'WORKSPACES';
 
+/** Items processed in one phase of a run. */
 export type SyncPhaseCount = {
   __typename?: 'SyncPhaseCount';
   /** Items processed in this phase. */
   count: Scalars['Int']['output'];
   /** Best estimate of the phase total, when known. */
   estimatedTotal?: Maybe<Scalars['Int']['output']>;
+  /** The phase. */
   phase: SyncPhase;
 };
 
 /** A progress report of a sync run. */
 export type SyncProgress = {
   __typename?: 'SyncProgress';
+  /** When this report was made. */
   at: Scalars['DateTime']['output'];
+  /** Items processed and estimated, per phase. */
   counts: Array<SyncPhaseCount>;
+  /** Items processed in all phases. */
   done: Scalars['Int']['output'];
+  /** Why the run failed, when it did. */
   error?: Maybe<Scalars['String']['output']>;
+  /** Estimated items in all phases, when known. */
   estimatedTotal?: Maybe<Scalars['Int']['output']>;
+  /** 0–100; null while the total is unknown. */
   percent?: Maybe<Scalars['Int']['output']>;
+  /** The phase running now. */
   phase?: Maybe<SyncPhase>;
   /** Calls Slack answered with 429 so far. */
   rateLimited: Scalars['Int']['output'];
+  /** The run reported on. */
   run: SyncRun;
-  /** @deprecated Use slackCallsTotal: on SyncRun, slackCalls is the list by method. */
+  /**
+   * Slack API calls made so far (see slackCallsTotal).
+   * @deprecated Use slackCallsTotal: on SyncRun, slackCalls is the list by method.
+   */
   slackCalls: Scalars['Int']['output'];
   /** Slack API calls made so far, all methods together (as SyncRun.slackCallsTotal). */
   slackCallsTotal: Scalars['Int']['output'];
+  /** Where the run is in its lifecycle. */
   status: SyncStatus;
+  /** What started the run. */
   trigger: SyncTrigger;
 };
 
@@ -1563,6 +1938,7 @@ export type SyncRun = Node & {
   __typename?: 'SyncRun';
   /** Items processed and estimated, per phase. */
   counts: Array<SyncPhaseCount>;
+  /** When the gateway recorded it. */
   createdAt: Scalars['DateTime']['output'];
   /** What changed; null until the run has applied its result. */
   diff?: Maybe<SyncDiff>;
@@ -1570,13 +1946,17 @@ export type SyncRun = Node & {
   done: Scalars['Int']['output'];
   /** From start to end (or to now, while running). */
   durationSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Why the run failed, when it did. */
   error?: Maybe<Scalars['String']['output']>;
   /** Estimated items in all phases, when known. */
   estimatedTotal?: Maybe<Scalars['Int']['output']>;
+  /** When the run ended. */
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why deletions were held back (NEEDS_CONFIRMATION), with the numbers. */
   guard?: Maybe<Scalars['JSON']['output']>;
+  /** When the process running it last reported (a stale heartbeat means it was cut off). */
   heartbeatAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** The run number, as the CLI shows it and syncRun(id:) accepts. */
   number: Scalars['Int']['output'];
@@ -1592,6 +1972,7 @@ export type SyncRun = Node & {
   slackCalls: Array<SlackMethodCalls>;
   /** Slack API calls made, all methods together. */
   slackCallsTotal: Scalars['Int']['output'];
+  /** When the run started. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where the run is in its lifecycle. */
   status: SyncStatus;
@@ -1599,56 +1980,82 @@ export type SyncRun = Node & {
   trigger: SyncTrigger;
 };
 
+/** A page of SyncRun items. */
 export type SyncRunConnection = {
   __typename?: 'SyncRunConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<SyncRunEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One SyncRun of a page, with its cursor. */
 export type SyncRunEdge = {
   __typename?: 'SyncRunEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: SyncRun;
 };
 
+/** Where a sync run is in its lifecycle. */
 export type SyncStatus =
+  /** Stopped before it finished; nothing was applied. */
   | 'CANCELLED'
+  /** Ended with an error (see error); nothing was applied. */
   | 'FAILED'
+  /** Applied additions, but held deletions back (see guard) until confirmed. */
   | 'NEEDS_CONFIRMATION'
+  /** Waiting to start. */
   | 'QUEUED'
+  /** Reading Slack or applying. */
   | 'RUNNING'
+  /** Done and applied. */
   | 'SUCCEEDED';
 
+/** What started a sync run. */
 export type SyncTrigger =
+  /** startSync or slackgate sync. */
   | 'MANUAL'
+  /** Continuing a run a stopped process left half-done. */
   | 'RESUME'
+  /** The --sync-interval schedule. */
   | 'SCHEDULE'
+  /** The sync at start of serve. */
   | 'STARTUP'
+  /** A refresh of one resource after a grant or revoke. */
   | 'TARGETED';
 
+/** What updateEntitlementPolicy needs; fields left out keep their value. */
 export type UpdateEntitlementPolicyInput = {
   /** The person making the change, for the audit log. */
   actorId?: InputMaybe<Scalars['ID']['input']>;
   /** Named approvers (global or external account ids); an empty list returns to the workspace admins and owners. */
   approverIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Approve requests without approvers. */
   autoApprove?: InputMaybe<Scalars['Boolean']['input']>;
   /** Global or external id. */
   entitlementId: Scalars['ID']['input'];
   /** ISO-8601 (PT8H, P7D); an empty string removes the limit. */
   maxDuration?: InputMaybe<Scalars['String']['input']>;
+  /** Requests must give a justification. */
   reasonRequired?: InputMaybe<Scalars['Boolean']['input']>;
+  /** People may request it. */
   requestable?: InputMaybe<Scalars['Boolean']['input']>;
   /** N of M; 0 approves every request automatically. */
   requiredApprovals?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The outcome of updateEntitlementPolicy. */
 export type UpdateEntitlementPolicyPayload = {
   __typename?: 'UpdateEntitlementPolicyPayload';
+  /** The entitlement whose policy changed. */
   entitlement?: Maybe<Entitlement>;
   /** Expected failures; empty when the policy changed. */
   errors: Array<UserError>;
+  /** The policy now. */
   policy?: Maybe<EntitlementPolicy>;
 };
 
@@ -1675,6 +2082,7 @@ export type UserGroup = Node & Resource & {
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** What kind of resource this is. */
   resourceType: ResourceType;
@@ -1702,10 +2110,13 @@ export type ValidationError = UserError & {
 /** The API client making this request. */
 export type Viewer = {
   __typename?: 'Viewer';
+  /** Id of the API client whose token this is. */
   clientId: Scalars['String']['output'];
+  /** Its name. */
   name: Scalars['String']['output'];
   /** Scopes of the token in use: read, request, approve, provision, review, sync, admin. */
   scopes: Array<Scalars['String']['output']>;
+  /** When this token stops working. */
   tokenExpiresAt: Scalars['DateTime']['output'];
 };
 
@@ -1726,7 +2137,9 @@ export type Workspace = Node & Resource & {
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
+  /** The workspace name. */
   name: Scalars['String']['output'];
   /** What kind of resource this is. */
   resourceType: ResourceType;
@@ -1740,17 +2153,23 @@ export type Workspace = Node & Resource & {
   workspace?: Maybe<Workspace>;
 };
 
+/** A page of Workspace items. */
 export type WorkspaceConnection = {
   __typename?: 'WorkspaceConnection';
+  /** The items of this page, each with its cursor. */
   edges: Array<WorkspaceEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
   pageInfo: PageInfo;
   /** How many items match the filters, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Workspace of a page, with its cursor. */
 export type WorkspaceEdge = {
   __typename?: 'WorkspaceEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Workspace;
 };
 
@@ -1767,6 +2186,7 @@ export type WorkspaceRole = Node & Resource & {
   entitlements: Array<Entitlement>;
   /** Stable external id, e.g. userGroup:S123. */
   externalId: Scalars['String']['output'];
+  /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
   /** What kind of resource this is. */
   resourceType: ResourceType;

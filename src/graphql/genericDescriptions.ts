@@ -1,4 +1,4 @@
-import { isInputObjectType, isInterfaceType, isObjectType, type GraphQLArgument, type GraphQLSchema } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLArgument, type GraphQLSchema } from 'graphql';
 
 // The same few fields recur on every connection, edge and node (Relay's conventions): they are
 // described once here rather than at each of their dozens of definitions. A field described
@@ -48,4 +48,30 @@ export function describeGenericFields(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/**
+ * Fills in the descriptions of DESCRIPTIONS ("Type", "Type.field", "Type.field(arg)",
+ * "Enum.VALUE") where the definition has none; answers the keys that named nothing (stale).
+ */
+export function applyDescriptions(schema: GraphQLSchema, descriptions: Record<string, string>): string[] {
+  const used = new Set<string>();
+  const fill = (key: string, target: { description?: string | null | undefined }) => {
+    const text = descriptions[key];
+    if (text === undefined) return;
+    used.add(key);
+    if (!target.description) target.description = text;
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__')) continue;
+    fill(type.name, type);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        fill(`${type.name}.${field.name}`, field);
+        if ('args' in field) for (const arg of field.args) fill(`${type.name}.${field.name}(${arg.name})`, arg);
+      }
+    }
+    if (isEnumType(type)) for (const value of type.getValues()) fill(`${type.name}.${value.name}`, value);
+  }
+  return Object.keys(descriptions).filter((key) => !used.has(key));
 }

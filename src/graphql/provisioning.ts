@@ -161,12 +161,12 @@ builder.relayMutationField(
     resolve: async (_root, args, ctx): Promise<RevokePayload> => {
       const input = args.input;
       const details = { grantId: input.grantId ?? null, entitlementId: input.entitlementId ?? null, accountId: input.accountId ?? null };
-      const service = ctx.services.provisioning;
-      if (!service) return { result: null, ...(await refused(ctx, 'revokeGrant', noService(), details)) };
       if ((input.grantId != null) === (input.entitlementId != null && input.accountId != null)) {
         const error = new ValidationError('name the grant to revoke: give either grantId, or both entitlementId and accountId', { field: 'input.grantId' });
         return { result: null, ...(await refused(ctx, 'revokeGrant', error, details)) };
       }
+      const service = ctx.services.provisioning;
+      if (!service) return { result: null, ...(await refused(ctx, 'revokeGrant', noService(), details)) };
       const actor = await actorOf(ctx, input.actorId);
       if (!('apiClientId' in actor)) return { result: null, ...(await refused(ctx, 'revokeGrant', actor, details)) };
       let entitlementId: number | null;
