@@ -244,6 +244,17 @@ export type AccountType =
   /** Slack's own accounts (Slackbot). */
   | 'SYSTEM';
 
+/** An API client's limits. */
+export type ApiClientLimits = {
+  __typename?: 'ApiClientLimits';
+  /** The API client. */
+  clientId: Scalars['String']['output'];
+  /** Query cost it may spend per minute; null: the gateway's default. */
+  costBudgetPerMinute?: Maybe<Scalars['Int']['output']>;
+  /** May run only the documents of the gateway's trusted-documents manifest, sent by hash. */
+  trustedOnly: Scalars['Boolean']['output'];
+};
+
 /** One approver’s decision on a request. */
 export type Approval = {
   __typename?: 'Approval';
@@ -934,6 +945,8 @@ export type Mutation = {
   revokeGrant: RevokeGrantPayload;
   /** Disable (deactivate) or enable an account in Slack. Needs SCIM (Business+ or Grid). */
   setAccountStatus: SetAccountStatusPayload;
+  /** Limit an API client to trusted documents, or set its query-cost budget per minute. Its tokens are re-read at once on every replica. */
+  setApiClientLimits: SetApiClientLimitsPayload;
   /** Start a full sync now. Returns at once with the run; follow it with syncProgress. */
   startSync: StartSyncPayload;
   /** Change an entitlement's request policy. Fields left out stay as they are. */
@@ -1010,6 +1023,12 @@ export type MutationRevokeGrantArgs = {
 /** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationSetAccountStatusArgs = {
   input: SetAccountStatusInput;
+};
+
+
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
+export type MutationSetApiClientLimitsArgs = {
+  input: SetApiClientLimitsInput;
 };
 
 
@@ -1713,6 +1732,25 @@ export type SetAccountStatusPayload = {
   result?: Maybe<AccountStatusResult>;
 };
 
+/** What setApiClientLimits needs; fields left out keep their value. */
+export type SetApiClientLimitsInput = {
+  /** The API client (as slackgate client list shows it). */
+  clientId: Scalars['String']['input'];
+  /** Query cost per minute; null returns to the gateway's default. */
+  costBudgetPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Limit it to trusted documents (true), or lift that (false). */
+  trustedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The outcome of setApiClientLimits. */
+export type SetApiClientLimitsPayload = {
+  __typename?: 'SetApiClientLimitsPayload';
+  /** The client with its limits now. */
+  client?: Maybe<ApiClientLimits>;
+  /** Expected failures; empty when the mutation did what was asked. */
+  errors: Array<UserError>;
+};
+
 /** An account status an operator can set through SCIM. */
 export type SettableAccountStatus =
   /** Deactivate the account (SCIM active: false). */
@@ -2112,12 +2150,16 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** Id of the API client whose token this is. */
   clientId: Scalars['String']['output'];
+  /** This client's query-cost budget per minute; null: the gateway's default. */
+  costBudgetPerMinute?: Maybe<Scalars['Int']['output']>;
   /** Its name. */
   name: Scalars['String']['output'];
   /** Scopes of the token in use: read, request, approve, provision, review, sync, admin. */
   scopes: Array<Scalars['String']['output']>;
   /** When this token stops working. */
   tokenExpiresAt: Scalars['DateTime']['output'];
+  /** This client may run only the gateway's trusted documents, sent by hash. */
+  trustedOnly: Scalars['Boolean']['output'];
 };
 
 /** A Slack workspace. */

@@ -17,6 +17,7 @@ import './provisioning.ts';
 import './policy.ts';
 import './requests.ts';
 import './reviews.ts';
+import './apiClients.ts';
 
 export const schema: GraphQLSchema = describeGenericFields(builder.toSchema());
 /** Entries of DESCRIPTIONS that name nothing in the schema (a test keeps this empty). */

@@ -3,7 +3,7 @@ import { SlackgateError, StartSyncDocument, SyncProgressDocument, ViewerDocument
 import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
 import { CostBudgets } from '../../src/graphql/costBudget.ts';
 import { createGateway, listen, type Gateway, type RunningServer } from '../../src/server.ts';
-import { GrantCountDocument, ViewerScopesDocument } from '../gql/graphql.ts';
+import { GrantCountDocument, SetApiClientLimitsDocument, ViewerLimitsDocument, ViewerScopesDocument } from '../gql/graphql.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { ScriptedSync } from '../support/scriptedSync.ts';
 import { typedClient, silentLogger } from './helpers.ts';
@@ -140,6 +140,25 @@ describe(`trusted documents (${backend})`, () => {
     expect(first.value).toMatchObject({ syncProgress: { status: 'RUNNING' } });
     await stream.return();
     await engine.report(row, 200, 'SUCCEEDED');
+  });
+
+  it('lets an admin client limit another to trusted documents and set its budget through the API, effective at once', async () => {
+    const tool = await typedClient(t.db, server.url, ['read']);
+    expect((await tool.request(ViewerLimitsDocument)).viewer).toEqual({ clientId: tool.clientId, trustedOnly: false, costBudgetPerMinute: null });
+    const admin = await typedClient(t.db, server.url, ['admin']);
+    const set = await admin.request(SetApiClientLimitsDocument, { input: { clientId: tool.clientId, trustedOnly: true, costBudgetPerMinute: 5000 } });
+    expect(set.setApiClientLimits).toEqual({ client: { clientId: tool.clientId, trustedOnly: true, costBudgetPerMinute: 5000 }, errors: [] });
+    // Its token is still valid, but the gateways re-read the client: ad-hoc documents are refused now.
+    let refused: unknown;
+    for (let i = 0; i < 50 && !refused; i++) {
+      refused = await tool.request(ViewerLimitsDocument).then(() => undefined, (error: unknown) => error);
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(refused).toMatchObject({ status: 403 });
+    const unknown = await admin.request(SetApiClientLimitsDocument, { input: { clientId: 'sgc_nobody', trustedOnly: true } });
+    expect(unknown.setApiClientLimits.errors).toEqual([{ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no API client with id sgc_nobody; see slackgate client list', field: 'input.clientId' }]);
+    const audit = await t.db.selectFrom('audit_events').select(['api_client_id', 'details']).where('action', '=', 'client.updateLimits').where('target_id', '=', tool.clientId).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ api_client_id: admin.clientId, details: { after: { trustedOnly: true, costBudgetPerMinute: 5000 } } });
   });
 
   it('lets any other client send a manifest document by hash or in full', async () => {

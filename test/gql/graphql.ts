@@ -244,6 +244,17 @@ export type AccountType =
   /** Slack's own accounts (Slackbot). */
   | 'SYSTEM';
 
+/** An API client's limits. */
+export type ApiClientLimits = {
+  __typename?: 'ApiClientLimits';
+  /** The API client. */
+  clientId: Scalars['String']['output'];
+  /** Query cost it may spend per minute; null: the gateway's default. */
+  costBudgetPerMinute?: Maybe<Scalars['Int']['output']>;
+  /** May run only the documents of the gateway's trusted-documents manifest, sent by hash. */
+  trustedOnly: Scalars['Boolean']['output'];
+};
+
 /** One approver’s decision on a request. */
 export type Approval = {
   __typename?: 'Approval';
@@ -934,6 +945,8 @@ export type Mutation = {
   revokeGrant: RevokeGrantPayload;
   /** Disable (deactivate) or enable an account in Slack. Needs SCIM (Business+ or Grid). */
   setAccountStatus: SetAccountStatusPayload;
+  /** Limit an API client to trusted documents, or set its query-cost budget per minute. Its tokens are re-read at once on every replica. */
+  setApiClientLimits: SetApiClientLimitsPayload;
   /** Start a full sync now. Returns at once with the run; follow it with syncProgress. */
   startSync: StartSyncPayload;
   /** Change an entitlement's request policy. Fields left out stay as they are. */
@@ -1010,6 +1023,12 @@ export type MutationRevokeGrantArgs = {
 /** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationSetAccountStatusArgs = {
   input: SetAccountStatusInput;
+};
+
+
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
+export type MutationSetApiClientLimitsArgs = {
+  input: SetApiClientLimitsInput;
 };
 
 
@@ -1713,6 +1732,25 @@ export type SetAccountStatusPayload = {
   result?: Maybe<AccountStatusResult>;
 };
 
+/** What setApiClientLimits needs; fields left out keep their value. */
+export type SetApiClientLimitsInput = {
+  /** The API client (as slackgate client list shows it). */
+  clientId: Scalars['String']['input'];
+  /** Query cost per minute; null returns to the gateway's default. */
+  costBudgetPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Limit it to trusted documents (true), or lift that (false). */
+  trustedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The outcome of setApiClientLimits. */
+export type SetApiClientLimitsPayload = {
+  __typename?: 'SetApiClientLimitsPayload';
+  /** The client with its limits now. */
+  client?: Maybe<ApiClientLimits>;
+  /** Expected failures; empty when the mutation did what was asked. */
+  errors: Array<UserError>;
+};
+
 /** An account status an operator can set through SCIM. */
 export type SettableAccountStatus =
   /** Deactivate the account (SCIM active: false). */
@@ -2112,12 +2150,16 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** Id of the API client whose token this is. */
   clientId: Scalars['String']['output'];
+  /** This client's query-cost budget per minute; null: the gateway's default. */
+  costBudgetPerMinute?: Maybe<Scalars['Int']['output']>;
   /** Its name. */
   name: Scalars['String']['output'];
   /** Scopes of the token in use: read, request, approve, provision, review, sync, admin. */
   scopes: Array<Scalars['String']['output']>;
   /** When this token stops working. */
   tokenExpiresAt: Scalars['DateTime']['output'];
+  /** This client may run only the gateway's trusted documents, sent by hash. */
+  trustedOnly: Scalars['Boolean']['output'];
 };
 
 /** A Slack workspace. */
@@ -2366,6 +2408,25 @@ export type GrantCountQueryVariables = Exact<{
 
 export type GrantCountQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', totalCount: number } };
 
+export type SetApiClientLimitsMutationVariables = Exact<{
+  input: SetApiClientLimitsInput;
+}>;
+
+
+export type SetApiClientLimitsMutation = { __typename?: 'Mutation', setApiClientLimits: { __typename?: 'SetApiClientLimitsPayload', client?: { __typename?: 'ApiClientLimits', clientId: string, trustedOnly: boolean, costBudgetPerMinute?: number | null } | null, errors: Array<
+      | { __typename: 'ConflictError', code: string, message: string, field?: string | null }
+      | { __typename: 'ForbiddenError', code: string, message: string, field?: string | null }
+      | { __typename: 'NotFoundError', code: string, message: string, field?: string | null }
+      | { __typename: 'NotGrantableError', code: string, message: string, field?: string | null }
+      | { __typename: 'SlackApiError', code: string, message: string, field?: string | null }
+      | { __typename: 'ValidationError', code: string, message: string, field?: string | null }
+    > } };
+
+export type ViewerLimitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerLimitsQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', clientId: string, trustedOnly: boolean, costBudgetPerMinute?: number | null } };
+
 export type GrantsOfAccountQueryVariables = Exact<{
   accountId?: InputMaybe<Scalars['ID']['input']>;
   entitlementId?: InputMaybe<Scalars['ID']['input']>;
@@ -2447,6 +2508,8 @@ export const EntitlementGrantPageDocument = {"__meta__":{"hash":"2330d678bcc0fd9
 export const AccountsInWorkspaceDocument = {"__meta__":{"hash":"7a39c9158f2aa4f9dca37402a3cb34980f328d27909173a1df64bae036650004"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountsInWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]} as unknown as DocumentNode<AccountsInWorkspaceQuery, AccountsInWorkspaceQueryVariables>;
 export const ViewerScopesDocument = {"__meta__":{"hash":"3e81dc2c7649bb30188323d25ebce1c94ff7cef8526a6f2c7ee7567189416c04"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerScopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<ViewerScopesQuery, ViewerScopesQueryVariables>;
 export const GrantCountDocument = {"__meta__":{"hash":"e8a523bd0affa640ba8409c70bf10ec280be66190dea03b9209e5f1586ee7cf1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantCount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<GrantCountQuery, GrantCountQueryVariables>;
+export const SetApiClientLimitsDocument = {"__meta__":{"hash":"e9dbb1189b8f078c81107559c529d1508a148acca2b86e0ee8146568279debbb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetApiClientLimits"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetApiClientLimitsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setApiClientLimits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"trustedOnly"}},{"kind":"Field","name":{"kind":"Name","value":"costBudgetPerMinute"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<SetApiClientLimitsMutation, SetApiClientLimitsMutationVariables>;
+export const ViewerLimitsDocument = {"__meta__":{"hash":"56909fcf9c89af64b73456eeaa7d0656b9c3e2014300674a63c6c509bb37404e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerLimits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"trustedOnly"}},{"kind":"Field","name":{"kind":"Name","value":"costBudgetPerMinute"}}]}}]}}]} as unknown as DocumentNode<ViewerLimitsQuery, ViewerLimitsQueryVariables>;
 export const GrantsOfAccountDocument = {"__meta__":{"hash":"82e7b2c496bdb623c0ae5008d596337be02986eca0d752d84c1aa9011a7b64b2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantsOfAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entitlementId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"entitlementId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entitlementId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<GrantsOfAccountQuery, GrantsOfAccountQueryVariables>;
 export const AccountsOfWorkspaceDocument = {"__meta__":{"hash":"826429ba370795064a7213390d3ede2063d785b7e585773d1c3b5c940caae372"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountsOfWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<AccountsOfWorkspaceQuery, AccountsOfWorkspaceQueryVariables>;
 export const AccountsPageOfDocument = {"__meta__":{"hash":"6dc0f5c91109b7c4d3796087212471a3ee5dd73f1e71ea9018b99c9a9e9c5072"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountsPageOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]} as unknown as DocumentNode<AccountsPageOfQuery, AccountsPageOfQueryVariables>;
