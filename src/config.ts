@@ -186,7 +186,7 @@ export const SETTINGS = [
     defaultText: '7d',
   }),
   setting('trustedDocuments', '--trusted-documents <file>', 'SLACKGATE_TRUSTED_DOCUMENTS', "trusted-documents manifest (codegen's persisted-documents.json) added to the bundled client's"),
-  setting('costBudget', '--cost-budget <n>', 'SLACKGATE_COST_BUDGET', 'query cost an API client may spend per minute unless set for the client', {
+  setting('defaultCostBudget', '--default-cost-budget <n>', 'SLACKGATE_DEFAULT_COST_BUDGET', 'query cost an API client may spend per minute unless set for the client', {
     defaultText: '1000000',
   }),
   setting('logLevel', '--log-level <level>', 'LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')}`, { defaultText: 'info' }),
@@ -373,7 +373,7 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
   }
 
   const trustedDocumentsFile = str(get('trustedDocuments').raw);
-  const budget = get('costBudget');
+  const budget = get('defaultCostBudget');
   const budgetText = str(budget.raw) ?? '1000000';
   const defaultCostBudget = Number(budgetText);
   if (!/^\d+$/.test(budgetText) || defaultCostBudget < 1) {
