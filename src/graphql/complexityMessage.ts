@@ -8,10 +8,10 @@ import { Kind, type DocumentNode, type FieldNode } from 'graphql';
  */
 export const complexityError: ComplexityErrorFn = (kind, result, info) => {
   if (kind === ComplexityErrorKind.Depth) {
-    return new PothosValidationError(`query nests ${result.depth} levels deep; at most ${result.maxDepth} are allowed: ask for the deeper part in a second query (by id)`);
+    return new PothosValidationError(`query depth ${result.depth} is more than the ${result.maxDepth} allowed: ask for the deeper part in a second query (by id)`);
   }
   if (kind === ComplexityErrorKind.Breadth) {
-    return new PothosValidationError(`query selects ${result.breadth} fields; at most ${result.maxBreadth} are allowed: split it into several queries`);
+    return new PothosValidationError(`query breadth ${result.breadth} (fields selected) is more than the ${result.maxBreadth} allowed: split it into several queries`);
   }
   const fields = info.operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
   let costliest: { name: string; cost: number } | undefined;
@@ -29,6 +29,6 @@ export const complexityError: ComplexityErrorFn = (kind, result, info) => {
   }
   const where = costliest ? `; most of it is ${costliest.name} (cost ${costliest.cost})` : '';
   return new PothosValidationError(
-    `query costs ${result.complexity}, more than the ${result.maxComplexity} allowed${where}: page it with a smaller first (connections cost per item asked) or select fewer nested lists`,
+    `query complexity (cost) ${result.complexity} is more than the ${result.maxComplexity} allowed${where}: page it with a smaller first (connections cost per item asked) or select fewer nested lists`,
   );
 };

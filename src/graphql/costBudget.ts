@@ -3,6 +3,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { Counter } from 'prom-client';
 import type { Principal } from '../auth/tokens.ts';
 import type { Metrics } from '../metrics.ts';
+import { QUERY_LIMITS } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 
 /** Query cost an API client may spend per minute unless set for it (`client create --cost-budget`). */
@@ -77,6 +78,8 @@ export function useCostBudget(budgets: CostBudgets, metrics: Metrics): Plugin<Gr
       // The document is refused by validation anyway; an unpriceable one costs a minimum.
       cost = 1;
     }
+    // Over the per-query limit, the complexity check refuses it before anything runs: it spends nothing.
+    if (cost > QUERY_LIMITS.complexity) return undefined;
     const outcome = budgets.spend(principal.clientId, principal.costBudgetPerMinute, Math.max(1, cost));
     if (outcome.ok) return undefined;
     refusals.inc({ client: principal.clientId });

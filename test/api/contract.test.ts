@@ -106,7 +106,7 @@ describe(`contract (${backend})`, () => {
 
   it('names the costliest field of a query over the cost limit', async () => {
     const res = await client.execute(TooCostlyDocument);
-    expect(res.errors?.[0]?.message).toMatch(/^query costs \d+, more than the \d+ allowed; most of it is accounts \(cost \d+\): page it with a smaller first/);
+    expect(res.errors?.[0]?.message).toMatch(/^query complexity \(cost\) \d+ is more than the \d+ allowed; most of it is accounts \(cost \d+\): page it with a smaller first/);
   });
 
   it('tells a client whose token is invalid or expired so, and one without a token how to get one', async () => {
