@@ -14,6 +14,7 @@ import { lookupExternalId } from './read/externalIds.ts';
 import { RESOURCE_TYPENAMES } from './typenames.ts';
 import { missingScopeError } from './scopeErrors.ts';
 import { complexityError } from './complexityMessage.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 /** One boolean per API scope, plus `authenticated` for fields any client may read (viewer). */
 export type AuthScopes = { authenticated: boolean } & Record<Scope, boolean>;
@@ -22,10 +23,6 @@ export type AuthScopes = { authenticated: boolean } & Record<Scope, boolean>;
 export interface ConnectionExtras {
   totalCount: () => Promise<number>;
 }
-
-/** Page size when neither first nor last is given, and the most a page may hold. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export const QUERY_LIMITS = { complexity: 20_000, depth: 12, breadth: 300 };
 
