@@ -2,7 +2,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, describeSetting, resolveConfig, SETTINGS, type Config } from './config.ts';
 import { createDb, type Database } from './db/createDb.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { createLogger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
+import type { AdminChannel } from './admin/channel.ts';
+import type { DataDirLock } from './db/dataDirLock.ts';
+import type { SyncRun } from './db/schema.ts';
+import type { SyncProgressEvent } from './sync/types.ts';
 import { registerClientCommands } from './auth/command.ts';
 import { registerExportCommand } from './export/command.ts';
 import { registerSimulateCommand } from './simulator/command.ts';
@@ -39,19 +43,38 @@ export async function openDatabase(config: Config): Promise<Database> {
   }
 }
 
-function describeDbError(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  if (e.code === 'ECONNREFUSED') return 'connection refused; is Postgres running at DATABASE_URL?';
-  // pg error messages do not contain the connection string or password.
-  return e.message ?? String(error);
+/**
+ * One line naming DATABASE_URL and what to do (pg's messages never contain the password).
+ * Exported for the tests of these lines.
+ */
+export function describeDbError(error: unknown): string {
+  const e = error as { code?: string; message?: string; address?: string; port?: number; hostname?: string };
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return `nothing answers at ${e.address ?? 'the host'}${e.port ? `:${e.port}` : ''} (connection refused); start Postgres there or fix DATABASE_URL (unset it to use the embedded database)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host ${e.hostname ?? ''} of DATABASE_URL cannot be resolved; fix the host in DATABASE_URL`;
+    case 'ETIMEDOUT':
+      return 'connecting to the Postgres server of DATABASE_URL timed out; check the host, port and firewall';
+    case '3D000':
+      return `${e.message ?? 'the database does not exist'}; create it (createdb <name>) or point DATABASE_URL at an existing database`;
+    case '28P01':
+    case '28000':
+      return `${e.message ?? 'authentication failed'}; fix the user or password in DATABASE_URL`;
+    default:
+      return e.message ?? String(error);
+  }
 }
 
-async function migrateDatabase(database: Database): Promise<string[]> {
+export async function migrateDatabase(database: Database): Promise<string[]> {
   try {
     const results = await migrateToLatest(database.db);
     return results.map((r) => r.migrationName);
   } catch (error) {
-    throw new CliError(`cannot migrate the database: ${describeDbError(error)}`);
+    const code = (error as { code?: string }).code ?? '';
+    const connecting = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '3D000', '28P01', '28000'].includes(code);
+    throw new CliError(`cannot ${connecting ? 'open' : 'migrate'} the database: ${describeDbError(error)}`);
   }
 }
 
@@ -66,6 +89,73 @@ async function stopWithin(ms: number, stop: () => Promise<void>): Promise<boolea
   } finally {
     clearTimeout(timer);
   }
+}
+
+interface DataDirOwnership {
+  lock: DataDirLock;
+  channel: AdminChannel;
+}
+
+/** Takes the embedded data directory for a server, or explains in one line who has it. */
+async function ownDataDir(config: Config, command: string): Promise<DataDirOwnership> {
+  const [{ acquireDataDirLock, DataDirBusyError }, { startAdminChannel }, { describeFailure }] = await Promise.all([
+    import('./db/dataDirLock.ts'),
+    import('./admin/channel.ts'),
+    import('./admin/operations.ts'),
+  ]);
+  let lock: DataDirLock;
+  try {
+    lock = await acquireDataDirLock(config.database.dataDir, command);
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      throw new CliError(`${error.message}; stop it first, or give this server its own --data-dir (SLACKGATE_DATA_DIR); CLI commands work beside it`, 2);
+    }
+    throw error;
+  }
+  try {
+    return { lock, channel: await startAdminChannel({ socketPath: lock.socketPath, describeFailure }) };
+  } catch (error) {
+    lock.release();
+    throw new CliError(`cannot open the admin socket ${lock.socketPath}: ${(error as Error).message}`);
+  }
+}
+
+async function serve(config: Config, logger: Logger, io: CliIo, owner: DataDirOwnership | undefined): Promise<void> {
+  const database = await openDatabase(config);
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const { demoBanner, ServiceConfigError, startService } = await import('./service.ts');
+  let service;
+  try {
+    service = await startService({ config, database, logger });
+  } catch (error) {
+    await database.close();
+    if (error instanceof ServiceConfigError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  if (owner) {
+    const { adminHandlers } = await import('./admin/operations.ts');
+    owner.channel.serve(adminHandlers({ database, config, logger, sync: service.sync, bus: service.bus }));
+    owner.lock.update({ address: service.url });
+  }
+  if (service.demo) io.stdout.write(demoBanner(service));
+  logger.info({ url: service.url, database: database.backend, demo: service.demo !== undefined }, `slackgate serving GraphQL at ${service.url}/graphql`);
+  const signal = await io.stopSignal;
+  logger.info({ signal }, 'shutting down');
+  // Bounded: whatever has not stopped by then (a stuck request, a long apply) is abandoned;
+  // a sync cut this way resumes from its checkpoints on the next start.
+  const stopped = await stopWithin(SHUTDOWN_DEADLINE_MS, async () => {
+    // CLI commands in progress through the admin channel end first (a followed sync goes on).
+    await owner?.channel.close();
+    await service.close();
+    await database.close();
+  });
+  if (!stopped) throw new CliError(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000}s; exiting anyway`);
+  logger.info('stopped');
 }
 
 export function buildProgram(io: CliIo): Command {
@@ -88,33 +178,43 @@ export function buildProgram(io: CliIo): Command {
     .description('apply pending database migrations and exit')
     .action(async (_opts, command: Command) => {
       const config = settingsOf(command, io);
-      const database = await openDatabase(config);
-      try {
-        const applied = await migrateDatabase(database);
-        io.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'database is up to date\n');
-      } finally {
-        await database.close();
-      }
+      const logger = createLogger({ ...config.log, destination: io.stderr });
+      const { runOperation } = await import('./admin/run.ts');
+      const applied = (await runOperation({ config, logger, command: 'migrate', op: 'migrate', params: {}, onLine: () => {} })) as string[];
+      io.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'database is up to date\n');
     });
 
   program
     .command('sync')
-    .description('run one full sync now, with live progress; exit 0 on success')
+    .description('run one full sync now, with live progress; exit 0 on success (through the running server when one owns the data directory; the demo organization without a token)')
     .option('--confirm-deletions', 'apply deletions even if the mass-revocation guard would hold them back')
     .action(async (opts: { confirmDeletions?: boolean }, command: Command) => {
       const config = settingsOf(command, io);
-      if (!config.slack.token) throw new CliError('sync needs a Slack bot token: set --token or SLACKGATE_TOKEN', 2);
       const logger = createLogger({ ...config.log, level: config.log.level === 'info' ? 'warn' : config.log.level, destination: io.stderr });
-      const database = await openDatabase(config);
-      try {
-        await migrateDatabase(database);
-        const { syncOnce } = await import('./sync/command.ts');
-        const result = await syncOnce({ database, config, logger, out: io.stderr, confirmDeletions: opts.confirmDeletions === true });
-        if (result.exitCode !== 0) throw new CliError(result.message, result.exitCode);
-        io.stdout.write(`${result.message}\n`);
-      } finally {
-        await database.close();
-      }
+      const [{ runOperation }, { outcome }, { progressPrinter }] = await Promise.all([import('./admin/run.ts'), import('./sync/command.ts'), import('./sync/progress.ts')]);
+      const printProgress = progressPrinter(io.stderr);
+      const run = (await runOperation({
+        config,
+        logger,
+        command: 'sync',
+        op: 'sync',
+        params: { confirmDeletions: opts.confirmDeletions === true },
+        onLine: (line) => {
+          if (line.event) printProgress(line.event as SyncProgressEvent);
+        },
+        // Run here (no server owns the directory): without a token, the demo organization.
+        beforeLocal: async (local) => {
+          if (local.slack.token) return { config: local, done: async () => {} };
+          if (local.production) throw new CliError('sync needs a Slack bot token: set --token or SLACKGATE_TOKEN', 2);
+          const { demoSlack } = await import('./service.ts');
+          const demo = await demoSlack(local);
+          io.stderr.write('no Slack token: syncing the simulated demo organization (set SLACKGATE_TOKEN to sync yours)\n');
+          return { config: { ...local, slack: demo.slack }, done: () => demo.simulator.close() };
+        },
+      })) as SyncRun;
+      const result = outcome(run);
+      if (result.exitCode !== 0) throw new CliError(result.message, result.exitCode);
+      io.stdout.write(`${result.message}\n`);
     });
 
   program
@@ -123,29 +223,15 @@ export function buildProgram(io: CliIo): Command {
     .action(async (_opts, command: Command) => {
       const config = settingsOf(command, io);
       const logger = createLogger({ ...config.log, destination: io.stdout });
-      const database = await openDatabase(config);
-      await migrateDatabase(database);
-      const { demoBanner, ServiceConfigError, startService } = await import('./service.ts');
-      let service;
+      // The embedded database is this process's alone while it serves; CLI commands reach it
+      // through the admin channel in the data directory.
+      const owner = config.database.url ? undefined : await ownDataDir(config, 'serve');
       try {
-        service = await startService({ config, database, logger });
-      } catch (error) {
-        await database.close();
-        if (error instanceof ServiceConfigError) throw new CliError(error.message, 2);
-        throw error;
+        await serve(config, logger, io, owner);
+      } finally {
+        await owner?.channel.close();
+        owner?.lock.release();
       }
-      if (service.demo) io.stdout.write(demoBanner(service));
-      logger.info({ url: service.url, database: database.backend, demo: service.demo !== undefined }, `slackgate serving GraphQL at ${service.url}/graphql`);
-      const signal = await io.stopSignal;
-      logger.info({ signal }, 'shutting down');
-      // Bounded: whatever has not stopped by then (a stuck request, a long apply) is abandoned;
-      // a sync cut this way resumes from its checkpoints on the next start.
-      const stopped = await stopWithin(SHUTDOWN_DEADLINE_MS, async () => {
-        await service.close();
-        await database.close();
-      });
-      if (!stopped) throw new CliError(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000}s; exiting anyway`);
-      logger.info('stopped');
     });
 
   registerSimulateCommand(program);

@@ -285,6 +285,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   const attachWebSocket = (server: Server) => {
     const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+    // The HTTP server's own errors (a port in use) are re-emitted here; listen() reports them.
+    wss.on('error', () => {});
     const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
     const opened = new WeakMap<WebSocket, { at: number; clientId: string }>();
     type Extra = { principal?: Principal };
