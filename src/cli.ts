@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { sql } from 'kysely';
 import { ConfigError, describeSetting, resolveConfig, SETTINGS, type Config } from './config.ts';
 import { createDb, type Database } from './db/createDb.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -68,13 +69,18 @@ export function describeDbError(error: unknown): string {
 }
 
 export async function migrateDatabase(database: Database): Promise<string[]> {
+  // Reaching the database first: its failures (refused, unknown database, wrong password) get
+  // their own line, not a failed migration's.
+  try {
+    await sql`select 1`.execute(database.db);
+  } catch (error) {
+    throw new CliError(`cannot open the database: ${describeDbError(error)}`);
+  }
   try {
     const results = await migrateToLatest(database.db);
     return results.map((r) => r.migrationName);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    const connecting = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '3D000', '28P01', '28000'].includes(code);
-    throw new CliError(`cannot ${connecting ? 'open' : 'migrate'} the database: ${describeDbError(error)}`);
+    throw new CliError(`cannot migrate the database: ${describeDbError(error)}`);
   }
 }
 

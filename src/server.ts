@@ -285,8 +285,6 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   const attachWebSocket = (server: Server) => {
     const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-    // The HTTP server's own errors (a port in use) are re-emitted here; listen() reports them.
-    wss.on('error', () => {});
     const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
     const opened = new WeakMap<WebSocket, { at: number; clientId: string }>();
     type Extra = { principal?: Principal };
@@ -407,7 +405,6 @@ export interface RunningServer {
 
 export async function listen(gateway: Gateway, options: { port: number; host: string }): Promise<RunningServer> {
   const server = createServer(gateway.handle);
-  const ws = gateway.attachWebSocket(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -415,6 +412,9 @@ export async function listen(gateway: Gateway, options: { port: number; host: st
       resolve();
     });
   });
+  // Attached once listening: a failed listen (port in use) is reported by the line above alone,
+  // not first as an internal error of the WebSocket server.
+  const ws = gateway.attachWebSocket(server);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closed: Promise<void> | undefined;

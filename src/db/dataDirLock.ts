@@ -73,10 +73,16 @@ function pidAlive(pid: number): boolean {
   if (pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists, it is just not ours to signal.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // A killed process not yet reaped by its parent (a zombie) still answers signal 0.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): signal 0 is all we know
   }
 }
 
