@@ -7,6 +7,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
+import { graphiqlRenderer, type GraphiqlPageOptions } from './graphiql.ts';
 import { bearerToken, createTokenVerifier, type Principal, type TokenVerifier } from './auth/tokens.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
@@ -45,6 +46,8 @@ export interface GatewayDeps {
   metrics?: Metrics;
   /** The scheduled sync period: /readyz calls the last sync stale after two of them. */
   syncIntervalMs?: number;
+  /** The GraphiQL page (outside production): in demo mode it signs in with the demo client. */
+  graphiql?: GraphiqlPageOptions;
 }
 
 export interface Readiness {
@@ -198,7 +201,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
+    graphiql: production ? false : { title: 'slackgate GraphiQL', defaultQuery: '# Signed in with an API client (top right), every request carries its token.\n{ viewer { clientId scopes } }\n' },
+    // Served from the installed package: works without any CDN (offline networks).
+    renderGraphiQL: graphiqlRenderer(deps.graphiql),
     plugins: [
       authentication,
       hardening,

@@ -114,7 +114,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     },
     logger,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
+  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs, graphiql: demo ? { demoClient: { id: demo.clientId, secret: demo.clientSecret } } : undefined });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
