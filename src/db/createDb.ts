@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
@@ -104,6 +105,7 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
 
   // Loaded only for this backend: the embedded engine's module costs a process that talks to
   // a Postgres server some 40 MB of resident memory for nothing.
+  useBaselineWasmCompiler();
   const [{ PGlite: Embedded }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   let pglite = options.pglite;
   if (!pglite) {
@@ -127,6 +129,16 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
       if (!instance.closed) await instance.close();
     },
   };
+}
+
+/**
+ * The embedded engine's WebAssembly runs on V8's baseline compiler (Liftoff) alone: optimising
+ * PostgreSQL's 10 MB of WebAssembly a second time (TurboFan) kept some 50 MB more resident and
+ * made no sync faster (5k-user sync 18.2 s with tier-up, 17.3 s without; demo serve peak RSS 300
+ * -> 234 MB; `npm run bench -- embedded`). Set before the module is compiled; idempotent.
+ */
+function useBaselineWasmCompiler(): void {
+  v8.setFlagsFromString('--liftoff-only');
 }
 
 /**
@@ -160,7 +172,7 @@ async function initializeDataDir(dataDir: string): Promise<void> {
     'await db.close();',
   ].join('\n');
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', code], { env: { ...process.env, NODE_OPTIONS: undefined } }, (error, _stdout, stderr) =>
+    execFile(process.execPath, ['--liftoff-only', '--input-type=module', '-e', code], { env: { ...process.env, NODE_OPTIONS: undefined } }, (error, _stdout, stderr) =>
       error ? reject(new Error(`cannot create the embedded database in ${dataDir}: ${stderr.trim().split('\n').at(-1) ?? error.message}`)) : resolve(),
     );
   });

@@ -13,6 +13,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { builtSlackgate, spawnSimulator } from './support/processes.ts';
 
+/** Node/V8 flags for the measured processes (to compare settings side by side): --node-args "--flag …". */
+let nodeArgs: string[] = [];
+
 interface Peak {
   /** The process's own high-water mark. */
   selfMb: number;
@@ -45,7 +48,7 @@ async function demoServe(bin: string): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'slackgate-bench-embedded-'));
   try {
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, 'serve'], { env: { PATH: process.env.PATH, PORT: '0', SLACKGATE_DATA_DIR: dir, LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, bin, 'serve'], { env: { PATH: process.env.PATH, PORT: '0', SLACKGATE_DATA_DIR: dir, LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'inherit'] });
     const peak = watchPeak(child);
     let out = '';
     let syncedAt = 0;
@@ -84,7 +87,7 @@ async function embeddedSync(bin: string, users: number): Promise<void> {
       SLACKGATE_SCIM_API_URL: sim.scimUrl,
     };
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, 'sync'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, bin, 'sync'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const peak = watchPeak(child);
     let out = '';
     let err = '';
@@ -103,8 +106,10 @@ async function embeddedSync(bin: string, users: number): Promise<void> {
 export default async function main(args: string[]): Promise<void> {
   const usersArg = args.indexOf('--users');
   const sizes = usersArg >= 0 ? (args[usersArg + 1] ?? '5000').split(',').map(Number) : [5000, 20000, 50000];
+  const flags = args.indexOf('--node-args');
+  if (flags >= 0) nodeArgs = (args[flags + 1] ?? '').split(' ').filter(Boolean);
   const bin = builtSlackgate();
-  console.log(`embedded benchmark (PGlite), node ${process.version}`);
+  console.log(`embedded benchmark (PGlite), node ${process.version}${nodeArgs.length ? ` ${nodeArgs.join(' ')}` : ''}`);
   if (!args.includes('--no-serve')) await demoServe(bin);
   for (const users of sizes) await embeddedSync(bin, users);
 }
