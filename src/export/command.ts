@@ -15,10 +15,18 @@ function formatOf(text: string | undefined): ExportFormat {
 
 /** Writes to a stream, waiting when it is full (an export of a large organization never sits in memory). */
 function streamWriter(stream: NodeJS.WritableStream): ExportWriter {
+  // A reader that stops early (`| head`) closes the pipe: the rest is dropped, not an error.
+  let closed = false;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+    stream.emit('drain');
+  };
+  stream.on('error', onError);
   return {
     write: (chunk) =>
       new Promise<void>((resolve, reject) => {
-        const ok = stream.write(chunk, (error) => (error ? reject(error) : undefined));
+        if (closed) return resolve();
+        const ok = stream.write(chunk, (error) => (error && !closed ? reject(error) : undefined));
         if (ok) resolve();
         else stream.once('drain', () => resolve());
       }),
