@@ -53,6 +53,11 @@ export interface Config {
     apiUrl: string;
     /** SCIM base URL including the version, always ending in `/`. */
     scimUrl: string;
+    /**
+     * How long Slack's rate-limit minute lasts for the pacer: 60 000 ms against Slack, shorter
+     * against a time-scaled stand-in, 0 (no pacing) against one that enforces no limits.
+     */
+    minuteMs?: number;
   };
   /** Admin API client created or updated at start. */
   bootstrapClient?: { id: string; secret: Secret };
@@ -152,6 +157,9 @@ export const SETTINGS = [
   }),
   setting('scimApiUrl', '--scim-api-url <url>', 'SLACKGATE_SCIM_API_URL', 'Slack SCIM base URL', {
     defaultText: `${slackDefaults.scimUrl} (Gov: ${slackDefaults.govScimUrl})`,
+  }),
+  setting('slackTimeScale', '--slack-time-scale <factor>', 'SLACKGATE_SLACK_TIME_SCALE', "for a Slack stand-in (the simulator): how much faster than Slack its rate-limit minute runs; 0 turns pacing off", {
+    defaultText: '1',
   }),
   setting('clientId', '--client-id <id>', 'SLACKGATE_CLIENT_ID', 'bootstrap admin API client id, created or updated at start', {
     aliases: ['BATON_CLIENT_ID'],
@@ -311,6 +319,14 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
   const scim = get('scimApiUrl');
   const scimUrl = str(scim.raw) === undefined ? (govEnv ? slackDefaults.govScimUrl : slackDefaults.scimUrl) : parseHttpUrl(scim.spec, str(scim.raw) as string);
 
+  const scale = get('slackTimeScale');
+  const scaleText = str(scale.raw) ?? '1';
+  const timeScale = Number(scaleText);
+  if (!/^\d*\.?\d+$/.test(scaleText)) {
+    throw new ConfigError(scale.spec, `"${scaleText}" is not a factor; use e.g. 60, or 0 for a stand-in without rate limits`);
+  }
+  const minuteMs = timeScale === 0 ? 0 : 60_000 / timeScale;
+
   const cid = get('clientId');
   const csecret = get('clientSecret');
   const clientId = str(cid.raw);
@@ -376,7 +392,7 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
   }
 
   return {
-    slack: { token: slackToken, businessPlusToken, enterpriseToken, ssoEnabled, govEnv, apiUrl, scimUrl },
+    slack: { token: slackToken, businessPlusToken, enterpriseToken, ssoEnabled, govEnv, apiUrl, scimUrl, ...(timeScale === 1 ? {} : { minuteMs }) },
     bootstrapClient: clientId !== undefined && clientSecret !== undefined ? { id: clientId, secret: new Secret(clientSecret) } : undefined,
     database: { url: dbUrl === undefined ? undefined : parseDatabaseUrl(db.spec, dbUrl), dataDir },
     http: { port, host },

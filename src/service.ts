@@ -5,7 +5,7 @@ import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
-import { createGovernance } from './jobs/governance.ts';
+import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';

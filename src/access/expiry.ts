@@ -1,14 +1,19 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import type { EventBus } from '../events/bus.ts';
-import { enqueueJob, systemClock, type Clock, type Job } from '../jobs/queue.ts';
+import { systemClock, type Clock, type Job } from '../jobs/queue.ts';
 import { RetryLater, type JobHandler } from '../jobs/worker.ts';
 import type { Logger } from '../log.ts';
-import type { RequestService } from './requests.ts';
+import { EXPIRY_JOB, scheduleExpiry } from './expirySchedule.ts';
 import type { ProvisioningService } from './types.ts';
 
-export const EXPIRY_JOB = 'grant.expire';
+export { EXPIRY_JOB, scheduleExpiry };
+
+/** What expiry needs of the request service: ending the requests behind an expired grant. */
+export interface ExpiringRequests {
+  markExpired(tx: Transaction<DB>, grant: { account_id: number; entitlement_id: number }): Promise<ReadonlyArray<{ id: number }>>;
+}
 
 /**
  * Time-bound grants end on their own. Each grant with an `expires_at` has a `grant.expire` job
@@ -19,7 +24,7 @@ export const EXPIRY_JOB = 'grant.expire';
  *
  * Pre-existing access found by a sync (source SYNC) is never revoked here, whatever its row says.
  */
-export function expiryHandlers(options: { db: Kysely<DB>; provisioning: ProvisioningService; requests: RequestService; bus?: EventBus; logger?: Logger; now?: Clock }): Record<string, JobHandler> {
+export function expiryHandlers(options: { db: Kysely<DB>; provisioning: ProvisioningService; requests: ExpiringRequests; bus?: EventBus; logger?: Logger; now?: Clock }): Record<string, JobHandler> {
   const { db, provisioning, requests, logger } = options;
   const now = options.now ?? systemClock;
   return {
@@ -82,11 +87,6 @@ export function expiryHandlers(options: { db: Kysely<DB>; provisioning: Provisio
       });
     },
   };
-}
-
-/** Queues the job that revokes a time-bound grant at its expiry (once per grant and expiry time). */
-export function scheduleExpiry(db: Kysely<DB>, grantId: number, at: Date): Promise<number | undefined> {
-  return enqueueJob(db, { kind: EXPIRY_JOB, payload: { grantId }, runAt: at, dedupeKey: `grant.expire:${grantId}:${at.getTime()}`, maxAttempts: 10 });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
-import { NotFoundError, ValidationError, type UserError } from '../graphql/errors.ts';
+import { NotFoundError, ValidationError, type UserError } from './errors.ts';
 import type { Actor } from './types.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;

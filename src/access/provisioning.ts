@@ -12,7 +12,7 @@ import {
   SlackApiError,
   ValidationError,
   type UserError,
-} from '../graphql/errors.ts';
+} from './errors.ts';
 import type { Logger } from '../log.ts';
 import type { SlackConnection } from '../slack/connection.ts';
 import { SlackApiError as SlackCallError, SlackUnavailableError } from '../slack/errors.ts';

@@ -2,11 +2,11 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { recordAudit, type AuditRecord } from '../audit/record.ts';
 import type { DB, RequestsTable, RequestState } from '../db/schema.ts';
 import type { EventBus } from '../events/bus.ts';
-import { ConflictError, ForbiddenError, NotFoundError, NotGrantableError, SlackApiError, ValidationError, type UserError } from '../graphql/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, NotGrantableError, SlackApiError, ValidationError, type UserError } from './errors.ts';
 import { enqueueJob, systemClock, type Clock, type Job } from '../jobs/queue.ts';
 import { JobWorker, NotYet, type JobHandler } from '../jobs/worker.ts';
 import type { Logger } from '../log.ts';
-import { EXPIRY_JOB } from './expiry.ts';
+import { scheduleExpiry } from './expirySchedule.ts';
 import { enqueueApprovalNotices, enqueueOutcomeNotice } from './notifications.ts';
 import { describeDuration, loadPolicy, parseDuration, type EntitlementPolicy } from './policies.ts';
 import type { Actor, ProvisionOutcome, ProvisioningService } from './types.ts';
@@ -612,7 +612,7 @@ export class RequestService {
         await tx.updateTable('requests').set({ expires_at: effectiveExpiry, updated_at: now }).where('state', '=', 'GRANTED').where('account_id', '=', current.account_id).where('entitlement_id', '=', current.entitlement_id).where('kind', '=', 'GRANT').execute();
       }
       if (grant && effectiveExpiry) {
-        await enqueueJob(tx, { kind: EXPIRY_JOB, payload: { grantId: grant.id }, runAt: effectiveExpiry, dedupeKey: `grant.expire:${grant.id}:${effectiveExpiry.getTime()}`, maxAttempts: 10 });
+        await scheduleExpiry(tx, grant.id, effectiveExpiry);
       }
       await recordAudit(tx, {
         action: 'request.granted',

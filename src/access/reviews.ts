@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
 import type { AccessReviewsTable, DB, ResourceType, ReviewItemsTable } from '../db/schema.ts';
 import type { EventBus } from '../events/bus.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type UserError } from '../graphql/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type UserError } from './errors.ts';
 import { systemClock, type Clock } from '../jobs/queue.ts';
 import type { Logger } from '../log.ts';
 import { loadPolicies } from './policies.ts';

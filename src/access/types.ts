@@ -1,4 +1,4 @@
-import type { UserError } from '../graphql/errors.ts';
+import type { UserError } from './errors.ts';
 
 /** Who is acting: the calling API client and, when named, the human behind it (`actorId`). */
 export interface Actor {

@@ -13,6 +13,7 @@ import { decodeGlobalId, encodeGlobalId, EXTERNAL_ID, type DecodedId } from './i
 import { lookupExternalId } from './read/externalIds.ts';
 import { RESOURCE_TYPENAMES } from './typenames.ts';
 import { missingScopeError } from './scopeErrors.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 /** One boolean per API scope, plus `authenticated` for fields any client may read (viewer). */
 export type AuthScopes = { authenticated: boolean } & Record<Scope, boolean>;
@@ -21,10 +22,6 @@ export type AuthScopes = { authenticated: boolean } & Record<Scope, boolean>;
 export interface ConnectionExtras {
   totalCount: () => Promise<number>;
 }
-
-/** Page size when neither first nor last is given, and the most a page may hold. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export const QUERY_LIMITS = { complexity: 20_000, depth: 12, breadth: 300 };
 

@@ -2,9 +2,12 @@ import type { DefaultConnectionArguments, ResolveCursorConnectionArgs } from '@p
 import { parseCursorConnectionArgs, resolveCursorConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './builder.ts';
 
 export type { ResolveCursorConnectionArgs as PageRequest } from '@pothos/plugin-relay';
+
+/** Page size when neither first nor last is given, and the most a page may hold. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
 
 /** One column of a sort key, with the SQL type its cursor value is cast to. */
 export interface SortColumn {

@@ -2,6 +2,7 @@ import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { AccountStatusOutcome } from '../access/provisioning.ts';
+import { parseDuration } from '../access/policies.ts';
 import type { Actor, ProvisionOutcome } from '../access/types.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { GrantsChangedEvent } from '../events/topics.ts';
@@ -34,15 +35,6 @@ const SettableAccountStatusEnum = builder.enumType('SettableAccountStatus', {
 const GrantsChangeCauseEnum = builder.enumType('GrantsChangeCause', {
   values: ['SYNC', 'GRANT', 'REVOKE', 'EXPIRY', 'REVIEW'] as const,
 });
-
-/** ISO-8601 durations with days, hours, minutes and seconds (P1D, PT4H, P1DT12H, PT90M). */
-export function parseIsoDuration(text: string): number | null {
-  const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text.trim().toUpperCase());
-  if (!m || text.trim().toUpperCase() === 'P' || text.trim().toUpperCase().endsWith('T')) return null;
-  const [, w, d, h, min, s] = m.map((v) => Number(v ?? 0));
-  const seconds = (w as number) * 604_800 + (d as number) * 86_400 + (h as number) * 3600 + (min as number) * 60 + (s as number);
-  return seconds > 0 ? seconds : null;
-}
 
 const provisioners = { $any: { provision: true } } as const;
 const optionalText = z.string().max(2000).nullish();
@@ -109,8 +101,9 @@ builder.relayMutationField(
       if (!service) return { ...none, ...(await refused(ctx, 'grantEntitlement', noService(), details)) };
       let expiresAt: Date | null = null;
       if (input.duration != null) {
-        const seconds = parseIsoDuration(input.duration);
-        if (seconds === null) return { ...none, ...(await refused(ctx, 'grantEntitlement', new ValidationError(`"${input.duration}" is not an ISO-8601 duration; use e.g. PT4H or P1D`, { field: 'input.duration' }), details)) };
+        // The same rules as a request's duration: positive, at most ten years.
+        const seconds = parseDuration(input.duration);
+        if (typeof seconds === 'string') return { ...none, ...(await refused(ctx, 'grantEntitlement', new ValidationError(seconds, { field: 'input.duration' }), details)) };
         expiresAt = new Date(Date.now() + seconds * 1000);
       }
       const actor = await actorOf(ctx, input.actorId);

@@ -11,7 +11,7 @@ import {
   WORKSPACE_SUFFIXES,
 } from './names.ts';
 import { Random, seedTag } from './random.ts';
-import { SlackStore, type OrgRole, type SlackPlan, type TokenInfo, type User, type Workspace, type WorkspaceMembership } from './store.ts';
+import { newUser, SlackStore, type OrgRole, type SlackPlan, type TokenInfo, type User, type Workspace, type WorkspaceMembership } from './store.ts';
 import { DEMO_PEOPLE, DEMO_CHANNELS, DEMO_GROUPS, DEMO_IDP_GROUPS } from './demo.ts';
 import { prerenderUsers } from './web/render.ts';
 
@@ -152,75 +152,35 @@ function baseUser(store: SlackStore, rng: Random, draft: UserDraft, created: num
 function addSlackbot(store: SlackStore): void {
   store.addUser({
     id: 'USLACKBOT',
-    name: 'slackbot',
-    realName: 'Slackbot',
-    displayName: 'Slackbot',
-    firstName: 'slackbot',
-    lastName: '',
-    email: null,
-    title: '',
-    phone: '',
-    tz: 'America/Los_Angeles',
-    tzLabel: 'Pacific Standard Time',
-    tzOffset: -28800,
-    locale: 'en-US',
-    color: '757575',
-    avatarHash: 'sv41d8cd98f0',
-    deleted: false,
-    isBot: false,
-    isAppUser: false,
-    isRestricted: false,
-    isUltraRestricted: false,
-    isInvitedUser: false,
-    isStranger: false,
-    has2fa: false,
-    memberships: [...store.workspaces.keys()].map((teamId) => ({ teamId, role: 'member' as const })),
-    orgRole: 'member',
-    created: EPOCH_2019,
-    updated: EPOCH_2019,
-    deactivatedTs: 0,
-    guestExpirationTs: 0,
-    lastActiveTs: 0,
-    hasSso: false,
+    ...newUser({
+      name: 'slackbot',
+      realName: 'Slackbot',
+      displayName: 'Slackbot',
+      firstName: 'slackbot',
+      color: '757575',
+      avatarHash: 'sv41d8cd98f0',
+      memberships: [...store.workspaces.keys()].map((teamId) => ({ teamId, role: 'member' as const })),
+      created: EPOCH_2019,
+    }),
   });
 }
 
 /** The app's own bot user: the identity behind the bot token, a member of every workspace. */
 function addAppBot(store: SlackStore, created: number): User {
-  return store.addUser({
-    name: 'slackgate',
-    realName: 'slackgate',
-    displayName: '',
-    firstName: '',
-    lastName: '',
-    email: null,
-    title: '',
-    phone: '',
-    tz: 'America/Los_Angeles',
-    tzLabel: 'Pacific Standard Time',
-    tzOffset: -28800,
-    locale: 'en-US',
-    color: '3c989f',
-    avatarHash: 'g0a1b2c3d4e5',
-    deleted: false,
-    isBot: true,
-    isAppUser: false,
-    isRestricted: false,
-    isUltraRestricted: false,
-    isInvitedUser: false,
-    isStranger: false,
-    has2fa: false,
-    botId: store.ids.bot.next(),
-    appId: 'A0SLACKGATE1',
-    memberships: [...store.workspaces.keys()].map((teamId) => ({ teamId, role: 'member' as const })),
-    orgRole: 'member',
-    created,
-    updated: created,
-    deactivatedTs: 0,
-    guestExpirationTs: 0,
-    lastActiveTs: created,
-    hasSso: false,
-  });
+  return store.addUser(
+    newUser({
+      name: 'slackgate',
+      realName: 'slackgate',
+      color: '3c989f',
+      avatarHash: 'g0a1b2c3d4e5',
+      isBot: true,
+      botId: store.ids.bot.next(),
+      appId: 'A0SLACKGATE1',
+      memberships: [...store.workspaces.keys()].map((teamId) => ({ teamId, role: 'member' as const })),
+      created,
+      lastActiveTs: created,
+    }),
+  );
 }
 
 function registerTokens(store: SlackStore, tokens: SimulatorTokens, bot: User, owner: User): void {

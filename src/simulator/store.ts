@@ -97,6 +97,44 @@ export interface User {
   renderedScim?: { version: 1 | 2; bytes: Buffer; split: number };
 }
 
+/** What a new human account has until someone sets it: Slack's defaults for a fresh user. */
+type UserDefaults = 'realName' | 'displayName' | 'firstName' | 'lastName' | 'email' | 'title' | 'phone' | 'tz' | 'tzLabel' | 'tzOffset' | 'locale' | 'color' | 'deleted' | 'isBot' | 'isAppUser' | 'isRestricted' | 'isUltraRestricted' | 'isInvitedUser' | 'isStranger' | 'has2fa' | 'orgRole' | 'deactivatedTs' | 'guestExpirationTs' | 'lastActiveTs' | 'hasSso';
+
+/**
+ * A user record for `addUser`: the fields given, Slack's defaults for the rest (no email, a
+ * Pacific time zone, a regular member with no guest or bot flags), `updated` = `created`.
+ */
+export function newUser(fields: Pick<User, 'name' | 'avatarHash' | 'memberships' | 'created'> & Partial<Omit<User, 'id'>>): Omit<User, 'id'> {
+  const defaults: Pick<User, UserDefaults> = {
+    realName: '',
+    displayName: '',
+    firstName: '',
+    lastName: '',
+    email: null,
+    title: '',
+    phone: '',
+    tz: 'America/Los_Angeles',
+    tzLabel: 'Pacific Standard Time',
+    tzOffset: -28800,
+    locale: 'en-US',
+    color: '4bbe2e',
+    deleted: false,
+    isBot: false,
+    isAppUser: false,
+    isRestricted: false,
+    isUltraRestricted: false,
+    isInvitedUser: false,
+    isStranger: false,
+    has2fa: false,
+    orgRole: 'member',
+    deactivatedTs: 0,
+    guestExpirationTs: 0,
+    lastActiveTs: 0,
+    hasSso: false,
+  };
+  return { ...defaults, updated: fields.created, ...fields };
+}
+
 /**
  * A user's Web API JSON in the pieces that do not depend on who is looking, as UTF-8 bytes back to
  * back; `users.list` copies them into a page with the workspace, role and scope-dependent fields

@@ -52,7 +52,7 @@ export class SlackConnection {
   constructor(options: SlackConnectionOptions) {
     this.options = options;
     const { slack } = options;
-    this.pacer = new Pacer(options.minuteMs ?? 60_000);
+    this.pacer = new Pacer(options.minuteMs ?? slack.minuteMs ?? 60_000);
     const common = { apiUrl: slack.apiUrl, pacer: this.pacer, stats: this.stats, retry: options.retry };
     if (slack.token) this.bot = new SlackWebApi({ ...common, token: slack.token.reveal(), kind: 'bot' });
     if (slack.enterpriseToken) this.enterprise = new SlackWebApi({ ...common, token: slack.enterpriseToken.reveal(), kind: 'enterprise', orgLevel: true });
@@ -115,4 +115,12 @@ export class SlackConnection {
 export function slackErrorCode(error: unknown): string {
   if (error instanceof SlackApiError) return error.slackError;
   return 'unreachable';
+}
+
+/** Refuses to read the catalog with a bot token that is missing or that Slack rejected at detection. */
+export function assertWorkingBotToken(plan: PlanInfo): void {
+  const bot = plan.tokens.bot;
+  if (bot.ok) return;
+  const why = bot.configured ? `Slack rejected the bot token: ${bot.error}` : 'no Slack bot token is configured (--token)';
+  throw new SlackApiError('auth.test', bot.error ?? 'not_authed', undefined, why);
 }

@@ -2,9 +2,9 @@ import type { Database } from '../db/createDb.ts';
 import type { SyncRun, SyncStatus } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import { capabilitiesOf, type Capabilities } from '../slack/grantability.ts';
-import type { PlanInfo, SlackConnection } from '../slack/connection.ts';
+import { assertWorkingBotToken, type PlanInfo, type SlackConnection } from '../slack/connection.ts';
 import { SlackApiError } from '../slack/errors.ts';
-import type { ScimGroup, ScimUser } from '../slack/scim.ts';
+import { isExpiredCursor, isUnreadableChannel, SlackCatalog } from '../slack/catalog.ts';
 import { applyRun, type ApplyResult } from './apply.ts';
 import { tryAcquireSyncLock } from './lock.ts';
 import {
@@ -19,10 +19,6 @@ import {
   mapUserGroup,
   mapWorkspace,
   appendBatch,
-  type SlackChannel,
-  type SlackTeam,
-  type SlackUser,
-  type SlackUserGroup,
   type StageAccount,
   type StageBatch,
   type StageGrant,
@@ -231,11 +227,13 @@ class RunState {
   #checkpoints = new Map<string, Checkpoint>();
   #caps!: Capabilities;
   #plan!: PlanInfo;
+  readonly #catalog: SlackCatalog;
 
   constructor(row: SyncRun, options: SyncEngineOptions, signal: AbortSignal) {
     this.#row = row;
     this.#o = options;
     this.#signal = signal;
+    this.#catalog = new SlackCatalog(options.connection);
     this.#counts = { ...(row.counts as Partial<Record<SyncPhase, number>>) };
     this.#callsAtStart = { ...options.connection.stats.calls };
     this.#limitedAtStart = { ...options.connection.stats.rateLimited };
@@ -270,10 +268,7 @@ class RunState {
         .values({ key: 'plan', value: JSON.stringify(this.#plan), updated_at: new Date() })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(this.#plan), updated_at: new Date() }))
         .execute();
-      if (!this.#plan.tokens.bot.ok) {
-        const why = this.#plan.tokens.bot.configured ? `Slack rejected the bot token: ${this.#plan.tokens.bot.error}` : 'no Slack bot token is configured (--token)';
-        throw new SlackApiError('auth.test', this.#plan.tokens.bot.error ?? 'not_authed', undefined, why);
-      }
+      assertWorkingBotToken(this.#plan);
       this.#caps = capabilitiesOf(this.#plan, this.#o.ssoEnabled);
 
       await this.#phaseRun('workspaces', [this.#workspacesTask()]);
@@ -399,7 +394,7 @@ class RunState {
     } catch (error) {
       // A cursor from before a crash may have expired; read the task again from its start
       // (staged rows are deduplicated at apply).
-      if (error instanceof SlackApiError && error.slackError === 'invalid_cursor' && cursor) {
+      if (isExpiredCursor(error) && cursor) {
         await task.run(null, commit);
         return;
       }
@@ -412,15 +407,9 @@ class RunState {
       id: 'workspaces',
       phase: 'workspaces',
       run: async (_cursor, commit) => {
-        const bot = this.#o.connection.bot!;
-        const teams: SlackTeam[] = [];
-        for await (const page of bot.pages<{ id: string; name: string }>('auth.teams.list', 'teams', { limit: 1000 })) teams.push(...page.items);
-        if (teams.length === 0 && this.#plan.teamId) teams.push({ id: this.#plan.teamId, name: this.#plan.teamName ?? this.#plan.teamId });
+        const fallback = this.#plan.teamId ? { id: this.#plan.teamId, name: this.#plan.teamName ?? this.#plan.teamId } : undefined;
         const batch: StageBatch = {};
-        for (const t of teams) {
-          const info = await bot.call<{ team?: SlackTeam }>('team.info', { team: t.id }, { team: t.id });
-          appendBatch(batch, mapWorkspace({ ...t, ...info.team, id: t.id }, this.#caps));
-        }
+        for (const team of await this.#catalog.workspaces(fallback)) appendBatch(batch, mapWorkspace(team, this.#caps));
         if (this.#isGrid) appendBatch(batch, mapOrganizationRoles(this.#caps));
         await commit(batch, null);
       },
@@ -433,8 +422,7 @@ class RunState {
       id: `users:${ws.id}`,
       phase: 'accounts',
       run: async (cursor, commit) => {
-        const bot = this.#o.connection.bot!;
-        for await (const page of bot.pages<SlackUser>('users.list', 'members', { limit: 1000 }, { team: ws.id, cursor: cursor ?? undefined })) {
+        for await (const page of this.#catalog.users(ws.id, cursor ?? undefined)) {
           const accounts: StageAccount[] = [];
           const grants: StageGrant[] = [];
           for (const u of page.items) {
@@ -462,12 +450,11 @@ class RunState {
       id: 'scim:users',
       phase: 'accounts',
       run: async (_cursor, commit) => {
-        const scim = this.#o.connection.scim!;
         const pageDone = (start: number) => this.#checkpoints.get(`scim:users@${start}`)?.done === true;
         // Each page is mapped to its staged rows as soon as it is read; the parsed SCIM users
         // (with every group they belong to) are not kept across the staging write.
         const readPage = async (at: number, count?: number) => {
-          const page = await scim.list<ScimUser>('Users', at, count);
+          const page = await this.#catalog.scimUsers(at, count);
           return { rows: page.resources.map(mapScimUser), total: page.totalResults };
         };
         const first = await readPage(1);
@@ -504,15 +491,8 @@ class RunState {
       id: `usergroups:${ws.id}`,
       phase: 'resources',
       run: async (_cursor, commit) => {
-        // One call per workspace returns every group with its members (and the disabled ones),
-        // where the reference makes one call per group per page of 20 members.
-        const res = await this.#o.connection.bot!.call<{ usergroups?: SlackUserGroup[] }>(
-          'usergroups.list',
-          { include_users: true, include_disabled: true, include_count: true },
-          { team: ws.id },
-        );
         const batch: StageBatch = {};
-        for (const g of res.usergroups ?? []) appendBatch(batch, mapUserGroup(g, ws.id, this.#caps));
+        for (const g of await this.#catalog.userGroups(ws.id)) appendBatch(batch, mapUserGroup(g, ws.id, this.#caps));
         await commit(batch, null);
       },
     };
@@ -523,13 +503,7 @@ class RunState {
       id: `channels:${ws.id}`,
       phase: 'resources',
       run: async (cursor, commit) => {
-        const pages = this.#o.connection.bot!.pages<SlackChannel>(
-          'conversations.list',
-          'channels',
-          { types: 'public_channel,private_channel', exclude_archived: false, limit: 1000 },
-          { team: ws.id, cursor: cursor ?? undefined },
-        );
-        for await (const page of pages) {
+        for await (const page of this.#catalog.channels(ws.id, cursor ?? undefined)) {
           const batch: StageBatch = {};
           for (const c of page.items) appendBatch(batch, mapChannel(c, ws.id, this.#caps));
           await commit(batch, page.nextCursor || null);
@@ -543,12 +517,11 @@ class RunState {
       id: 'scim:groups',
       phase: 'resources',
       run: async (cursor, commit) => {
-        const scim = this.#o.connection.scim!;
-        for await (const page of scim.pages<ScimGroup>('Groups', cursor ? Number(cursor) : 1)) {
+        for await (const page of this.#catalog.scimGroups(cursor ? Number(cursor) : 1)) {
           const batch: StageBatch = {};
           for (const listed of page.resources) {
             // Lists normally carry members; fetch the group only when they are left out.
-            const group = listed.members ? listed : ((await scim.get<ScimGroup>('Groups', listed.id)).body ?? listed);
+            const group = listed.members ? listed : ((await this.#catalog.scimGroup(listed.id)) ?? listed);
             appendBatch(batch, mapIdpGroup(group, this.#caps));
           }
           await commit(batch, page.nextIndex ? String(page.nextIndex) : null);
@@ -562,13 +535,7 @@ class RunState {
       id: 'enterprise:roles',
       phase: 'resources',
       run: async (cursor, commit) => {
-        const pages = this.#o.connection.enterprise!.pages<{ role_id: string; user_id: string }>(
-          'admin.roles.listAssignments',
-          'role_assignments',
-          { limit: 200 },
-          { cursor: cursor ?? undefined },
-        );
-        for await (const page of pages) {
+        for await (const page of this.#catalog.roleAssignments(cursor ?? undefined)) {
           const batch: StageBatch = {};
           const byRole = new Map<string, string[]>();
           for (const a of page.items) byRole.set(a.role_id, [...(byRole.get(a.role_id) ?? []), a.user_id]);
@@ -584,12 +551,11 @@ class RunState {
       id: `members:${channelId}`,
       phase: 'grants',
       run: async (cursor, commit) => {
-        const pages = this.#o.connection.bot!.pages<string>('conversations.members', 'members', { channel: channelId, limit: 1000 }, { team: teamId, cursor: cursor ?? undefined });
         try {
-          for await (const page of pages) await commit({ grants: channelMemberGrants(channelId, page.items) }, page.nextCursor || null);
+          for await (const page of this.#catalog.channelMembers(channelId, teamId, cursor ?? undefined)) await commit({ grants: channelMemberGrants(channelId, page.items) }, page.nextCursor || null);
         } catch (error) {
           // A channel deleted, or a private channel the bot left, since it was listed.
-          if (error instanceof SlackApiError && ['channel_not_found', 'not_in_channel', 'method_not_supported_for_channel_type'].includes(error.slackError)) {
+          if (isUnreadableChannel(error)) {
             await commit({}, null);
             return;
           }

@@ -3,8 +3,8 @@ import type { Database } from '../db/createDb.ts';
 import type { DB, ResourceType } from '../db/schema.ts';
 import type { SlackConnection } from '../slack/connection.ts';
 import { EnterpriseRoleProvisioner, readWorkspaceUser, UserGroupProvisioner } from '../slack/provisioners/index.ts';
-import type { ScimGroup } from '../slack/scim.ts';
-import { workspaceRolesOf, type SlackUser } from './mapping.ts';
+import { SlackCatalog } from '../slack/catalog.ts';
+import { workspaceRolesOf } from './mapping.ts';
 
 // Targeted refresh: after a grant or revoke, re-read one resource's members from Slack and make
 // its grants in the cache match, in one transaction, without waiting for the next full sync.
@@ -60,14 +60,12 @@ export async function readResourceMembers(connection: SlackConnection, target: R
     case 'userGroup':
       return new UserGroupProvisioner(connection).read({ slackId: target.slackId, workspaceId: target.workspaceId });
     case 'group': {
-      if (!connection.scim) throw new Error('reading IdP groups needs a Business+ or Grid admin token');
-      const { body } = await connection.scim.get<ScimGroup>('Groups', target.slackId);
-      return { members: (body?.members ?? []).map((m) => m.value) };
+      const group = await new SlackCatalog(connection).scimGroup(target.slackId);
+      return { members: (group?.members ?? []).map((m) => m.value) };
     }
     case 'channel': {
-      if (!connection.bot) throw new Error('reading channels needs a bot token');
       const members: string[] = [];
-      for await (const page of connection.bot.pages<string>('conversations.members', 'members', { channel: target.slackId, limit: 1000 }, { team })) members.push(...page.items);
+      for await (const page of new SlackCatalog(connection).channelMembers(target.slackId, team)) members.push(...page.items);
       return { members };
     }
     case 'enterpriseRole': {
@@ -126,7 +124,7 @@ export function effectiveMembers(state: ResourceMembers): string[] {
  */
 export async function readWorkspaceAccess(db: Db, connection: SlackConnection, workspaceId: string, slackId: string): Promise<{ entitlementId: number; externalId: string; held: boolean }[]> {
   const { inWorkspace, user } = await readWorkspaceUser(connection, workspaceId, slackId);
-  const roles = inWorkspace ? new Set(workspaceRolesOf(user as SlackUser)) : new Set<string>();
+  const roles = inWorkspace ? new Set(workspaceRolesOf(user)) : new Set<string>();
   const entitlements = await db
     .selectFrom('entitlements as e')
     .innerJoin('resources as r', 'r.id', 'e.resource_id')

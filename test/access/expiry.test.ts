@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateEntitlementPolicy, workspaceAdminsOf } from '../../src/access/policies.ts';
 import { createProvisioningService } from '../../src/access/provisioning.ts';
 import { createDb, type Database } from '../../src/db/createDb.ts';
-import { createGovernance, type Governance } from '../../src/jobs/governance.ts';
+import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { configFor, connectionFor } from '../support/slack.ts';

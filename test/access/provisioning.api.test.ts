@@ -69,6 +69,11 @@ describe(`provisioning through the API (${backend})`, () => {
     expect(missing.body.data.grantEntitlement.errors).toMatchObject([{ __typename: 'NotFoundError', field: 'input.entitlementId' }]);
     const duration = await graphql(server.url, provisioner, GRANT, { input: { entitlementId: `userGroup:${group.id}:member`, accountId: `user:${guest.id}`, duration: 'four hours' } });
     expect(duration.body.data.grantEntitlement.errors).toMatchObject([{ __typename: 'ValidationError', field: 'input.duration' }]);
+    // A direct grant's duration follows a request's rules: positive and at most ten years.
+    for (const [text, why] of [['PT0S', /zero/], ['P5000D', /ten years/]] as const) {
+      const refused = await graphql(server.url, provisioner, GRANT, { input: { entitlementId: `userGroup:${group.id}:member`, accountId: `user:${guest.id}`, duration: text } });
+      expect(refused.body.data.grantEntitlement.errors).toMatchObject([{ __typename: 'ValidationError', field: 'input.duration', message: expect.stringMatching(why) }]);
+    }
     org.sim.control.inject('usergroups.users.list', { kind: 'slack_error', error: 'plan_upgrade_required' }, 1);
     const user = fullMembers(org.sim, group.teamId).find((u) => !group.users.has(u.id))!;
     const slack = await graphql(server.url, provisioner, GRANT, { input: { entitlementId: `userGroup:${group.id}:member`, accountId: `user:${user.id}` } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, NotGrantableError, ValidationError } from '../../src/graphql/errors.ts';
+import { ConflictError, NotGrantableError, ValidationError } from '../../src/access/errors.ts';
 import type { User } from '../../src/simulator/store.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { accountId, actor, cachedMembers, entitlementId, fullMembers, syncedOrg, type Org } from './provisioningSupport.ts';

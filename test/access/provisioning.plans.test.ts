@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotGrantableError } from '../../src/graphql/errors.ts';
+import { NotGrantableError } from '../../src/access/errors.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { accountId, actor, cachedMembers, entitlementId, fullMembers, syncedOrg, type Org } from './provisioningSupport.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProvisioningService } from '../../src/access/provisioning.ts';
 import { createDb } from '../../src/db/createDb.ts';
-import { ConflictError, NotGrantableError, SlackApiError, ValidationError } from '../../src/graphql/errors.ts';
+import { ConflictError, NotGrantableError, SlackApiError, ValidationError } from '../../src/access/errors.ts';
 import type { UserGroup } from '../../src/simulator/store.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { configFor, connectionFor } from '../support/slack.ts';

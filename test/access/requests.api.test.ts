@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceAdminsOf } from '../../src/access/policies.ts';
 import { createProvisioningService } from '../../src/access/provisioning.ts';
 import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
-import { createGovernance, type Governance } from '../../src/jobs/governance.ts';
+import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import { backend, useTestDatabase } from '../support/db.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateEntitlementPolicy, workspaceAdminsOf } from '../../src/access/policies.ts';
 import type { ProvisioningService } from '../../src/access/types.ts';
-import { createGovernance, type Governance } from '../../src/jobs/governance.ts';
+import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import type { SlackConnection } from '../../src/slack/connection.ts';
 import { backend, useTestDatabase } from '../support/db.ts';

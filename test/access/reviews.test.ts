@@ -5,7 +5,7 @@ import { createProvisioningService } from '../../src/access/provisioning.ts';
 import type { ReviewItem } from '../../src/access/reviews.ts';
 import { memoryWriter } from '../../src/export/format.ts';
 import { exportReview } from '../../src/export/review.ts';
-import { createGovernance, type Governance } from '../../src/jobs/governance.ts';
+import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { configFor, connectionFor } from '../support/slack.ts';

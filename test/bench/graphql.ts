@@ -1,18 +1,23 @@
-// `npm run bench -- graphql [--users 50000] [--seconds 10]`
+// `npm run bench -- graphql [--users 50000] [--seconds 10] [--connections 1,10,50]`
 //
 // The API under load on the sync benchmark's fixture (Grid, 5 workspaces, N users) in a real
 // Postgres: a page of 100 grants with account, entitlement and resource, and an account search,
-// at 1, 10 and 50 connections — and, in the same run, the same answers from one hand-written
-// SQL join behind a bare node:http handler. The gateway, the baseline and the simulator each run
-// in their own process; this one only generates load.
+// at 1, 10 and 50 connections — and, in the same run, the same answers from PostGraphile v5 (the
+// peer a team would point at the same tables instead) and from one hand-written SQL statement
+// behind a bare node:http handler. First it checks that all three return the same rows. The
+// three servers take turns within each measurement (5 rounds), so the shared machine's drift
+// falls on all alike; each server's CPU per request is read from /proc. The gateway, the peer,
+// the baseline and the simulator each run in their own process; this one only generates load.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent } from 'node:http';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { resolveConfig } from '../../src/config.ts';
 import { createDb } from '../../src/db/createDb.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { SlackConnection } from '../../src/slack/connection.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
-import { loadSideBySide, type LoadResult } from './support/load.ts';
+import { loadInTurns, send, type LoadRequest, type LoadResult } from './support/load.ts';
 import { builtSlackgate, freshDatabase, spawnSimulator } from './support/processes.ts';
 
 function arg(args: string[], name: string, fallback: number): number {
@@ -36,12 +41,39 @@ async function firstJsonLine(child: ChildProcess, pick: (o: Record<string, unkno
 const GRANTS_PAGE = `{ grants(first: 100) { edges { node { externalId grantedAt
   account { slackId email displayName } entitlement { externalId displayName resource { displayName resourceType } } } } } }`;
 const SEARCH = 'query ($s: String!) { accounts(first: 20, filter: { search: $s }) { edges { node { slackId email displayName } } } }';
+// The same two reads in PostGraphile's generated schema (amber preset's names).
+const PEER_GRANTS_PAGE = `{ grants: allGrants(first: 100, orderBy: PRIMARY_KEY_ASC) { edges { node { externalId grantedAt
+  account: accountByAccountId { slackId email displayName }
+  entitlement: entitlementByEntitlementId { externalId displayName resource: resourceByResourceId { displayName resourceType } } } } } }`;
+const PEER_SEARCH = 'query ($s: String!) { accounts: benchSearchAccounts(s: $s, first: 20) { edges { node { slackId email displayName } } } }';
+/**
+ * PostGraphile's way to a search it does not generate: a SQL function (inlined by Postgres) with
+ * slackgate's semantics (any name, username or email containing the term, or the exact Slack id).
+ */
+const PEER_SEARCH_FUNCTION = `
+  create function bench_search_accounts(s text) returns setof accounts language sql stable as $$
+    select * from accounts
+    where display_name ilike '%' || s || '%' or real_name ilike '%' || s || '%' or email ilike '%' || s || '%'
+      or username ilike '%' || s || '%' or slack_id = s
+    order by id $$`;
 const TERMS = ['an', 'mar', 'lee', 'son', 'ko', 'el', 'ra'];
+
+/** The rows of an answer in one comparable form: timestamps as instants, enum values in lower case. */
+function normalized(page: unknown): string {
+  return JSON.stringify(page, (key, value: unknown) => {
+    if (key === 'grantedAt' && typeof value === 'string') return Date.parse(value);
+    if (key === 'resourceType' && typeof value === 'string') return value.toLowerCase().replace(/_/g, '');
+    return value;
+  });
+}
+
+type Server = 'slackgate' | 'PostGraphile' | 'raw SQL';
 
 export default async function run(args: string[]): Promise<void> {
   const users = arg(args, 'users', 50_000);
   const seconds = arg(args, 'seconds', 10);
-  console.log(`# graphql benchmark — ${users}-user Grid fixture on Postgres; ${seconds} s per measurement`);
+  const connectionCounts = (args.includes('--connections') ? (args[args.indexOf('--connections') + 1] ?? '') : '1,10,50').split(',').map(Number);
+  console.log(`# graphql benchmark — ${users}-user Grid fixture on Postgres; ${seconds} s per measurement, 3 servers taking turns`);
   const sim = await spawnSimulator({ plan: 'grid', seed: 11, users, workspaces: 5, userGroups: 2000, idpGroups: 200, channels: 500 });
   const target = await freshDatabase('graphql');
   const children: ChildProcess[] = [];
@@ -54,6 +86,11 @@ export default async function run(args: string[]): Promise<void> {
     await engine.close();
     await database.close();
     console.log(`fixture synced: ${synced.status}, ${JSON.stringify(synced.counts)}`);
+    const admin = new pg.Client({ connectionString: target.url });
+    await admin.connect();
+    await admin.query(PEER_SEARCH_FUNCTION);
+    await admin.query('analyze');
+    await admin.end();
 
     const secret = 'bench-secret-0123456789abcdef';
     const gateway = spawn(process.execPath, [builtSlackgate(), 'serve'], {
@@ -83,39 +120,78 @@ export default async function run(args: string[]): Promise<void> {
     children.push(raw);
     const rawUrl = String((await firstJsonLine(raw, (o) => typeof o.url === 'string')).url);
 
-    const gql = (query: string, variables?: Record<string, unknown>) => ({
-      url: `${api}/graphql`,
+    const peer = spawn(
+      process.execPath,
+      ['--import', new URL('./support/with-resolvers.mjs', import.meta.url).pathname, '--import', 'tsx', new URL('./support/postgraphile-server.ts', import.meta.url).pathname, target.url],
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
+    );
+    children.push(peer);
+    const peerUrl = String((await firstJsonLine(peer, (o) => typeof o.url === 'string')).url);
+
+    const gql = (url: string, auth: boolean, query: string, variables?: Record<string, unknown>): LoadRequest => ({
+      url,
       method: 'POST' as const,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: auth ? { 'content-type': 'application/json', authorization: `Bearer ${token}` } : { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
+    const requests: Record<'grants' | 'search', Record<Server, (i: number) => LoadRequest>> = {
+      grants: {
+        slackgate: () => gql(`${api}/graphql`, true, GRANTS_PAGE),
+        PostGraphile: () => gql(`${peerUrl}/graphql`, false, PEER_GRANTS_PAGE),
+        'raw SQL': () => ({ url: `${rawUrl}/grants` }),
+      },
+      search: {
+        slackgate: (i) => gql(`${api}/graphql`, true, SEARCH, { s: TERMS[i % TERMS.length] }),
+        PostGraphile: (i) => gql(`${peerUrl}/graphql`, false, PEER_SEARCH, { s: TERMS[i % TERMS.length] }),
+        'raw SQL': (i) => ({ url: `${rawUrl}/accounts?search=${TERMS[i % TERMS.length]}` }),
+      },
+    };
+    const servers: Server[] = ['slackgate', 'PostGraphile', 'raw SQL'];
+    const pids: Record<Server, number | undefined> = { slackgate: gateway.pid, PostGraphile: peer.pid, 'raw SQL': raw.pid };
+
+    // The same rows from all three, for every search term and the grants page.
+    const agent = new Agent({ keepAlive: true });
+    const rowsOf = (server: Server, body: string, field: 'grants' | 'accounts'): string => {
+      const answer = JSON.parse(body) as { data: Record<string, { edges: { node: unknown }[] }> | unknown[] };
+      const page = server === 'raw SQL' ? (answer.data as unknown[]) : (answer.data as Record<string, { edges: { node: unknown }[] }>)[field]!.edges.map((e) => e.node);
+      return normalized(page);
+    };
+    for (const [kind, field, count] of [['grants', 'grants', 1], ['search', 'accounts', TERMS.length]] as const) {
+      for (let i = 0; i < count; i++) {
+        const answers = await Promise.all(servers.map(async (s) => rowsOf(s, (await send(agent, requests[kind][s](i))).body, field)));
+        if (answers[0] !== answers[1] || answers[0] !== answers[2]) {
+          throw new Error(`${kind} #${i}: the servers disagree:\n${servers.map((s, j) => `${s}: ${answers[j]!.slice(0, 300)}`).join('\n')}`);
+        }
+        if ((JSON.parse(answers[0]!) as unknown[]).length === 0) throw new Error(`${kind} #${i}: no rows to compare`);
+      }
+    }
+    agent.destroy();
+    console.log(`same rows from all three servers: the grants page and ${TERMS.length} account searches`);
+
     const okGraphQL = (status: number, body: string) => status === 200 && !body.includes('"errors"');
     const okRaw = (status: number) => status === 200;
     const row = (label: string, r: LoadResult) =>
-      console.log(`${label.padEnd(38)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}/${r.requests}`);
+      console.log(
+        `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   CPU ${(r.cpuMsPerRequest ?? NaN).toFixed(2).padStart(5)} ms/req   errors ${r.errors}/${r.requests}`,
+      );
 
-    const at50: Record<string, number> = {};
-    for (const connections of [1, 10, 50]) {
-      // GraphQL and its raw-SQL baseline take turns (5 of seconds/5 each), so the machine's drift
-      // in speed falls on both alike.
-      const [g, r] = await loadSideBySide(
-        { connections, seconds, request: () => gql(GRANTS_PAGE), check: okGraphQL },
-        { connections, seconds, request: () => ({ url: `${rawUrl}/grants` }), check: okRaw },
-      );
-      const [gs, rs] = await loadSideBySide(
-        { connections, seconds, request: (i) => gql(SEARCH, { s: TERMS[i % TERMS.length] }), check: okGraphQL },
-        { connections, seconds, request: (i) => ({ url: `${rawUrl}/accounts?search=${TERMS[i % TERMS.length]}` }), check: okRaw },
-      );
-      row(`grants page, GraphQL, ${connections} conn`, g);
-      row(`grants page, raw SQL, ${connections} conn`, r);
-      row(`account search, GraphQL, ${connections} conn`, gs);
-      row(`account search, raw SQL, ${connections} conn`, rs);
-      if (connections === 50) {
-        at50.grants = g.rps / r.rps;
-        at50.search = gs.rps / rs.rps;
+    const ratios: string[] = [];
+    let lowest = Infinity;
+    for (const connections of connectionCounts) {
+      for (const [kind, label] of [['grants', 'grants page'], ['search', 'account search']] as const) {
+        const results = await loadInTurns(
+          servers.map((s) => ({ connections, seconds, request: requests[kind][s], check: s === 'raw SQL' ? okRaw : okGraphQL, pid: pids[s] })),
+        );
+        servers.forEach((s, j) => row(`${label}, ${s}, ${connections} conn`, results[j]!));
+        const [sg, pgl, rawSql] = results as [LoadResult, LoadResult, LoadResult];
+        const ratio = sg.rps / pgl.rps;
+        lowest = Math.min(lowest, ratio);
+        ratios.push(`${label} ${connections} conn: slackgate/PostGraphile ${ratio.toFixed(2)}x, slackgate/raw SQL ${(100 * (sg.rps / rawSql.rps)).toFixed(0)}%`);
       }
     }
-    console.log(`GraphQL throughput as a share of the raw-SQL baseline at 50 connections: grants page ${(100 * (at50.grants ?? 0)).toFixed(0)}%, account search ${(100 * (at50.search ?? 0)).toFixed(0)}% (target ≥ 40%)`);
+    console.log('');
+    for (const r of ratios) console.log(r);
+    console.log(`slackgate/PostGraphile lowest ratio: ${lowest.toFixed(2)}x`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     sim.stop();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { WORKSPACE_ROLE_CONDITIONS, workspaceRolesOf, type SlackUser } from '../../src/sync/mapping.ts';
+import type { SlackUser } from '../../src/slack/wire.ts';
+import { WORKSPACE_ROLE_CONDITIONS, workspaceRolesOf } from '../../src/sync/mapping.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 
 const t = useTestDatabase();

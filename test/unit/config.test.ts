@@ -28,6 +28,13 @@ describe('resolveConfig', () => {
     expect(config.slack.token).toBeUndefined();
   });
 
+  it("paces Slack's minute at real time unless a stand-in's time scale is set, and rejects a scale that is not a factor", () => {
+    expect(resolveConfig({}, {}).slack.minuteMs).toBeUndefined();
+    expect(resolveConfig({}, { SLACKGATE_SLACK_TIME_SCALE: '60' }).slack.minuteMs).toBe(1000);
+    expect(resolveConfig({ slackTimeScale: '0' }, {}).slack.minuteMs).toBe(0);
+    expect(configError({}, { SLACKGATE_SLACK_TIME_SCALE: 'fast' }).message).toContain('SLACKGATE_SLACK_TIME_SCALE');
+  });
+
   it('accepts the BATON_* aliases of existing deployments', () => {
     const config = resolveConfig(
       {},

@@ -1,4 +1,4 @@
-import type { SlackStore, User } from '../store.ts';
+import { newUser, type SlackStore, type User } from '../store.ts';
 import { JsonPage } from '../web/render.ts';
 
 const COMMA = Buffer.from(',');
@@ -215,38 +215,13 @@ function createUser(store: SlackStore, request: ScimRequest): ScimResponse {
   const now = store.now();
   const teams = [...store.workspaces.keys()];
   // New accounts join the (first, default) workspace; on Grid admins assign further workspaces.
-  const placeholder: Omit<User, 'id'> = {
+  const placeholder = newUser({
     name: '',
-    realName: '',
-    displayName: '',
-    firstName: '',
-    lastName: '',
-    email: null,
-    title: '',
-    phone: '',
-    tz: 'America/Los_Angeles',
-    tzLabel: 'Pacific Standard Time',
-    tzOffset: -28800,
-    locale: 'en-US',
-    color: '4bbe2e',
     avatarHash: `s${now.toString(16).slice(-11)}`,
-    deleted: false,
-    isBot: false,
-    isAppUser: false,
-    isRestricted: false,
-    isUltraRestricted: false,
-    isInvitedUser: false,
-    isStranger: false,
-    has2fa: false,
     memberships: teams[0] ? [{ teamId: teams[0], role: 'member' }] : [],
-    orgRole: 'member',
     created: now,
-    updated: now,
-    deactivatedTs: 0,
-    guestExpirationTs: 0,
-    lastActiveTs: 0,
     hasSso: true,
-  };
+  });
   const user = store.addUser({ ...placeholder, name: `__scim_pending_${store.userIds.length}` });
   try {
     applyUserAttributes(store, user, body, request.version, false);

@@ -1,5 +1,5 @@
 import { ENTERPRISE_ROLE_IDS } from '../names.ts';
-import { isWorkspaceAdmin, lowerBound, type User, type Workspace, type WorkspaceRole } from '../store.ts';
+import { isWorkspaceAdmin, lowerBound, newUser, type User, type Workspace, type WorkspaceRole } from '../store.ts';
 import { missingArgument, SlackApiError } from './args.ts';
 import { scopes, type CallContext, type MethodSpec } from './method.ts';
 import { decodeCursor, encodeCursor, pageLimit, pageOfList } from './paging.ts';
@@ -185,38 +185,22 @@ function adminUsersInvite(ctx: CallContext): Record<string, unknown> {
     const now = ctx.store.now();
     const local = email.split('@')[0] as string;
     const realName = ctx.args.str('real_name') ?? '';
-    user = ctx.store.addUser({
-      name: local.toLowerCase().replace(/[^a-z0-9._-]/g, '_').slice(0, 21),
-      realName,
-      displayName: '',
-      firstName: realName.split(' ')[0] ?? '',
-      lastName: realName.split(' ').slice(1).join(' '),
-      email,
-      title: '',
-      phone: '',
-      tz: 'America/Los_Angeles',
-      tzLabel: 'Pacific Standard Time',
-      tzOffset: -28800,
-      locale: 'en-US',
-      color: '4bbe2e',
-      avatarHash: `g${now.toString(16).slice(-11)}`,
-      deleted: false,
-      isBot: false,
-      isAppUser: false,
-      isRestricted: restricted || ultra,
-      isUltraRestricted: ultra,
-      isInvitedUser: true,
-      isStranger: false,
-      has2fa: false,
-      memberships: [{ teamId: workspace.id, role: 'member' }],
-      orgRole: 'member',
-      created: now,
-      updated: now,
-      deactivatedTs: 0,
-      guestExpirationTs: expiration,
-      lastActiveTs: 0,
-      hasSso: false,
-    });
+    user = ctx.store.addUser(
+      newUser({
+        name: local.toLowerCase().replace(/[^a-z0-9._-]/g, '_').slice(0, 21),
+        realName,
+        firstName: realName.split(' ')[0] ?? '',
+        lastName: realName.split(' ').slice(1).join(' '),
+        email,
+        avatarHash: `g${now.toString(16).slice(-11)}`,
+        isRestricted: restricted || ultra,
+        isUltraRestricted: ultra,
+        isInvitedUser: true,
+        memberships: [{ teamId: workspace.id, role: 'member' }],
+        created: now,
+        guestExpirationTs: expiration,
+      }),
+    );
   }
   for (const channel of channels) ctx.store.joinChannel(channel, user.id);
   return {};

@@ -8,7 +8,7 @@ import { WorkspaceProvisioner } from './workspace.ts';
 
 export { UserGroupProvisioner, MEMBER_ERRORS, type MemberChange, type GroupWriteResult, type UserGroupState } from './userGroup.ts';
 export { AccountStatusProvisioner, type AccountStatusResult } from './account.ts';
-export { readWorkspaceUser, type WorkspaceUser } from './workspace.ts';
+export { readWorkspaceUser } from './workspace.ts';
 export { EnterpriseRoleProvisioner } from './enterpriseRole.ts';
 export * from './types.ts';
 

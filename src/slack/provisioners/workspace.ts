@@ -1,33 +1,17 @@
+import { SlackCatalog } from '../catalog.ts';
 import type { SlackConnection } from '../connection.ts';
+import type { SlackUser } from '../wire.ts';
 import { SlackApiError } from '../errors.ts';
 import type { SlackWebApi } from '../webApi.ts';
 import { ProvisioningRefused, type ProvisionOp, type Provisioner, type ProvisionStep, type ProvisionTarget } from './types.ts';
-
-/** The fields of a `users.info` user that say what it holds in one workspace. */
-export interface WorkspaceUser {
-  id: string;
-  team_id?: string;
-  deleted?: boolean;
-  is_admin?: boolean;
-  is_owner?: boolean;
-  is_primary_owner?: boolean;
-  is_restricted?: boolean;
-  is_ultra_restricted?: boolean;
-  is_bot?: boolean;
-  is_invited_user?: boolean;
-  is_stranger?: boolean;
-  enterprise_user?: { teams?: string[] };
-}
 
 /**
  * A user as Slack sees them in workspace `teamId`, and whether they belong to it. Grid users
  * list their workspaces in `enterprise_user.teams`; role flags only count inside the workspace.
  */
-export async function readWorkspaceUser(connection: SlackConnection, teamId: string, userId: string): Promise<{ inWorkspace: boolean; user: WorkspaceUser }> {
-  const bot = connection.bot;
-  if (!bot) throw new ProvisioningRefused('conflict', 'reading users needs a Slack bot token (--token)', 'NOT_CONFIGURED');
-  const res = await bot.call<{ user?: WorkspaceUser }>('users.info', { user: userId }, { team: teamId });
-  const user = res.user ?? { id: userId };
+export async function readWorkspaceUser(connection: SlackConnection, teamId: string, userId: string): Promise<{ inWorkspace: boolean; user: SlackUser }> {
+  if (!connection.bot) throw new ProvisioningRefused('conflict', 'reading users needs a Slack bot token (--token)', 'NOT_CONFIGURED');
+  const user = (await new SlackCatalog(connection).user(teamId, userId)) ?? { id: userId };
   const teams = user.enterprise_user?.teams;
   const inWorkspace = !user.deleted && (teams ? teams.includes(teamId) : user.team_id === teamId);
   return { inWorkspace, user };

@@ -1,9 +1,10 @@
-// Runs the gateway (the service `slackgate serve` starts) in its own process for benchmarks, with
-// a chosen Slack pacing minute, and prints one JSON line with its URL once it listens.
+// Runs the gateway for benchmarks as users run it: `slackgate serve` from the compiled build, in
+// its own process, configured through its environment (with a chosen Slack pacing minute), its
+// info-level log to a file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { builtSlackgate } from './processes.ts';
 
 export interface GatewaySpec {
   databaseUrl: string;
@@ -26,49 +27,41 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-async function runGateway(spec: GatewaySpec): Promise<void> {
-  const { resolveConfig } = await import('../../../src/config.ts');
-  const { createDb } = await import('../../../src/db/createDb.ts');
-  const { migrateToLatest } = await import('../../../src/db/migrate.ts');
-  const { createLogger } = await import('../../../src/log.ts');
-  const { startService } = await import('../../../src/service.ts');
-  const config = resolveConfig(
-    {
-      token: spec.tokens.bot,
-      businessPlusToken: spec.tokens.admin,
-      enterpriseToken: spec.tokens.enterprise,
-      ssoEnabled: true,
-      slackApiUrl: spec.apiUrl,
-      scimApiUrl: spec.scimUrl,
-      databaseUrl: spec.databaseUrl,
-      clientId: spec.client.id,
-      clientSecret: spec.client.secret,
-      port: '0',
-      syncInterval: '0',
-    },
-    {},
-  );
-  const database = await createDb({ url: spec.databaseUrl });
-  await migrateToLatest(database.db);
-  const logger = createLogger({ level: 'info', format: 'json', destination: createWriteStream(spec.logFile ?? '/dev/null') });
-  const service = await startService({ config, database, logger, slackMinuteMs: spec.slackMinuteMs });
-  process.stdout.write(`${JSON.stringify({ url: service.url })}\n`);
-  process.once('SIGTERM', () => {
-    void service
-      .close()
-      .then(() => database.close())
-      .then(() => process.exit(0));
-  });
-}
-
 /** Starts a gateway process on an ephemeral port and waits until it listens. */
 export async function spawnGateway(spec: GatewaySpec): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    DATABASE_URL: spec.databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    NODE_ENV: 'production',
+    SLACKGATE_SYNC_INTERVAL: '0',
+    SLACKGATE_TOKEN: spec.tokens.bot,
+    SLACKGATE_BUSINESS_PLUS_TOKEN: spec.tokens.admin,
+    SLACKGATE_ENTERPRISE_TOKEN: spec.tokens.enterprise,
+    SLACKGATE_SSO_ENABLED: 'true',
+    SLACKGATE_SLACK_API_URL: spec.apiUrl,
+    SLACKGATE_SCIM_API_URL: spec.scimUrl,
+    SLACKGATE_CLIENT_ID: spec.client.id,
+    SLACKGATE_CLIENT_SECRET: spec.client.secret,
+    SLACKGATE_SLACK_TIME_SCALE: String(spec.slackMinuteMs === 0 ? 0 : 60_000 / spec.slackMinuteMs),
+  };
+  const child = spawn(process.execPath, [builtSlackgate(), 'serve'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const log = createWriteStream(spec.logFile ?? '/dev/null');
+  const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
+      log.write(`${line}\n`);
+      try {
+        const o = JSON.parse(line) as { url?: unknown; msg?: unknown };
+        if (typeof o.url === 'string' && String(o.msg).includes('serving')) resolve(o.url);
+      } catch {
+        // not a JSON line
+      }
+    });
   });
-  const url = (JSON.parse(line) as { url: string }).url;
   return {
     url,
     child,
@@ -82,15 +75,12 @@ export async function spawnGateway(spec: GatewaySpec): Promise<GatewayProcess> {
       return ((await res.json()) as { access_token: string }).access_token;
     },
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      log.end();
     },
   };
-}
-
-// Run as the gateway child: `node --import tsx test/bench/support/gateway-process.ts '<spec>'`.
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await runGateway(JSON.parse(process.argv[2] ?? '{}') as GatewaySpec);
 }

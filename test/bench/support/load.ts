@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 
 export interface LoadResult {
@@ -7,6 +8,8 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU milliseconds the server process spent per request, when its pid was given. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadRequest {
@@ -36,12 +39,22 @@ export interface LoadOptions {
   request: (i: number) => LoadRequest;
   /** Whether an answer is correct. */
   check: (status: number, body: string) => boolean;
+  /** The serving process, whose CPU time is read from /proc around each turn. */
+  pid?: number;
 }
 
 interface Sample {
   latencies: number[];
   errors: number;
   seconds: number;
+  cpuMs?: number;
+}
+
+/** User plus system CPU time of a process in ms (Linux /proc; fields 14 and 15, in clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** `connections` loops, each sending one request at a time for `seconds` over its own keep-alive connection. */
@@ -49,6 +62,7 @@ async function sample(options: LoadOptions): Promise<Sample> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   let errors = 0;
+  const cpuBefore = options.pid ? processCpuMs(options.pid) : 0;
   const started = performance.now();
   const end = started + options.seconds * 1000;
   let i = 0;
@@ -66,8 +80,10 @@ async function sample(options: LoadOptions): Promise<Sample> {
       }
     }),
   );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMs = options.pid ? processCpuMs(options.pid) - cpuBefore : undefined;
   agent.destroy();
-  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+  return { latencies, errors, seconds, cpuMs };
 }
 
 /** Requests per second and latency percentiles (ms) over samples. */
@@ -76,7 +92,16 @@ function summarize(samples: Sample[]): LoadResult {
   const seconds = samples.reduce((a, s) => a + s.seconds, 0);
   const errors = samples.reduce((a, s) => a + s.errors, 0);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+  const cpu = samples.every((s) => s.cpuMs !== undefined) ? samples.reduce((a, s) => a + (s.cpuMs ?? 0), 0) : undefined;
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    cpuMsPerRequest: cpu === undefined ? undefined : cpu / Math.max(1, latencies.length),
+  };
 }
 
 /** One load for `seconds`. */
@@ -89,13 +114,23 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
  * first alternates too), so a shared machine's drift in speed falls on both alike.
  */
 export async function loadSideBySide(a: LoadOptions, b: LoadOptions, turns = 5): Promise<[LoadResult, LoadResult]> {
-  const samples: [Sample[], Sample[]] = [[], []];
+  const [ra, rb] = await loadInTurns([a, b], turns);
+  return [ra!, rb!];
+}
+
+/**
+ * Any number of loads measured side by side: `turns` rounds in which each takes a turn of
+ * seconds/turns; the order rotates from round to round, so none always goes first or last.
+ */
+export async function loadInTurns(loads: LoadOptions[], turns = 5): Promise<LoadResult[]> {
+  const samples: Sample[][] = loads.map(() => []);
   for (let turn = 0; turn < turns; turn++) {
-    const order = turn % 2 === 0 ? [0, 1] : [1, 0];
+    const order = loads.map((_, i) => (i + turn) % loads.length);
+    if (turn % 2 === 1) order.reverse();
     for (const side of order) {
-      const options = side === 0 ? a : b;
+      const options = loads[side]!;
       samples[side]!.push(await sample({ ...options, seconds: options.seconds / turns }));
     }
   }
-  return [summarize(samples[0]), summarize(samples[1])];
+  return samples.map(summarize);
 }

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import { expiryHandlers, scheduleMissingExpiries } from '../access/expiry.ts';
-import { notificationHandlers } from '../access/notifications.ts';
-import { RequestService } from '../access/requests.ts';
-import { ReviewService } from '../access/reviews.ts';
-import type { ProvisioningService } from '../access/types.ts';
+import { expiryHandlers, scheduleMissingExpiries } from './expiry.ts';
+import { notificationHandlers } from './notifications.ts';
+import { RequestService } from './requests.ts';
+import { ReviewService } from './reviews.ts';
+import type { ProvisioningService } from './types.ts';
 import type { DB } from '../db/schema.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Logger } from '../log.ts';
 import type { SlackConnection } from '../slack/connection.ts';
-import { systemClock, type Clock } from './queue.ts';
-import { JobWorker } from './worker.ts';
+import { systemClock, type Clock } from '../jobs/queue.ts';
+import { JobWorker } from '../jobs/worker.ts';
 
 export interface GovernanceOptions {
   db: Kysely<DB>;
