@@ -8,6 +8,9 @@ import type { SyncProgressEvent } from '../sync/types.ts';
 import { ApiClientError } from '../auth/clients.ts';
 import { ScopeError } from '../auth/scopes.ts';
 import type { AdminFailure, AdminHandler, AdminLine } from './channel.ts';
+import { OperationError } from './errors.ts';
+
+export { OperationError };
 
 /**
  * The operations CLI commands perform on a data directory, written once: the owner of the
@@ -21,17 +24,6 @@ export interface OperationContext {
   /** The running server's sync engine and event bus; a command on its own makes its own. */
   sync?: SyncEngine;
   bus?: EventBus;
-}
-
-/** A failure with the exit code the CLI ends with. */
-export class OperationError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-    this.name = 'OperationError';
-  }
 }
 
 const str = (value: unknown, name: string): string => {

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
-import { CliError, migrateDatabase, openDatabase } from '../cli.ts';
+import { migrateDatabase, openDatabase } from './database.ts';
+import { OperationError as CliError } from './errors.ts';
 import type { Config } from '../config.ts';
 import { acquireDataDirLock, DataDirBusyError, lockPaths, type DataDirLock } from '../db/dataDirLock.ts';
 import type { Logger } from '../log.ts';
