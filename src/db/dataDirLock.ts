@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -142,7 +142,9 @@ function unlinkQuietly(file: string): void {
 export async function acquireDataDirLock(dataDir: string, command: string): Promise<DataDirLock> {
   const paths = lockPaths(dataDir);
   // The database, its lock and its admin socket are this user's only.
+  // (as Postgres requires of its data directories; one made by an older version is narrowed too).
   await mkdir(paths.dataDir, { recursive: true, mode: 0o700 });
+  await chmod(paths.dataDir, 0o700).catch(() => {});
   const me: LockOwner = { pid: process.pid, hostname: hostname(), command, startedAt: new Date().toISOString() };
   const text = (owner: LockOwner) => `${JSON.stringify(owner)}\n`;
 

@@ -26,7 +26,11 @@ function streamWriter(stream: NodeJS.WritableStream): ExportWriter {
     write: (chunk) =>
       new Promise<void>((resolve, reject) => {
         if (closed) return resolve();
-        const ok = stream.write(chunk, (error) => (error && !closed ? reject(error) : undefined));
+        const ok = stream.write(chunk, (error) => {
+          if (!error) return;
+          if ((error as NodeJS.ErrnoException).code === 'EPIPE') closed = true;
+          else reject(error);
+        });
         if (ok) resolve();
         else stream.once('drain', () => resolve());
       }),
