@@ -48,6 +48,8 @@ export interface GatewayDeps {
   syncIntervalMs?: number;
   /** The GraphiQL page (outside production): in demo mode it signs in with the demo client. */
   graphiql?: GraphiqlPageOptions;
+  /** The Slack app surface's HTTP endpoint (`/slack/events`), when a signing secret is set. */
+  slackEvents?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface Readiness {
@@ -119,7 +121,7 @@ export interface Gateway {
 }
 
 /** Routes as metric label values (anything else is `other`, so probing paths adds no series). */
-const ROUTES = new Set(['/graphql', '/oauth/token', '/healthz', '/readyz', '/metrics']);
+const ROUTES = new Set(['/graphql', '/oauth/token', '/healthz', '/readyz', '/metrics', '/slack/events']);
 /** Routes probes and scrapers call every few seconds: logged at debug when they succeed. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -283,6 +285,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
     if (path === '/graphql') {
       void yoga(req, res);
+      return;
+    }
+    if (path === '/slack/events' && deps.slackEvents) {
+      deps.slackEvents(req, res);
       return;
     }
     sendJson(res, 404, { error: 'not_found', message: `no route for ${path}; the API is at /graphql, tokens at POST /oauth/token` });
