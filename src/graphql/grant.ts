@@ -9,8 +9,9 @@ import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdAr
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
 import { connectionNodeFields } from './lookahead.ts';
 import { accountsByIds } from './read/accounts.ts';
-import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantRow, type GrantParent } from './read/grants.ts';
+import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPageWithAccounts, grantPagesPerParent, type GrantFilter, type GrantRow, type GrantParent } from './read/grants.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
+import { accountColumnsFor } from './accountColumns.ts';
 
 GrantRef.implement({
   description: 'An account holding an entitlement.',
@@ -114,7 +115,16 @@ builder.queryFields((t) => ({
         if (!filter) return emptyConnection();
         const db = ctx.database.db;
         return keysetConnection(args, grantOrder, async (page) => {
-          const rows = await grantPage(db, filter, page);
+          if (!connectionNodeFields(info).has('account')) {
+            const rows = await grantPage(db, filter, page);
+            await preloadRelated(ctx, info, rows);
+            return rows;
+          }
+          // The accounts the page shows come in the same statement, with the columns the
+          // request's Account fields need.
+          const { rows, accounts } = await grantPageWithAccounts(db, filter, page, accountColumnsFor(info));
+          const preloaded = (ctx.preloaded ??= { accounts: new Map(), entitlements: new Map() });
+          for (const account of accounts) if (!preloaded.accounts.has(account.id)) preloaded.accounts.set(account.id, account);
           await preloadRelated(ctx, info, rows);
           return rows;
         }, () => countGrants(db, filter));
