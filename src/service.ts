@@ -13,6 +13,8 @@ import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
 import { SyncEngine } from './sync/engine.ts';
 import { SyncScheduler } from './sync/scheduler.ts';
+import type { SyncProgressEvent } from './sync/types.ts';
+import { workerExecutor } from './sync/workerExecutor.ts';
 
 /** A running `slackgate serve`: the API, the sync engine and its schedule, wired together. */
 export interface Service {
@@ -103,16 +105,34 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const provisioning = withExpiryScheduling(countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics), database.db);
   // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
   const governance = createGovernance({ db: database.db, provisioning, connection, bus, logger, pendingTtlSeconds: Math.round(config.requestTtlMs / 1000) });
+  const publish = (event: SyncProgressEvent) => {
+    metrics.observeSync(event);
+    void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
+  };
   const sync = new SyncEngine({
     database,
     connection,
     ssoEnabled: slack.ssoEnabled,
     deletionThreshold: config.deletionThreshold,
-    publish: (event) => {
-      metrics.observeSync(event);
-      void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
-    },
+    publish,
     logger,
+    // On Postgres a sync runs in a worker thread with its own small pool, off the API's event
+    // loop; the embedded PGlite lives in this process, so there it runs here.
+    executor:
+      database.backend === 'postgres' && config.database.url
+        ? workerExecutor({
+            database,
+            databaseUrl: config.database.url.reveal(),
+            slack,
+            minuteMs: options.slackMinuteMs,
+            ssoEnabled: slack.ssoEnabled,
+            deletionThreshold: config.deletionThreshold,
+            log: config.log,
+            publish,
+            stats: connection.stats,
+            logger,
+          })
+        : undefined,
   });
   const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
   let server: RunningServer;
