@@ -7,6 +7,7 @@ import { keysetConnection } from './pagination.ts';
 import { accountIdBy, accountOrder, accountPage, countAccounts, workspacesOfAccounts } from './read/accounts.ts';
 import { AccountRef } from './refs.ts';
 import { accountColumnsFor } from './accountColumns.ts';
+import { remembered } from './read/countCache.ts';
 import { WorkspaceRef } from './resource.ts';
 import { GraphQLError } from 'graphql';
 import { emptyConnection } from './emptyConnection.ts';
@@ -73,7 +74,7 @@ builder.queryFields((t) => ({
         if (workspaceResourceId === null) return emptyConnection();
         const filter = { search: f.search, status: f.status, type: f.type, isGuest: f.isGuest, workspaceResourceId };
         const db = ctx.database.db;
-        return keysetConnection(args, accountOrder, (page) => accountPage(db, filter, page, accountColumnsFor(info)), () => countAccounts(db, filter));
+        return keysetConnection(args, accountOrder, (page) => accountPage(db, filter, page, accountColumnsFor(info)), () => remembered(ctx.counts, `accounts:${JSON.stringify(filter)}`, () => countAccounts(db, filter)));
       },
     },
     { name: 'AccountConnection' },

@@ -12,6 +12,7 @@ import { accountsByIds } from './read/accounts.ts';
 import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPageWithAccounts, grantPagesPerParent, type GrantFilter, type GrantRow, type GrantParent } from './read/grants.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 import { accountColumnsFor } from './accountColumns.ts';
+import { remembered } from './read/countCache.ts';
 
 GrantRef.implement({
   description: 'An account holding an entitlement.',
@@ -100,7 +101,11 @@ export async function loadGrantConnections(
   const db = ctx.database.db;
   const pages = await grantPagesPerParent(db, parent, parentIds, filter, pageRequest(args));
   await preloadRelated(ctx, info, [...pages.values()].flat());
-  const counts = once(() => countGrantsPerParent(db, parent, parentIds, filter));
+  // Remembered across requests per parent: a page of 50 accounts or entitlements does not count
+  // the grants of all 50 on every request.
+  const counts = once(() =>
+    ctx.counts ? ctx.counts.many(`grants:${parent}:${JSON.stringify(filter)}`, parentIds, (missing) => countGrantsPerParent(db, parent, missing, filter)) : countGrantsPerParent(db, parent, parentIds, filter),
+  );
   return Promise.all(parentIds.map((id) => connectionFromPage(args, grantOrder, pages.get(id) ?? [], async () => (await counts()).get(id) ?? 0)));
 }
 
@@ -127,7 +132,7 @@ builder.queryFields((t) => ({
           for (const account of accounts) if (!preloaded.accounts.has(account.id)) preloaded.accounts.set(account.id, account);
           await preloadRelated(ctx, info, rows);
           return rows;
-        }, () => countGrants(db, filter));
+        }, () => remembered(ctx.counts, `grants:${JSON.stringify(filter)}`, () => countGrants(db, filter)));
       },
     },
     GrantConnection,

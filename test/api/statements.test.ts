@@ -14,7 +14,7 @@ beforeAll(async () => {
   await seedCatalog(t.db, 150);
   // Nothing remembered across requests (entitlements): these are the statements a page costs
   // cold; entitlement-cache.test.ts covers what remembering saves.
-  server = await listen(createGateway({ database: t.database, logger: silentLogger, entitlementTrustMs: 0 }), { port: 0, host: '127.0.0.1' });
+  server = await listen(createGateway({ database: t.database, logger: silentLogger, entitlementTrustMs: 0, countTrustMs: 0 }), { port: 0, host: '127.0.0.1' });
   token = (await apiClient(t.db, ['read'])).token;
 });
 afterAll(async () => {
