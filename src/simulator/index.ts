@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { SimulatedAppSurface } from './app/surface.ts';
 import { SimulatorControl } from './control.ts';
 import { buildStore, DEFAULT_TOKENS, type SeedOptions } from './seed.ts';
 import { createSimulatorServer } from './server.ts';
@@ -7,6 +8,8 @@ import type { SlackPlan, SlackStore } from './store.ts';
 export type { SlackPlan } from './store.ts';
 export type { Fault, CallRecord, ServerTime } from './control.ts';
 export { SimulatorControl } from './control.ts';
+export { SimulatedAppSurface, slackSignature, type Delivery, type DeliveryOptions } from './app/surface.ts';
+export { DEFAULT_APP } from './app/state.ts';
 export { SlackStore, DEFAULT_BEHAVIOUR, type SimulatorBehaviour, type User, type UserGroup, type Channel, type Workspace, type TokenInfo } from './store.ts';
 export { DEFAULT_TOKENS, BOT_SCOPES, ADMIN_USER_SCOPES, ORG_ADMIN_SCOPES } from './seed.ts';
 
@@ -42,6 +45,8 @@ export interface RunningSimulator {
   store: SlackStore;
   /** Faults, call counts and log, behaviours, SCIM locks, rate limits, reset and dump. */
   control: SimulatorControl;
+  /** The Slack app surface: Socket Mode, signed HTTP deliveries, clicks and submissions as a person. */
+  app: SimulatedAppSurface;
   close(): Promise<void>;
 }
 
@@ -74,7 +79,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const store = buildStore(seedOptions);
   const reset = (): void => store.replaceContents(buildStore(seedOptions));
   const control = new SimulatorControl(() => store, reset, options.rateLimits ?? false, options.timeScale ?? 1);
-  const server = createSimulatorServer({ store, control }, () => control.reset());
+  const app = new SimulatedAppSurface(store);
+  const server = createSimulatorServer({ store, control, app }, () => control.reset());
   // Clients keep connections alive; do not let an idle socket hold close() up.
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
@@ -89,6 +95,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const origin = `http://${shownHost}:${address.port}`;
   const plan = seedOptions.plan;
+  app.attach(server, origin);
   return {
     origin,
     apiUrl: `${origin}/api/`,
@@ -97,8 +104,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     plan,
     store,
     control,
+    app,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        void app.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

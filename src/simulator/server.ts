@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { handleAppControl } from './app/control.ts';
+import type { SimulatedAppSurface } from './app/surface.ts';
 import type { Fault, SimulatorControl } from './control.ts';
 import { SCIM_LIMITS, TIER_LIMITS } from './limits.ts';
 import { handleScim, scimCallName, scimErrorBody, type ScimResponse } from './scim/routes.ts';
@@ -11,7 +13,11 @@ import { jsonResponse, resolveCall, runCall, slackError, type WebResponse } from
 export interface SimulatorCore {
   store: SlackStore;
   control: SimulatorControl;
+  /** The Slack app surface: Socket Mode, deliveries to the app, and its control routes. */
+  app?: SimulatedAppSurface;
 }
+
+const APP_CONTROL_PREFIX = '/_simulator/app/';
 
 const CONTROL_PREFIX = '/_simulator/';
 const SCIM_PATH = /^\/scim\/v([12])\/?(.*)$/;
@@ -306,6 +312,11 @@ export function createSimulatorServer(core: SimulatorCore, reset: () => void): S
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const path = url.pathname;
     const task = (async () => {
+      if (core.app && (path.startsWith(APP_CONTROL_PREFIX) || path === APP_CONTROL_PREFIX.slice(0, -1))) {
+        const raw = await readBody(req);
+        send(res, await handleAppControl(core.app, req, path.slice(APP_CONTROL_PREFIX.length).replace(/\/$/, ''), url, raw));
+        return;
+      }
       if (path.startsWith(CONTROL_PREFIX) || path === CONTROL_PREFIX.slice(0, -1)) {
         send(res, await handleControl(core, req, url, reset));
         return;
@@ -334,6 +345,14 @@ export function createSimulatorServer(core: SimulatorCore, reset: () => void): S
         return;
       }
       const method = match[1] as string;
+      if (method === 'apps.connections.open' && core.app) {
+        // The app-level token (xapp-) opens Socket Mode; it is no Web API token.
+        await readBody(req);
+        const response = core.app.connectionsOpen(req, bearerOf(req));
+        send(res, response);
+        core.control.record({ api: 'web', method, args: {}, tokenKind: 'app', status: response.status }, 0);
+        return;
+      }
       const { response, args, token, elapsedMs } = await handleWeb(core, req, url, method);
       send(res, response);
       let error: string | undefined;

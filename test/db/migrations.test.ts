@@ -23,6 +23,8 @@ const DOMAIN_TABLES = [
   'requests',
   'resources',
   'review_items',
+  'slack_deliveries',
+  'slack_messages',
   'sync_changes',
   'sync_checkpoints',
   'sync_runs',
