@@ -11,7 +11,7 @@ import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics }
 import { createGateway, listen, type RunningServer } from './server.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
-import { createSlackApp, type SlackApp } from './slackApp/index.ts';
+import type { SlackApp } from './slackApp/index.ts';
 import { SyncEngine } from './sync/engine.ts';
 import { SyncScheduler } from './sync/scheduler.ts';
 import type { SyncProgressEvent } from './sync/types.ts';
@@ -107,7 +107,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
   const provisioning = withExpiryScheduling(countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics), database.db);
   // The Slack app surface: its messenger and jobs go to governance, governance's services to it.
-  const slackApp = createSlackAppFor(config, slack, { database, connection, logger, metrics });
+  const slackApp = await createSlackAppFor(config, slack, { database, connection, logger, metrics });
   // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
   const governance = createGovernance({
     db: database.db,
@@ -209,9 +209,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 }
 
 /** The app surface when configured; it needs the bot token for its messages and views. */
-function createSlackAppFor(config: Config, slack: Config['slack'], deps: { database: Database; connection: SlackConnection; logger: Logger; metrics: Metrics }): SlackApp | undefined {
+async function createSlackAppFor(config: Config, slack: Config['slack'], deps: { database: Database; connection: SlackConnection; logger: Logger; metrics: Metrics }): Promise<SlackApp | undefined> {
   const { appToken, signingSecret } = config.slackApp;
   if (!appToken && !signingSecret) return undefined;
+  // Bolt (and the web framework under it) is loaded only when the app surface is on.
+  const { createSlackApp } = await import('./slackApp/index.ts');
   if (!slack.token) throw new ServiceConfigError('the Slack app surface (--app-token / --signing-secret) also needs the bot token: set --token (SLACKGATE_TOKEN)');
   return createSlackApp({
     db: deps.database.db,
