@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
 import { graphiqlRenderer, type GraphiqlPageOptions } from './graphiql.ts';
 import { bearerToken, createTokenVerifier, type Principal, type TokenVerifier } from './auth/tokens.ts';
+import { createCountCache, type CountCache } from './graphql/read/countCache.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
 import { migrationStatus } from './db/migrate.ts';
@@ -40,6 +41,12 @@ export interface GatewayDeps {
    * ENTITLEMENT_TRUST_MS).
    */
   entitlementTrustMs?: number;
+  /**
+   * How long a count (totalCount, grantCount, nested counts) is remembered across requests
+   * (changes to grants, accounts or the catalog still apply at once through the event bus;
+   * default COUNT_TRUST_MS).
+   */
+  countTrustMs?: number;
   /** Production: no GraphiQL, no introspection, no "did you mean" hints. */
   production?: boolean;
   /** Instruments /metrics serves; a gateway without them gets its own. */
@@ -164,6 +171,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   };
   let entitlements: Promise<EntitlementCache> | undefined;
   const entitlementCache = () => (entitlements ??= bus().then((b) => createEntitlementCache(db, b, { trustMs: deps.entitlementTrustMs })));
+  let counts: Promise<CountCache> | undefined;
+  const countCache = () => (counts ??= bus().then((b) => createCountCache(b, { trustMs: deps.countTrustMs })));
 
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
@@ -228,6 +237,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         services: deps.services ?? {},
         bus: await bus(),
         entitlements: await entitlementCache(),
+        counts: await countCache(),
         origin: { ip: req?.socket.remoteAddress ?? null, userAgent: userAgent ?? null },
       };
     },
@@ -394,6 +404,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     close: async () => {
       (await verifier)?.close();
       (await entitlements)?.close();
+      (await counts)?.close();
       const own = await ownBus;
       await own?.close();
     },

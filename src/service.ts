@@ -11,9 +11,11 @@ import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics }
 import { createGateway, listen, type RunningServer } from './server.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
-import { createSlackApp, type SlackApp } from './slackApp/index.ts';
+import type { SlackApp } from './slackApp/index.ts';
 import { SyncEngine } from './sync/engine.ts';
 import { SyncScheduler } from './sync/scheduler.ts';
+import type { SyncProgressEvent } from './sync/types.ts';
+import { workerExecutor } from './sync/workerExecutor.ts';
 
 /** A running `slackgate serve`: the API, the sync engine and its schedule, wired together. */
 export interface Service {
@@ -105,7 +107,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
   const provisioning = withExpiryScheduling(countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics), database.db);
   // The Slack app surface: its messenger and jobs go to governance, governance's services to it.
-  const slackApp = createSlackAppFor(config, slack, { database, connection, logger, metrics });
+  const slackApp = await createSlackAppFor(config, slack, { database, connection, logger, metrics });
   // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
   const governance = createGovernance({
     db: database.db,
@@ -117,16 +119,34 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     ...(slackApp ? { slackApp: { messenger: slackApp.messenger, jobHandlers: slackApp.jobHandlers } } : {}),
   });
   slackApp?.attach({ requests: governance.requests, reviews: governance.reviews });
+  const publish = (event: SyncProgressEvent) => {
+    metrics.observeSync(event);
+    void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
+  };
   const sync = new SyncEngine({
     database,
     connection,
     ssoEnabled: slack.ssoEnabled,
     deletionThreshold: config.deletionThreshold,
-    publish: (event) => {
-      metrics.observeSync(event);
-      void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
-    },
+    publish,
     logger,
+    // On Postgres a sync runs in a worker thread with its own small pool, off the API's event
+    // loop; the embedded PGlite lives in this process, so there it runs here.
+    executor:
+      database.backend === 'postgres' && config.database.url
+        ? workerExecutor({
+            database,
+            databaseUrl: config.database.url.reveal(),
+            slack,
+            minuteMs: options.slackMinuteMs,
+            ssoEnabled: slack.ssoEnabled,
+            deletionThreshold: config.deletionThreshold,
+            log: config.log,
+            publish,
+            stats: connection.stats,
+            logger,
+          })
+        : undefined,
   });
   const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs, slackEvents: slackApp?.handleHttp, graphiql: demo ? { demoClient: { id: demo.clientId, secret: demo.clientSecret } } : undefined });
   let server: RunningServer;
@@ -193,9 +213,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 }
 
 /** The app surface when configured; it needs the bot token for its messages and views. */
-function createSlackAppFor(config: Config, slack: Config['slack'], deps: { database: Database; connection: SlackConnection; logger: Logger; metrics: Metrics }): SlackApp | undefined {
+async function createSlackAppFor(config: Config, slack: Config['slack'], deps: { database: Database; connection: SlackConnection; logger: Logger; metrics: Metrics }): Promise<SlackApp | undefined> {
   const { appToken, signingSecret } = config.slackApp;
   if (!appToken && !signingSecret) return undefined;
+  // Bolt (and the web framework under it) is loaded only when the app surface is on.
+  const { createSlackApp } = await import('./slackApp/index.ts');
   if (!slack.token) throw new ServiceConfigError('the Slack app surface (--app-token / --signing-secret) also needs the bot token: set --token (SLACKGATE_TOKEN)');
   return createSlackApp({
     db: deps.database.db,
