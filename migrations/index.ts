@@ -7,7 +7,9 @@ import * as stageAccountWorkspace from './2026-12-02T0400_stage_account_workspac
 import * as apiClientNotices from './2026-12-02T0500_api_client_notices.ts';
 import * as catalogNotices from './2026-12-02T0700_catalog_notices.ts';
 import * as slackApp from './2026-12-04T1400_slack_app.ts';
-import * as hardening from './2026-12-04T1500_hardening.ts';
+import * as accessNotices from './2026-12-04T1500_access_notices.ts';
+import * as apiClientFairUse from './2026-12-04T1600_api_client_fair_use.ts';
+import * as hardening from './2026-12-04T1700_hardening.ts';
 
 // Every migration, by name, in the order they apply. Imported statically rather than found by
 // reading the folder, so the same list works under tsx, vitest and compiled JavaScript.
@@ -21,5 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0500_api_client_notices': apiClientNotices,
   '2026-12-02T0700_catalog_notices': catalogNotices,
   '2026-12-04T1400_slack_app': slackApp,
-  '2026-12-04T1500_hardening': hardening,
+  '2026-12-04T1500_access_notices': accessNotices,
+  '2026-12-04T1600_api_client_fair_use': apiClientFairUse,
+  '2026-12-04T1700_hardening': hardening,
 };

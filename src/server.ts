@@ -10,7 +10,9 @@ import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
 import { createTokenEndpointThrottle } from './auth/throttle.ts';
+import { graphiqlRenderer, type GraphiqlPageOptions } from './graphiql.ts';
 import { bearerToken, createTokenVerifier, verifyToken as verifyTokenNow, type Principal, type TokenVerifier } from './auth/tokens.ts';
+import { createCountCache, type CountCache } from './graphql/read/countCache.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
 import { API_REQUEST_BUDGET, withRequestBudget } from './db/requestBudget.ts';
@@ -20,6 +22,8 @@ import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
 import { useMetrics } from './graphql/metricsPlugin.ts';
 import { useReadCostLimit } from './graphql/readCost.ts';
 import { useRefusalAudit } from './graphql/refusalAudit.ts';
+import { CostBudgets, useCostBudget } from './graphql/costBudget.ts';
+import { BUNDLED_TRUSTED_DOCUMENTS, trustedQueryOf, useTrustedDocuments, type TrustedDocuments } from './graphql/trustedDocuments.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, lastSuccessfulSync, type Metrics } from './metrics.ts';
@@ -45,6 +49,12 @@ export interface GatewayDeps {
    * ENTITLEMENT_TRUST_MS).
    */
   entitlementTrustMs?: number;
+  /**
+   * How long a count (totalCount, grantCount, nested counts) is remembered across requests
+   * (changes to grants, accounts or the catalog still apply at once through the event bus;
+   * default COUNT_TRUST_MS).
+   */
+  countTrustMs?: number;
   /** Production: no GraphiQL, no introspection, no "did you mean" hints. */
   production?: boolean;
   /** Instruments /metrics serves; a gateway without them gets its own. */
@@ -53,6 +63,15 @@ export interface GatewayDeps {
   syncIntervalMs?: number;
   /** Browser origins allowed to call the API (CORS); none by default. */
   corsOrigins?: string[];
+  /**
+   * Documents trusted besides the bundled client's (hash -> document, codegen's
+   * persisted-documents output): any client may send them by hash; trusted-only clients nothing else.
+   */
+  trustedDocuments?: TrustedDocuments;
+  /** Per-client query-cost budgets (default: DEFAULT_COST_BUDGET_PER_MINUTE unless set per client). */
+  costBudgets?: CostBudgets;
+  /** The GraphiQL page (outside production): in demo mode it signs in with the demo client. */
+  graphiql?: GraphiqlPageOptions;
   /** The Slack app surface's HTTP endpoint (`/slack/events`), when a signing secret is set. */
   slackEvents?: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -162,10 +181,14 @@ function isOriginalGraphQLError(error: unknown): boolean {
   return error.originalError == null ? true : isOriginalGraphQLError(error.originalError);
 }
 
-function unauthenticatedResponse(ResponseClass: typeof Response): Response {
-  return new ResponseClass(JSON.stringify({ errors: [{ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+const INVALID_TOKEN_MESSAGE = 'invalid or expired token: get a new one with POST /oauth/token (client credentials)';
+
+function unauthenticatedResponse(ResponseClass: typeof Response, tokenSent = false): Response {
+  const message = tokenSent ? INVALID_TOKEN_MESSAGE : UNAUTHENTICATED_MESSAGE;
+  const challenge = tokenSent ? 'Bearer realm="slackgate", error="invalid_token"' : 'Bearer realm="slackgate"';
+  return new ResponseClass(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
     status: 401,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer realm="slackgate"' },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': challenge },
   });
 }
 
@@ -228,6 +251,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const stopFollowingClients = bus().then((b) => (b ? forgetOnAnnouncement(b, 'apiClientChanged', (change) => recheckSessions(change?.clientId)) : undefined));
   let entitlements: Promise<EntitlementCache> | undefined;
   const entitlementCache = () => (entitlements ??= bus().then((b) => createEntitlementCache(db, b, { trustMs: deps.entitlementTrustMs })));
+  let counts: Promise<CountCache> | undefined;
+  const countCache = () => (counts ??= bus().then((b) => createCountCache(b, { trustMs: deps.countTrustMs })));
 
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
@@ -249,7 +274,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         return;
       }
       if (!principal) {
-        endResponse(unauthenticatedResponse(fetchAPI.Response));
+        endResponse(unauthenticatedResponse(fetchAPI.Response, token !== undefined));
         return;
       }
       principals.set(request, principal);
@@ -282,13 +307,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   };
 
+  const trustedDocuments: TrustedDocuments = { ...BUNDLED_TRUSTED_DOCUMENTS, ...deps.trustedDocuments };
+  const costBudgets = deps.costBudgets ?? new CostBudgets();
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // Off unless origins are listed: bearer tokens need no cookies, so never credentials.
     cors: deps.corsOrigins && deps.corsOrigins.length > 0 ? { origin: deps.corsOrigins, credentials: false, methods: ['GET', 'POST', 'OPTIONS'] } : false,
-    graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
+    graphiql: production ? false : { title: 'slackgate GraphiQL', defaultQuery: '# Signed in with an API client (top right), every request carries its token.\n{ viewer { clientId scopes } }\n' },
+    // Served from the installed package: works without any CDN (offline networks).
+    renderGraphiQL: graphiqlRenderer(deps.graphiql),
     // Anything unexpected answers "internal error" with the request id; the log has the detail.
     maskedErrors: {
       maskError: (error, message) => {
@@ -302,6 +332,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
     plugins: [
       authentication,
+      useTrustedDocuments(trustedDocuments, (request) => principals.get(request)),
       hardening,
       useRefusalAudit({
         database: deps.database,
@@ -316,6 +347,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
       useMetrics(metrics),
       useReadCostLimit(),
+      useCostBudget(costBudgets, metrics),
       // Queries and mutations run as code compiled once per document (graphql-jit): a page of 100
       // grants costs a third less CPU than the interpreting executor. Subscriptions stay on
       // graphql-js, whose event streams graphql-jit does not serve.
@@ -334,6 +366,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         services: deps.services ?? {},
         bus: await bus(),
         entitlements: await entitlementCache(),
+        counts: await countCache(),
         origin: { ip: req?.socket.remoteAddress ?? null, userAgent: userAgent ?? null },
       };
     },
@@ -455,9 +488,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
           }
           const enveloped = yoga.getEnveloped({ req: ctx.extra.request, principal: ctx.extra.principal, params: payload } as ServerContext & Record<string, unknown>);
           if (hasNul(payload.query) || hasNul(payload.variables)) return [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })];
+          // Trusted documents: Yoga's persisted-operations plugin works on HTTP params only.
+          const query = trustedQueryOf(trustedDocuments, ctx.extra.principal, payload);
+          if (query instanceof Error) return [query instanceof GraphQLError ? query : new GraphQLError(query.message)];
           let document;
           try {
-            document = enveloped.parse(payload.query);
+            document = enveloped.parse(query);
           } catch (error) {
             return [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message)];
           }
@@ -519,6 +555,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       (await stopFollowingClients)?.();
       (await verifier)?.close();
       (await entitlements)?.close();
+      (await counts)?.close();
       const own = await ownBus;
       await own?.close();
     },
@@ -541,7 +578,6 @@ export interface RunningServer {
 
 export async function listen(gateway: Gateway, options: { port: number; host: string }): Promise<RunningServer> {
   const server = createServer(gateway.handle);
-  const ws = gateway.attachWebSocket(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -549,6 +585,9 @@ export async function listen(gateway: Gateway, options: { port: number; host: st
       resolve();
     });
   });
+  // Attached once listening: a failed listen (port in use) is reported by the line above alone,
+  // not first as an internal error of the WebSocket server.
+  const ws = gateway.attachWebSocket(server);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closed: Promise<void> | undefined;

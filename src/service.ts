@@ -9,11 +9,15 @@ import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';
+import { CostBudgets } from './graphql/costBudget.ts';
+import { readTrustedDocuments, type TrustedDocuments } from './graphql/trustedDocuments.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
 import type { SlackApp } from './slackApp/index.ts';
 import { SyncEngine } from './sync/engine.ts';
 import { SyncScheduler } from './sync/scheduler.ts';
+import type { SyncProgressEvent } from './sync/types.ts';
+import { workerExecutor } from './sync/workerExecutor.ts';
 
 /** A running `slackgate serve`: the API, the sync engine and its schedule, wired together. */
 export interface Service {
@@ -43,7 +47,7 @@ export class ServiceConfigError extends Error {}
  * With no Slack token, outside production, the gateway runs against the built-in simulator and
  * its demo organization, so a newcomer sees a working gateway in seconds.
  */
-async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simulator: RunningSimulator }> {
+export async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simulator: RunningSimulator }> {
   const simulator = await startSimulator({ plan: 'grid', org: 'demo', seed: 1 });
   return {
     simulator,
@@ -75,6 +79,12 @@ export interface ServiceOptions {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, database, logger } = options;
   const metrics = options.metrics ?? processMetrics;
+  let trustedDocuments: TrustedDocuments | undefined;
+  try {
+    trustedDocuments = config.trustedDocumentsFile ? readTrustedDocuments(config.trustedDocumentsFile) : undefined;
+  } catch (error) {
+    throw new ServiceConfigError(`--trusted-documents: ${(error as Error).message}`);
+  }
   let slack = config.slack;
   let demo: Service['demo'];
   if (!slack.token) {
@@ -117,25 +127,60 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     ...(slackApp ? { slackApp: { messenger: slackApp.messenger, jobHandlers: slackApp.jobHandlers } } : {}),
   });
   slackApp?.attach({ requests: governance.requests, reviews: governance.reviews });
+  const publish = (event: SyncProgressEvent) => {
+    metrics.observeSync(event);
+    void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
+  };
   const sync = new SyncEngine({
     database,
     connection,
     ssoEnabled: slack.ssoEnabled,
     deletionThreshold: config.deletionThreshold,
-    publish: (event) => {
-      metrics.observeSync(event);
-      void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
-    },
+    publish,
     logger,
+    // On Postgres a sync runs in a worker thread with its own small pool, off the API's event
+    // loop; the embedded PGlite lives in this process, so there it runs here.
+    executor:
+      database.backend === 'postgres' && config.database.url
+        ? workerExecutor({
+            database,
+            databaseUrl: config.database.url.reveal(),
+            slack,
+            minuteMs: options.slackMinuteMs,
+            ssoEnabled: slack.ssoEnabled,
+            deletionThreshold: config.deletionThreshold,
+            log: config.log,
+            publish,
+            stats: connection.stats,
+            logger,
+          })
+        : undefined,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs, slackEvents: slackApp?.handleHttp, corsOrigins: config.http.corsOrigins });
+  const gateway = createGateway({
+    database,
+    logger,
+    bus,
+    services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews },
+    production: config.production,
+    metrics,
+    syncIntervalMs: config.syncIntervalMs,
+    trustedDocuments,
+    costBudgets: new CostBudgets(config.defaultCostBudget),
+    slackEvents: slackApp?.handleHttp,
+    corsOrigins: config.http.corsOrigins,
+    graphiql: demo ? { demoClient: { id: demo.clientId, secret: demo.clientSecret } } : undefined,
+  });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
   } catch (error) {
     await bus.close();
     await demo?.simulator.close();
-    throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ServiceConfigError(`port ${config.http.port} on ${config.http.host} is already in use; set PORT (or --port) to a free port, or stop what listens there`);
+    if (code === 'EACCES') throw new ServiceConfigError(`port ${config.http.port} on ${config.http.host} needs privileges; set PORT (or --port) above 1023`);
+    if (code === 'EADDRNOTAVAIL') throw new ServiceConfigError(`${config.http.host} is not an address of this machine; set HOST (or --host), e.g. 127.0.0.1 or 0.0.0.0`);
+    throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}; check PORT (--port) and HOST (--host)`);
   }
 
   // A sync a stopped replica left half-done continues from its checkpoints.

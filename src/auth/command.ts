@@ -1,40 +1,42 @@
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import type { AuditActor } from '../audit/record.ts';
-import { CliError, openDatabase, type CliIo } from '../cli.ts';
+import { CliError, type CliIo } from '../cli.ts';
 import { resolveConfig } from '../config.ts';
-import type { Database } from '../db/createDb.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { ApiClientError, createClient, listClients, revokeClient, rotateClient, type ApiClient } from './clients.ts';
-import { parseScopes, ScopeError, SCOPES } from './scopes.ts';
+import { createLogger } from '../log.ts';
+import { parseScopes, SCOPES } from './scopes.ts';
 
-function cliActor(): AuditActor {
-  let user = 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // Some containers run as a uid without a passwd entry.
-  }
-  return { label: `cli:${user}` };
+/** An API client as the admin operations answer it (plain JSON: dates as ISO strings). */
+interface ApiClient {
+  id: string;
+  name: string;
+  scopes: string[];
+  secretPrefix: string;
+  isBootstrap: boolean;
+  createdAt: string;
+  rotatedAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  trustedOnly?: boolean;
+  costBudgetPerMinute?: number | null;
+}
+interface ApiClientWithSecret {
+  client: ApiClient;
+  secret: string;
 }
 
-async function withDatabase<T>(command: Command, io: CliIo, work: (database: Database) => Promise<T>): Promise<T> {
+/**
+ * Runs a client operation on the data directory: through the server that owns it (so it sees
+ * the change at once), or here when none does; on Postgres directly.
+ */
+async function clientOperation<T>(command: Command, io: CliIo, name: string, params: Record<string, unknown>): Promise<T> {
   const config = resolveConfig(command.optsWithGlobals(), io.env);
-  const database = await openDatabase(config);
-  try {
-    await migrateToLatest(database.db);
-    return await work(database);
-  } catch (error) {
-    if (error instanceof ApiClientError) throw new CliError(error.message, error.code === 'VALIDATION' ? 2 : 1);
-    if (error instanceof ScopeError) throw new CliError(error.message, 2);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  const logger = createLogger({ ...config.log, level: 'warn', destination: io.stderr });
+  const { runOperation } = await import('../admin/run.ts');
+  return (await runOperation({ config, logger, command: `client ${name}`, op: `client.${name}`, params, onLine: () => {} })) as T;
 }
 
 function describe(client: ApiClient): string {
-  return `${client.id} "${client.name}" with scopes ${client.scopes.join(', ')}`;
+  const limits = [client.trustedOnly ? 'trusted documents only' : '', client.costBudgetPerMinute ? `cost budget ${client.costBudgetPerMinute}/min` : ''].filter(Boolean);
+  return `${client.id} "${client.name}" with scopes ${client.scopes.join(', ')}${limits.length ? ` (${limits.join(', ')})` : ''}`;
 }
 
 function table(rows: string[][]): string {
@@ -51,18 +53,27 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('create an API client; its secret is printed once')
     .requiredOption('--name <name>', 'who or what uses it, e.g. "access portal"')
     .requiredOption('--scopes <scopes>', `comma-separated: ${SCOPES.join(', ')}`)
+    .option('--trusted-only', 'allow only the documents of the trusted-documents manifest, sent by hash')
+    .option('--cost-budget <n>', "query cost the client may spend per minute (default: the gateway's)")
     .option('--act-as <who>', 'whom the client may act for (actorId): any account it names, or only self, the --account it is bound to', 'any')
     .option('--account <id>', 'the account the client is bound to, e.g. user:U0123ABCD (required with --act-as self)')
-    .action(async (opts: { name: string; scopes: string; actAs: string; account?: string }, command: Command) => {
+    .action(async (opts: { name: string; scopes: string; trustedOnly?: boolean; costBudget?: string; actAs: string; account?: string }, command: Command) => {
       if (opts.actAs !== 'any' && opts.actAs !== 'self') throw new CliError(`--act-as: "${opts.actAs}" is not one of any, self`, 2);
-      const actAs = opts.actAs;
       let scopes;
       try {
         scopes = parseScopes(opts.scopes);
       } catch (error) {
         throw new CliError((error as Error).message, 2);
       }
-      const created = await withDatabase(command, io, (database) => createClient(database.db, { name: opts.name, scopes, actor: cliActor(), actAs, account: opts.account ?? null }));
+      const costBudgetPerMinute = opts.costBudget === undefined ? undefined : Number(opts.costBudget);
+      const created = await clientOperation<ApiClientWithSecret>(command, io, 'create', {
+        name: opts.name,
+        scopes: scopes.join(','),
+        ...(opts.trustedOnly ? { trustedOnly: true } : {}),
+        ...(costBudgetPerMinute === undefined ? {} : { costBudgetPerMinute }),
+        actAs: opts.actAs,
+        ...(opts.account ? { account: opts.account } : {}),
+      });
       io.stdout.write(
         `created API client ${describe(created.client)}\n` +
           `client_id:     ${created.client.id}\n` +
@@ -76,7 +87,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('list API clients (never their secrets)')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      const clients = await withDatabase(command, io, (database) => listClients(database.db));
+      const clients = await clientOperation<ApiClient[]>(command, io, 'list', {});
       if (opts.json) {
         io.stdout.write(`${JSON.stringify(clients, null, 2)}\n`);
         return;
@@ -87,7 +98,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
       }
       const rows = [['ID', 'NAME', 'SCOPES', 'SECRET', 'STATUS', 'LAST USED']];
       for (const c of clients) {
-        rows.push([c.id, c.name, c.scopes.join(','), `${c.secretPrefix}…`, c.revokedAt ? 'revoked' : c.isBootstrap ? 'active (bootstrap)' : 'active', c.lastUsedAt?.toISOString() ?? 'never']);
+        rows.push([c.id, c.name, c.scopes.join(','), `${c.secretPrefix}…`, c.revokedAt ? 'revoked' : c.isBootstrap ? 'active (bootstrap)' : 'active', c.lastUsedAt ?? 'never']);
       }
       io.stdout.write(`${table(rows)}\n`);
     });
@@ -97,7 +108,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('give a client a new secret (same id); its old secret and tokens stop working')
     .argument('<id>', 'client id')
     .action(async (id: string, _opts: unknown, command: Command) => {
-      const rotated = await withDatabase(command, io, (database) => rotateClient(database.db, id, cliActor()));
+      const rotated = await clientOperation<ApiClientWithSecret>(command, io, 'rotate', { id });
       io.stdout.write(
         `rotated the secret of API client ${describe(rotated.client)}\n` +
           `client_id:     ${rotated.client.id}\n` +
@@ -111,7 +122,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('revoke a client and every token it holds')
     .argument('<id>', 'client id')
     .action(async (id: string, _opts: unknown, command: Command) => {
-      const revoked = await withDatabase(command, io, (database) => revokeClient(database.db, id, cliActor()));
+      const revoked = await clientOperation<ApiClient>(command, io, 'revoke', { id });
       io.stdout.write(`revoked API client ${describe(revoked)}; its tokens no longer work\n`);
     });
 }

@@ -203,7 +203,7 @@ export interface GrantsTable {
 }
 
 /**
- * Who made a grant row (migrations/2026-12-04T1500_hardening.ts): the API client and the person
+ * Who made a grant row (migrations/2026-12-04T1700_hardening.ts): the API client and the person
  * it named; null for grants a sync found. Kept out of GrantsTable so readers that select whole
  * rows do not carry them; the provisioning service writes them through `withTables`.
  */
@@ -270,6 +270,10 @@ export interface ApiClientsTable {
   /** `self`: the client acts only for `account_external_id` (actorId); `any`: for whoever it names. */
   act_as: ColumnType<'any' | 'self', 'any' | 'self' | undefined>;
   account_external_id: string | null;
+  /** Limited to the trusted-documents manifest (documents by hash only). */
+  trusted_only: Generated<boolean>;
+  /** Query cost this client may spend per minute; null: the gateway's default. */
+  cost_budget_per_minute: number | null;
 }
 
 export interface ApiTokensTable {

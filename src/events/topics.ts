@@ -35,6 +35,12 @@ export interface ApiClientChangedEvent {
 export type CatalogChangedEvent = Record<string, never>;
 
 /**
+ * Grants or accounts changed (by a sync, a grant or revoke, any statement). Sent by a database
+ * trigger; gateways forget the counts they remember.
+ */
+export type AccessChangedEvent = Record<string, never>;
+
+/**
  * Every topic of the event bus and its payload. Payloads are ids and small deltas, never rows:
  * they travel through Postgres NOTIFY, which carries less than 8000 bytes.
  */
@@ -44,8 +50,9 @@ export interface EventTopics {
   requestUpdated: RequestUpdatedEvent;
   apiClientChanged: ApiClientChangedEvent;
   catalogChanged: CatalogChangedEvent;
+  accessChanged: AccessChangedEvent;
 }
 
 export type Topic = keyof EventTopics;
 
-export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged', 'catalogChanged'];
+export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged', 'catalogChanged', 'accessChanged'];

@@ -220,6 +220,25 @@ export function defineFlow(transport: Transport): void {
       }
     });
 
+    it('updates every copy also when the request is decided elsewhere: cancelled by the requester through the API', async () => {
+      const requester = w.members[5] as Person;
+      const asked = await w.a.gov.requests.requestAccess({ entitlementId: w.group.entitlementId, justification: 'audit', duration: 'PT1H', actor: { apiClientId: 'test', accountId: requester.id } });
+      const requestId = asked.request?.id as number;
+      await w.a.gov.worker.runDue();
+      expect(w.approvers.map((a) => buttonsOf(approvalDm(a, requestId)?.blocks))).toEqual([
+        ['request.approve', 'request.deny'],
+        ['request.approve', 'request.deny'],
+      ]);
+      const cancelled = await w.a.gov.requests.cancel({ requestId, actor: { apiClientId: 'test', accountId: requester.id } });
+      expect(cancelled.errors).toEqual([]);
+      await w.a.gov.worker.runDue();
+      for (const a of w.approvers) {
+        const copy = approvalDm(a, requestId);
+        expect(buttonsOf(copy?.blocks)).toEqual([]);
+        expect(textOf(copy?.blocks)).toContain('Cancelled* by the requester');
+      }
+    });
+
     it('lists the person’s access with "/access mine", ephemerally', async () => {
       const person = w.approvers[0] as Person;
       const [ack] = await w.sim.app.command({ user: person.slackId, command: '/access', text: 'mine' });

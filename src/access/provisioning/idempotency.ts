@@ -12,7 +12,7 @@ export interface ProvisioningOutcomesTable {
   outcome: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  /** migrations/2026-12-04T1500_hardening.ts: until when the claiming process holds a PENDING key. */
+  /** migrations/2026-12-04T1700_hardening.ts: until when the claiming process holds a PENDING key. */
   lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
