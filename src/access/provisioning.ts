@@ -506,7 +506,7 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
 
   // --- the entry points ---
 
-  async function attempt(op: ProvisionOp, input: Input, ticket: number): Promise<ProvisionOutcome> {
+  async function attempt(op: ProvisionOp, input: Input, ticket: number, progress: { started: boolean } = { started: false }): Promise<ProvisionOutcome> {
     const cached = await loadTarget(db, input.entitlementId, input.accountId);
     if (!cached.target) return refuse(op, input, undefined, cached.missing as NotFoundError);
     const target = cached.target;
@@ -523,6 +523,7 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
       return refuse(op, input, target, userError);
     }
     const attempt: Input = { ...input, attemptId: await recordAttempt(op, input, target) };
+    progress.started = true;
     try {
       await ensureDetected();
     } catch (error) {
@@ -539,6 +540,7 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
     const announcement = coalescer.announce(input.entitlementId);
     let call: IdempotentCall | undefined;
     let hold: { stop(): void } | undefined;
+    const progress = { started: false };
     try {
       if (input.idempotencyKey) {
         const candidate: IdempotentCall = { apiClientId: input.actor.apiClientId, key: input.idempotencyKey, operation: op, entitlementId: input.entitlementId, accountId: input.accountId };
@@ -571,14 +573,16 @@ export function createProvisioningService(options: ProvisioningServiceOptions): 
         call = candidate;
         hold = holdKey(db, call, leaseMs);
       }
-      const outcome = await attempt(op, input, announcement.ticket);
+      const outcome = await attempt(op, input, announcement.ticket, progress);
       if (call) {
         if (retryable.has(outcome)) await releaseKey(db, call);
         else await completeKey(db, call, { result: outcome.result, grantId: outcome.grantId, errors: storeErrors(outcome.errors) });
       }
       return outcome;
     } catch (error) {
-      if (call) await releaseKey(db, call).catch(() => undefined);
+      // Before Slack was called the key is simply free again. After, Slack may have made the
+      // change: the key stays PENDING, its lease lapses, and a retry takes it over (re-reads Slack).
+      if (call && !progress.started) await releaseKey(db, call).catch(() => undefined);
       throw error;
     } finally {
       hold?.stop();
