@@ -7,6 +7,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
+import { graphiqlRenderer, type GraphiqlPageOptions } from './graphiql.ts';
 import { bearerToken, createTokenVerifier, type Principal, type TokenVerifier } from './auth/tokens.ts';
 import { createCountCache, type CountCache } from './graphql/read/countCache.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
@@ -52,6 +53,8 @@ export interface GatewayDeps {
   metrics?: Metrics;
   /** The scheduled sync period: /readyz calls the last sync stale after two of them. */
   syncIntervalMs?: number;
+  /** The GraphiQL page (outside production): in demo mode it signs in with the demo client. */
+  graphiql?: GraphiqlPageOptions;
   /** The Slack app surface's HTTP endpoint (`/slack/events`), when a signing secret is set. */
   slackEvents?: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -209,7 +212,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
+    graphiql: production ? false : { title: 'slackgate GraphiQL', defaultQuery: '# Signed in with an API client (top right), every request carries its token.\n{ viewer { clientId scopes } }\n' },
+    // Served from the installed package: works without any CDN (offline networks).
+    renderGraphiQL: graphiqlRenderer(deps.graphiql),
     plugins: [
       authentication,
       hardening,
@@ -422,7 +427,6 @@ export interface RunningServer {
 
 export async function listen(gateway: Gateway, options: { port: number; host: string }): Promise<RunningServer> {
   const server = createServer(gateway.handle);
-  const ws = gateway.attachWebSocket(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -430,6 +434,9 @@ export async function listen(gateway: Gateway, options: { port: number; host: st
       resolve();
     });
   });
+  // Attached once listening: a failed listen (port in use) is reported by the line above alone,
+  // not first as an internal error of the WebSocket server.
+  const ws = gateway.attachWebSocket(server);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closed: Promise<void> | undefined;

@@ -45,7 +45,7 @@ export class ServiceConfigError extends Error {}
  * With no Slack token, outside production, the gateway runs against the built-in simulator and
  * its demo organization, so a newcomer sees a working gateway in seconds.
  */
-async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simulator: RunningSimulator }> {
+export async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simulator: RunningSimulator }> {
   const simulator = await startSimulator({ plan: 'grid', org: 'demo', seed: 1 });
   return {
     simulator,
@@ -148,14 +148,18 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           })
         : undefined,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs, slackEvents: slackApp?.handleHttp });
+  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs, slackEvents: slackApp?.handleHttp, graphiql: demo ? { demoClient: { id: demo.clientId, secret: demo.clientSecret } } : undefined });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
   } catch (error) {
     await bus.close();
     await demo?.simulator.close();
-    throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ServiceConfigError(`port ${config.http.port} on ${config.http.host} is already in use; set PORT (or --port) to a free port, or stop what listens there`);
+    if (code === 'EACCES') throw new ServiceConfigError(`port ${config.http.port} on ${config.http.host} needs privileges; set PORT (or --port) above 1023`);
+    if (code === 'EADDRNOTAVAIL') throw new ServiceConfigError(`${config.http.host} is not an address of this machine; set HOST (or --host), e.g. 127.0.0.1 or 0.0.0.0`);
+    throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}; check PORT (--port) and HOST (--host)`);
   }
 
   // A sync a stopped replica left half-done continues from its checkpoints.

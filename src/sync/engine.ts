@@ -333,6 +333,8 @@ class RunState {
         },
       });
       const status: SyncStatus = result.heldBack ? 'NEEDS_CONFIRMATION' : 'SUCCEEDED';
+      // The last progress shows every grant Slack lists, derived ones included, as the summary does.
+      this.#counts.grants = result.grantsListed;
       if (status === 'SUCCEEDED') await clearStage(this.#db);
       const done = await this.#finish(status, null, result);
       log?.info({ status, stageMs: Math.round(this.stageMs), diff: result.diff, guard: result.guard.tripped ? result.guard.reasons : undefined }, 'sync finished');
