@@ -9,6 +9,8 @@ import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';
+import { CostBudgets } from './graphql/costBudget.ts';
+import { readTrustedDocuments, type TrustedDocuments } from './graphql/trustedDocuments.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
 import type { SlackApp } from './slackApp/index.ts';
@@ -77,6 +79,12 @@ export interface ServiceOptions {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, database, logger } = options;
   const metrics = options.metrics ?? processMetrics;
+  let trustedDocuments: TrustedDocuments | undefined;
+  try {
+    trustedDocuments = config.trustedDocumentsFile ? readTrustedDocuments(config.trustedDocumentsFile) : undefined;
+  } catch (error) {
+    throw new ServiceConfigError(`--trusted-documents: ${(error as Error).message}`);
+  }
   let slack = config.slack;
   let demo: Service['demo'];
   if (!slack.token) {
@@ -148,7 +156,19 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           })
         : undefined,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs, slackEvents: slackApp?.handleHttp, graphiql: demo ? { demoClient: { id: demo.clientId, secret: demo.clientSecret } } : undefined });
+  const gateway = createGateway({
+    database,
+    logger,
+    bus,
+    services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews },
+    production: config.production,
+    metrics,
+    syncIntervalMs: config.syncIntervalMs,
+    trustedDocuments,
+    costBudgets: new CostBudgets(config.defaultCostBudget),
+    slackEvents: slackApp?.handleHttp,
+    graphiql: demo ? { demoClient: { id: demo.clientId, secret: demo.clientSecret } } : undefined,
+  });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
