@@ -5,6 +5,7 @@ import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
+import { startSequencer } from './feed/sequencer.ts';
 import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
@@ -97,6 +98,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     url: config.database.url?.reveal(),
     onError: (error) => logger.warn({ err: error.message }, 'event bus connection lost; reconnecting'),
   });
+  // The change feed's rows get their sequence numbers as their transactions commit.
+  const sequencer = startSequencer({ db: database.db, bus, logger });
   const connection = new SlackConnection({ slack, minuteMs: options.slackMinuteMs });
   const stopWatchingSlack = metrics.watchSlackCalls(connection.stats);
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
@@ -119,6 +122,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   try {
     server = await listen(gateway, config.http);
   } catch (error) {
+    sequencer.stop();
     await bus.close();
     await demo?.simulator.close();
     throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
@@ -149,6 +153,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       // replica); the sync lock is released when sync.close() returns.
       // A job in progress finishes; jobs not yet claimed wait in the database for any replica.
       await Promise.all([server.closeSubscriptions(), sync.close(), governance.stop()]);
+      sequencer.stop();
       await bus.close();
       await server.close({ graceMs: REQUEST_DRAIN_MS });
       stopWatchingSlack();

@@ -391,6 +391,28 @@ export interface StageGrantsTable {
   account_slack_id: string;
 }
 
+export type ChangeSource = 'SYNC' | 'EVENT' | 'SLACKGATE';
+export type AccessChangeKind = 'GRANT_ADDED' | 'GRANT_REMOVED' | 'GRANT_CHANGED' | 'ACCOUNT_ADDED' | 'ACCOUNT_CHANGED' | 'ACCOUNT_REMOVED';
+
+/** The change feed; rows are written by triggers on grants and accounts (see its migration). */
+export interface AccessChangesTable {
+  id: Generated<number>;
+  /** Assigned after commit by the sequencer (src/feed/sequencer.ts); null until then. */
+  seq: number | null;
+  source: ChangeSource;
+  kind: AccessChangeKind;
+  account_id: number;
+  entitlement_id: number | null;
+  resource_id: number | null;
+  grant_id: number | null;
+  grant_external_id: string | null;
+  grant_source: GrantSource | null;
+  run_id: number | null;
+  event_id: string | null;
+  detail: Json | null;
+  occurred_at: CreatedAt;
+}
+
 export interface DB {
   sync_runs: SyncRunsTable;
   workspaces: WorkspacesTable;
@@ -417,6 +439,7 @@ export interface DB {
   sync_stage_resources: StageResourcesTable;
   sync_stage_entitlements: StageEntitlementsTable;
   sync_stage_grants: StageGrantsTable;
+  access_changes: AccessChangesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

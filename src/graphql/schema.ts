@@ -15,6 +15,7 @@ import './provisioning.ts';
 import './policy.ts';
 import './requests.ts';
 import './reviews.ts';
+import './accessChanges.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

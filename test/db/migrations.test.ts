@@ -7,6 +7,7 @@ import { backend, useTestDatabase } from '../support/db.ts';
 const t = useTestDatabase();
 
 const DOMAIN_TABLES = [
+  'access_changes',
   'access_review_reviewers',
   'access_reviews',
   'accounts',
