@@ -7,6 +7,7 @@ import * as stageAccountWorkspace from './2026-12-02T0400_stage_account_workspac
 import * as apiClientNotices from './2026-12-02T0500_api_client_notices.ts';
 import * as catalogNotices from './2026-12-02T0700_catalog_notices.ts';
 import * as accessChanges from './2026-12-04T1600_access_changes.ts';
+import * as liveCache from './2026-12-04T1610_live_cache.ts';
 
 // Every migration, by name, in the order they apply. Imported statically rather than found by
 // reading the folder, so the same list works under tsx, vitest and compiled JavaScript.
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0500_api_client_notices': apiClientNotices,
   '2026-12-02T0700_catalog_notices': catalogNotices,
   '2026-12-04T1600_access_changes': accessChanges,
+  '2026-12-04T1610_live_cache': liveCache,
 };

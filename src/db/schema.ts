@@ -137,6 +137,7 @@ export interface EntitlementsTable {
   required_approvals: Generated<number>;
   auto_approve: Generated<boolean>;
   reason_required: Generated<boolean>;
+  outside_grants: ColumnType<OutsideGrantsPolicy, OutsideGrantsPolicy | undefined>;
   policy_updated_at: Timestamp | null;
   first_seen_run: number | null;
   last_seen_run: number | null;
@@ -413,6 +414,30 @@ export interface AccessChangesTable {
   occurred_at: CreatedAt;
 }
 
+export type OutsideGrantsPolicy = 'ALLOW' | 'NOTIFY' | 'REVOKE';
+
+/** Slack events as received: applied from here by the live cache (src/live/). */
+export interface SlackEventsTable {
+  event_id: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  type: string;
+  /** Slack's event_ts (seconds with microseconds): orders events. */
+  event_ts: ColumnType<number, number | string, number | string>;
+  payload: Json<Record<string, unknown>>;
+  received_at: CreatedAt;
+  applied_at: Timestamp | null;
+  outcome: 'APPLIED' | 'STALE' | 'IGNORED' | 'FAILED' | null;
+  attempts: Generated<number>;
+  error: string | null;
+}
+
+/** The event_ts of the newest event applied to a membership or an account. */
+export interface SlackVersionsTable {
+  key: string;
+  event_ts: ColumnType<number, number | string, number | string>;
+}
+
 export interface DB {
   sync_runs: SyncRunsTable;
   workspaces: WorkspacesTable;
@@ -440,6 +465,8 @@ export interface DB {
   sync_stage_entitlements: StageEntitlementsTable;
   sync_stage_grants: StageGrantsTable;
   access_changes: AccessChangesTable;
+  slack_events: SlackEventsTable;
+  slack_versions: SlackVersionsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import { SlackAdminUi } from './adminUi.ts';
 import { SimulatorControl } from './control.ts';
+import { SimulatedEvents } from './events.ts';
 import { buildStore, DEFAULT_TOKENS, type SeedOptions } from './seed.ts';
 import { createSimulatorServer } from './server.ts';
 import type { SlackPlan, SlackStore } from './store.ts';
@@ -7,6 +9,8 @@ import type { SlackPlan, SlackStore } from './store.ts';
 export type { SlackPlan } from './store.ts';
 export type { Fault, CallRecord, ServerTime } from './control.ts';
 export { SimulatorControl } from './control.ts';
+export { SimulatedEvents, SLACK_RETRY_DELAYS_MS, type EventEnvelope, type EventTarget } from './events.ts';
+export { SlackAdminUi } from './adminUi.ts';
 export { SlackStore, DEFAULT_BEHAVIOUR, type SimulatorBehaviour, type User, type UserGroup, type Channel, type Workspace, type TokenInfo } from './store.ts';
 export { DEFAULT_TOKENS, BOT_SCOPES, ADMIN_USER_SCOPES, ORG_ADMIN_SCOPES } from './seed.ts';
 
@@ -42,6 +46,10 @@ export interface RunningSimulator {
   store: SlackStore;
   /** Faults, call counts and log, behaviours, SCIM locks, rate limits, reset and dump. */
   control: SimulatorControl;
+  /** The Events API: where events go (`enable`), faults, what was sent. Off until enabled. */
+  events: SimulatedEvents;
+  /** What an admin does in Slack's UI (the changes emit events). */
+  adminUi: SlackAdminUi;
   close(): Promise<void>;
 }
 
@@ -74,7 +82,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const store = buildStore(seedOptions);
   const reset = (): void => store.replaceContents(buildStore(seedOptions));
   const control = new SimulatorControl(() => store, reset, options.rateLimits ?? false, options.timeScale ?? 1);
-  const server = createSimulatorServer({ store, control }, () => control.reset());
+  const botUserId = store.token(seedOptions.tokens.bot)?.userId ?? '';
+  const events = new SimulatedEvents(store, { appId: store.token(seedOptions.tokens.bot)?.appId ?? 'A0SIMAPP001', verificationToken: 'simVerificationToken0001', botUserId });
+  const adminUi = new SlackAdminUi(store);
+  const server = createSimulatorServer({ store, control, events: { events, adminUi } }, () => control.reset());
   // Clients keep connections alive; do not let an idle socket hold close() up.
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
@@ -97,6 +108,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     plan,
     store,
     control,
+    events,
+    adminUi,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

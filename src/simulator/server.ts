@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { handleAdminRoute, type SlackAdminUi } from './adminUi.ts';
 import type { Fault, SimulatorControl } from './control.ts';
+import type { SimulatedEvents } from './events.ts';
 import { SCIM_LIMITS, TIER_LIMITS } from './limits.ts';
 import { handleScim, scimCallName, scimErrorBody, type ScimResponse } from './scim/routes.ts';
 import type { ScimVersion } from './scim/resources.ts';
@@ -11,6 +13,8 @@ import { jsonResponse, resolveCall, runCall, slackError, type WebResponse } from
 export interface SimulatorCore {
   store: SlackStore;
   control: SimulatorControl;
+  /** The simulated Events API and the admin UI's actions (`/_simulator/events/…`, `/_simulator/admin/…`). */
+  events?: { events: SimulatedEvents; adminUi: SlackAdminUi };
 }
 
 const CONTROL_PREFIX = '/_simulator/';
@@ -306,6 +310,19 @@ export function createSimulatorServer(core: SimulatorCore, reset: () => void): S
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const path = url.pathname;
     const task = (async () => {
+      if (core.events && (path.startsWith(`${CONTROL_PREFIX}admin/`) || path.startsWith(`${CONTROL_PREFIX}events/`))) {
+        const raw = await readBody(req);
+        let body: Record<string, unknown> = {};
+        try {
+          body = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+        } catch {
+          send(res, jsonResponse(400, { ok: false, error: 'body must be JSON' }));
+          return;
+        }
+        const [status, answer] = await handleAdminRoute(core.events.adminUi, core.events.events, path.slice(CONTROL_PREFIX.length).replace(/\/$/, ''), (req.method ?? 'GET').toUpperCase(), body);
+        send(res, jsonResponse(status, answer));
+        return;
+      }
       if (path.startsWith(CONTROL_PREFIX) || path === CONTROL_PREFIX.slice(0, -1)) {
         send(res, await handleControl(core, req, url, reset));
         return;

@@ -24,6 +24,8 @@ const DOMAIN_TABLES = [
   'requests',
   'resources',
   'review_items',
+  'slack_events',
+  'slack_versions',
   'sync_changes',
   'sync_checkpoints',
   'sync_runs',
