@@ -16,6 +16,7 @@ import './policy.ts';
 import './requests.ts';
 import './reviews.ts';
 import './accessChanges.ts';
+import './liveCache.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 
