@@ -6,6 +6,9 @@ import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
 import { startSequencer } from './feed/sequencer.ts';
+import { LiveCache } from './live/liveCache.ts';
+import { registerLiveCacheMetrics } from './live/metrics.ts';
+import { startOutsideGrantWatcher } from './live/outsideGrants.ts';
 import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
@@ -106,6 +109,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const provisioning = withExpiryScheduling(countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics), database.db);
   // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
   const governance = createGovernance({ db: database.db, provisioning, connection, bus, logger, pendingTtlSeconds: Math.round(config.requestTtlMs / 1000) });
+  // The live cache: Slack's events queued and applied, and access granted outside slackgate watched.
+  const liveCache = new LiveCache({ db: database.db, logger, observer: registerLiveCacheMetrics(metrics.registry, () => database.db) });
+  const liveTransports: string[] = [];
+  const outsideGrants = startOutsideGrantWatcher({ db: database.db, bus, provisioning, connection, logger });
   const sync = new SyncEngine({
     database,
     connection,
@@ -117,12 +124,19 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     },
     logger,
   });
-  const gateway = createGateway({ database, logger, bus, services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
+  const gateway = createGateway({ database, logger, bus, services: {
+      sync,
+      provisioning,
+      requests: governance.requests,
+      reviews: governance.reviews,
+      liveCache: { state: async () => ({ ...(await liveCache.state()), transports: liveTransports }) },
+    }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
   } catch (error) {
     sequencer.stop();
+    await outsideGrants.stop();
     await bus.close();
     await demo?.simulator.close();
     throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
@@ -133,6 +147,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const scheduler = new SyncScheduler({ sync, db: database.db, intervalMs: config.syncIntervalMs, logger });
   await scheduler.start();
   await governance.start();
+  liveCache.start();
   if (demo && config.syncIntervalMs === 0) await sync.start({ trigger: 'STARTUP', requestedBy: 'demo' });
 
   return {
@@ -152,7 +167,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       // keeps its checkpoints, stays RUNNING and resumes on the next start (here or on another
       // replica); the sync lock is released when sync.close() returns.
       // A job in progress finishes; jobs not yet claimed wait in the database for any replica.
-      await Promise.all([server.closeSubscriptions(), sync.close(), governance.stop()]);
+      await Promise.all([server.closeSubscriptions(), sync.close(), governance.stop(), liveCache.stop(), outsideGrants.stop()]);
       sequencer.stop();
       await bus.close();
       await server.close({ graceMs: REQUEST_DRAIN_MS });

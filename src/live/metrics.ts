@@ -17,6 +17,20 @@ export function driftOf(summary: unknown): number {
  * to applied, the queue's depth and the drift the last full sync found (read on scrape).
  */
 export function registerLiveCacheMetrics(registry: Registry, db: () => Kysely<DB> | undefined): LiveCacheObserver {
+  // One set per registry: a second service in the same process (tests) counts into the same series.
+  const known = registry.getSingleMetric('slackgate_events_received_total');
+  if (known) {
+    const received = known as Counter<'type' | 'outcome'>;
+    const applied = registry.getSingleMetric('slackgate_events_applied_total') as Counter<'type' | 'outcome'>;
+    const lag = registry.getSingleMetric('slackgate_events_lag_seconds') as Histogram;
+    return {
+      received: (type, outcome) => received.inc({ type, outcome }),
+      applied: (type, outcome, lagSeconds) => {
+        applied.inc({ type, outcome });
+        if (outcome === 'APPLIED') lag.observe(lagSeconds);
+      },
+    };
+  }
   const received = new Counter({
     name: 'slackgate_events_received_total',
     help: 'Slack events received, by type and outcome (queued; duplicate = an event_id seen before; ignored = not followed)',

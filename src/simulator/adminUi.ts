@@ -175,6 +175,7 @@ export async function handleAdminRoute(ui: SlackAdminUi, events: SimulatedEvents
       case 'POST events/target':
         if (body.url === null) events.disable();
         else events.enable({ url: str(body, 'url'), signingSecret: str(body, 'signing_secret') });
+        if (Array.isArray(body.retry_delays_ms) && body.retry_delays_ms.every((n) => typeof n === 'number')) events.retryDelaysMs = body.retry_delays_ms as number[];
         break;
       case 'POST events/faults':
         for (const key of ['drop', 'duplicate', 'reorder', 'delayMs'] as const) if (typeof body[key] === 'number') events.faults[key] = body[key] as number;

@@ -83,10 +83,13 @@ export class SimulatedEvents {
   /** Envelopes dropped on purpose. */
   readonly droppedEnvelopes: EventEnvelope[] = [];
   keepSent = true;
+  /** Waits before retries #1, #2, #3: Slack's unless told otherwise (tests shorten them). */
+  retryDelaysMs: readonly number[];
 
   constructor(store: SlackStore, options: SimulatedEventsOptions) {
     this.#store = store;
     this.#options = options;
+    this.retryDelaysMs = options.retryDelaysMs ?? SLACK_RETRY_DELAYS_MS;
   }
 
   /** Starts emitting events for the store's changes, to `target`. */
@@ -281,7 +284,7 @@ export class SimulatedEvents {
   }
 
   async #deliver(envelope: EventEnvelope): Promise<void> {
-    const delays = this.#options.retryDelaysMs ?? SLACK_RETRY_DELAYS_MS;
+    const delays = this.retryDelaysMs;
     if (this.faults.delayMs > 0) await new Promise((r) => setTimeout(r, this.faults.delayMs));
     let reason = '';
     for (let attempt = 0; attempt <= delays.length; attempt++) {
