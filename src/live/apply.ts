@@ -287,3 +287,95 @@ export async function applyEvent(trx: Trx, event: QueuedEvent, options: { floorT
       return 'IGNORED';
   }
 }
+
+interface MembershipItem {
+  entitlement: string;
+  user: string;
+  present: boolean;
+  ts: string;
+  eventId: string;
+}
+
+/** The membership changes a delta event carries (channel joins and leaves, user-group deltas). */
+function membershipItems(event: QueuedEvent): MembershipItem[] | undefined {
+  const e = event.payload;
+  const ts = String(event.event_ts);
+  const base = { ts, eventId: event.event_id };
+  switch (event.type) {
+    case 'member_joined_channel':
+    case 'member_left_channel': {
+      const channel = str(e.channel);
+      const user = str(e.user);
+      if (!channel || !user) return [];
+      return [{ ...base, entitlement: ext.entitlement(ext.channel(channel), 'member'), user, present: event.type === 'member_joined_channel' }];
+    }
+    case 'subteam_members_changed': {
+      const id = str(e.subteam_id);
+      if (!id) return [];
+      return groupEntitlements(id).flatMap((entitlement) => [
+        ...strings(e.added_users).map((user) => ({ ...base, entitlement, user, present: true })),
+        ...strings(e.removed_users).map((user) => ({ ...base, entitlement, user, present: false })),
+      ]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Applies the membership deltas among `events` together, in a few statements whatever their
+ * number, with the same rules as one by one: per (entitlement, member) the newest event wins,
+ * across this batch and against what earlier events left (slack_versions). Feed rows name the
+ * event that caused them. Answers the outcome of each event it took; the others are left.
+ */
+export async function applyMembershipBatch(trx: Trx, events: QueuedEvent[], options: { floorTs: number }): Promise<Map<string, EventOutcome>> {
+  const outcomes = new Map<string, EventOutcome>();
+  const latest = new Map<string, MembershipItem>();
+  for (const event of events) {
+    const items = membershipItems(event);
+    if (items === undefined) continue;
+    if (Number(event.event_ts) < options.floorTs || items.length === 0) {
+      outcomes.set(event.event_id, items.length === 0 ? 'IGNORED' : 'STALE');
+      continue;
+    }
+    outcomes.set(event.event_id, 'STALE');
+    for (const item of items) {
+      const key = `m:${item.entitlement}:${item.user}`;
+      const seen = latest.get(key);
+      if (!seen || Number(seen.ts) < Number(item.ts)) latest.set(key, item);
+    }
+  }
+  if (latest.size === 0) return outcomes;
+  await markChangeSource(trx, { source: 'EVENT' });
+  const keys = [...latest.keys()];
+  const items = keys.map((k) => latest.get(k) as MembershipItem);
+  const { rows: fresh } = await sql<{ key: string }>`
+    insert into slack_versions (key, event_ts)
+    select k, t::numeric from unnest(${keys}::text[], ${items.map((i) => i.ts)}::text[]) as v(k, t)
+    on conflict (key) do update set event_ts = excluded.event_ts where slack_versions.event_ts < excluded.event_ts
+    returning key`.execute(trx);
+  const applied = fresh.map((r) => latest.get(r.key) as MembershipItem);
+  if (applied.length === 0) return outcomes;
+  const before = await sql<{ id: number | string | null }>`select max(id) as id from access_changes`.execute(trx);
+  const adds = applied.filter((i) => i.present);
+  const removes = applied.filter((i) => !i.present);
+  if (adds.length > 0) {
+    await sql`insert into grants (external_id, entitlement_id, account_id, source, granted_at, updated_at)
+      select e.external_id || ':user:' || a.slack_id, e.id, a.id, 'SYNC', now(), now()
+      from unnest(${adds.map((i) => i.entitlement)}::text[], ${adds.map((i) => i.user)}::text[]) as v(ent, usr)
+      join entitlements e on e.external_id = v.ent join resources r on r.id = e.resource_id and r.status <> 'DISABLED'
+      join accounts a on a.slack_id = v.usr
+      order by e.id, a.id
+      on conflict do nothing`.execute(trx);
+  }
+  if (removes.length > 0) {
+    await sql`delete from grants g using unnest(${removes.map((i) => i.entitlement)}::text[], ${removes.map((i) => i.user)}::text[]) as v(ent, usr), entitlements e, accounts a
+      where e.external_id = v.ent and a.slack_id = v.usr and g.entitlement_id = e.id and g.account_id = a.id`.execute(trx);
+  }
+  // The feed rows these statements wrote name their events.
+  await sql`update access_changes c set event_id = v.event_id
+    from unnest(${applied.map((i) => `${i.entitlement}:user:${i.user}`)}::text[], ${applied.map((i) => i.eventId)}::text[]) as v(grant_xid, event_id)
+    where c.id > ${Number(before.rows[0]?.id ?? 0)} and c.seq is null and c.source = 'EVENT' and c.event_id is null and c.grant_external_id = v.grant_xid`.execute(trx);
+  for (const item of applied) outcomes.set(item.eventId, 'APPLIED');
+  return outcomes;
+}

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
-import { applyEvent, LIVE_EVENT_TYPES, type EventOutcome, type QueuedEvent } from './apply.ts';
+import { applyEvent, applyMembershipBatch, LIVE_EVENT_TYPES, type EventOutcome, type QueuedEvent } from './apply.ts';
 
 // The live cache's queue: Slack events are written to slack_events as they arrive (the ack
 // follows at once; the primary key on event_id deduplicates redeliveries, also across replicas
@@ -141,8 +141,10 @@ export class LiveCache {
       try {
         await sql`savepoint batch`.execute(trx);
         const outcomes: { id: string; outcome: EventOutcome }[] = [];
+        // Membership deltas (most of any burst) together; every other event on its own.
+        const bulk = await applyMembershipBatch(trx, rows, { floorTs });
         for (const event of rows) {
-          const outcome = await applyEvent(trx, event, { floorTs });
+          const outcome = bulk.get(event.event_id) ?? (await applyEvent(trx, event, { floorTs }));
           outcomes.push({ id: event.event_id, outcome });
           done.push({ type: event.type, outcome, ts: Number(event.event_ts) });
         }
