@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Insertable } from 'kysely';
+import type { DB, SlackEventsTable } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import { applyEvent, applyMembershipBatch, LIVE_EVENT_TYPES, type EventOutcome, type QueuedEvent } from './apply.ts';
 
@@ -39,6 +40,8 @@ export interface LiveCacheState {
   lastAppliedAt: Date | null;
 }
 
+type NewQueuedEvent = Insertable<SlackEventsTable>;
+
 /** An `event_callback` body as Slack sends it (the fields the queue needs). */
 interface EventBody {
   type?: unknown;
@@ -58,6 +61,8 @@ export class LiveCache {
   #stopped = true;
   #lastReceivedAt: Date | null = null;
   #lastAppliedAt: Date | null = null;
+  readonly #waiting: { row: NewQueuedEvent; resolve: (fresh: boolean) => void; reject: (error: unknown) => void }[] = [];
+  #writing = false;
 
   constructor(options: LiveCacheOptions) {
     this.#db = options.db;
@@ -76,24 +81,60 @@ export class LiveCache {
       return 'ignored';
     }
     const ts = typeof body.event?.event_ts === 'string' && /^\d+(\.\d+)?$/.test(body.event.event_ts) ? body.event.event_ts : String(Number(body.event_time) || Date.now() / 1000);
-    const row = await this.#db
-      .insertInto('slack_events')
-      .values({
-        event_id: eventId,
-        team_id: typeof body.team_id === 'string' ? body.team_id : null,
-        enterprise_id: typeof body.enterprise_id === 'string' ? body.enterprise_id : null,
-        type,
-        event_ts: ts,
-        payload: JSON.stringify(body.event),
-      })
-      .onConflict((oc) => oc.column('event_id').doNothing())
-      .returning('event_id')
-      .executeTakeFirst();
-    const outcome: AcceptOutcome = row ? 'queued' : 'duplicate';
+    const queued = await this.#store({
+      event_id: eventId,
+      team_id: typeof body.team_id === 'string' ? body.team_id : null,
+      enterprise_id: typeof body.enterprise_id === 'string' ? body.enterprise_id : null,
+      type,
+      event_ts: ts,
+      payload: JSON.stringify(body.event),
+    });
+    const outcome: AcceptOutcome = queued ? 'queued' : 'duplicate';
     this.#lastReceivedAt = new Date();
     this.#options.observer?.received?.(type, outcome);
-    if (row && !this.#stopped) void this.drain();
+    if (queued && !this.#stopped) void this.drain();
     return outcome;
+  }
+
+  /**
+   * Stores one event; deliveries arriving while a write is in flight are written together in
+   * the next one (one statement and one commit for all of them). Resolves once the row is
+   * durable: true when it is new, false for an event_id already stored.
+   */
+  #store(row: NewQueuedEvent): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.#waiting.push({ row, resolve, reject });
+      if (!this.#writing) void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#waiting.length > 0) {
+        const batch = this.#waiting.splice(0, 1000);
+        // One row per event_id in a statement (a duplicate within the batch is a duplicate).
+        const unique = new Map<string, NewQueuedEvent>();
+        for (const w of batch) if (!unique.has(w.row.event_id)) unique.set(w.row.event_id, w.row);
+        try {
+          const rows = await this.#db
+            .insertInto('slack_events')
+            .values([...unique.values()])
+            .onConflict((oc) => oc.column('event_id').doNothing())
+            .returning('event_id')
+            .execute();
+          const inserted = new Set(rows.map((r) => r.event_id));
+          for (const w of batch) {
+            const fresh = inserted.delete(w.row.event_id);
+            w.resolve(fresh);
+          }
+        } catch (error) {
+          for (const w of batch) w.reject(error);
+        }
+      }
+    } finally {
+      this.#writing = false;
+    }
   }
 
   /** Applies every pending event (and those arriving meanwhile); resolves with how many. */
