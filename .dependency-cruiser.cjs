@@ -15,10 +15,10 @@ module.exports = {
     },
     {
       name: 'domain-not-up',
-      comment: 'Nothing below graphql/ imports the GraphQL layer, the HTTP server, the service wiring or the CLI.',
+      comment: 'Nothing below graphql/ imports the GraphQL layer, the Slack app surface (slackApp/, a peer of graphql/), the HTTP server, the service wiring or the CLI.',
       severity: 'error',
       from: { path: '^src/(access|sync|slack|db|jobs|audit|auth|events|export)/|^src/(config|log|metrics)\\.ts$' },
-      to: { path: '^src/(graphql/|server\\.ts$|service\\.ts$|cli)' },
+      to: { path: '^src/(graphql/|slackApp/|server\\.ts$|service\\.ts$|cli)' },
     },
     {
       name: 'graphql-not-up',
@@ -26,6 +26,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/graphql/' },
       to: { path: '^src/(server\\.ts$|service\\.ts$|cli)' },
+    },
+    {
+      name: 'slack-app-beside-graphql',
+      comment: 'The Slack app surface calls the same services as the GraphQL layer; neither imports the other.',
+      severity: 'error',
+      from: { path: '^src/slackApp/' },
+      to: { path: '^src/(graphql/|server\\.ts$|service\\.ts$|cli)' },
     },
     {
       name: 'infrastructure-not-up',

@@ -6,6 +6,7 @@ import * as requestTransitions from './2026-11-28T1700_request_transitions.ts';
 import * as stageAccountWorkspace from './2026-12-02T0400_stage_account_workspace.ts';
 import * as apiClientNotices from './2026-12-02T0500_api_client_notices.ts';
 import * as catalogNotices from './2026-12-02T0700_catalog_notices.ts';
+import * as slackApp from './2026-12-04T1400_slack_app.ts';
 import * as accessChanges from './2026-12-04T1600_access_changes.ts';
 import * as liveCache from './2026-12-04T1610_live_cache.ts';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0400_stage_account_workspace': stageAccountWorkspace,
   '2026-12-02T0500_api_client_notices': apiClientNotices,
   '2026-12-02T0700_catalog_notices': catalogNotices,
+  '2026-12-04T1400_slack_app': slackApp,
   '2026-12-04T1600_access_changes': accessChanges,
   '2026-12-04T1610_live_cache': liveCache,
 };

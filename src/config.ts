@@ -78,6 +78,19 @@ export interface Config {
   requestTtlMs: number;
   log: { level: LogLevel; format: LogFormat };
   production: boolean;
+  /**
+   * The Slack app surface (buttons, slash command, App Home, reminders): on with an app-level
+   * token (Socket Mode) and/or a signing secret (HTTP at /slack/events); off with neither.
+   */
+  slackApp: {
+    appToken?: Secret;
+    signingSecret?: Secret;
+    slashCommand: string;
+    /** Expiry reminders this long before time-bound access ends (milliseconds); empty: none. */
+    expiryRemindersMs: number[];
+    /** Review reminders this long before a review is due (milliseconds); 0: none. */
+    reviewReminderMs: number;
+  };
 }
 
 type RawValue = string | boolean | undefined;
@@ -189,6 +202,19 @@ export const SETTINGS = [
   setting('requestTtl', '--request-ttl <duration>', 'SLACKGATE_REQUEST_TTL', 'pending access requests nobody decides are closed after this long (e.g. 3d, 12h)', {
     defaultText: '7d',
   }),
+  setting('appToken', '--app-token <token>', 'SLACKGATE_APP_TOKEN', 'Slack app-level token (xapp-): the Slack app surface over Socket Mode (no inbound port)', { secret: true }),
+  setting(
+    'signingSecret',
+    '--signing-secret <secret>',
+    'SLACKGATE_SIGNING_SECRET',
+    "the Slack app's signing secret: the Slack app surface over HTTP at /slack/events (events, interactivity, slash commands)",
+    { secret: true },
+  ),
+  setting('slashCommand', '--slash-command <command>', 'SLACKGATE_SLASH_COMMAND', 'the Slack app\'s slash command', { defaultText: '/access' }),
+  setting('expiryReminders', '--expiry-reminders <durations>', 'SLACKGATE_EXPIRY_REMINDERS', 'Slack DMs this long before time-bound access ends (comma-separated; 0 for none)', {
+    defaultText: '24h,1h',
+  }),
+  setting('reviewReminder', '--review-reminder <duration>', 'SLACKGATE_REVIEW_REMINDER', 'Slack DM to reviewers this long before a review is due; 0 for none', { defaultText: '24h' }),
   setting('logLevel', '--log-level <level>', 'LOG_LEVEL', `log level: ${LOG_LEVELS.join(', ')}`, { defaultText: 'info' }),
   setting('logFormat', '--log-format <format>', 'LOG_FORMAT', 'log format: json or pretty', { defaultText: 'json' }),
 ] as const satisfies readonly SettingSpec[];
@@ -380,6 +406,36 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     throw new ConfigError(ttl.spec, `"${ttlText}" is not a duration of a minute or more; use e.g. 12h, 3d`);
   }
 
+  const appTokenSetting = get('appToken');
+  const appTokenText = str(appTokenSetting.raw)?.trim();
+  if (appTokenText !== undefined && !/^xapp-\S+$/.test(appTokenText)) {
+    throw new ConfigError(appTokenSetting.spec, 'does not look like an app-level token (expected xapp-…, from the app\'s Basic Information page, with the connections:write scope)');
+  }
+  const signing = get('signingSecret');
+  const signingText = str(signing.raw)?.trim();
+  if (signingText !== undefined && !/^[0-9a-zA-Z]{16,}$/.test(signingText)) {
+    throw new ConfigError(signing.spec, 'does not look like a signing secret (letters and digits from the app\'s Basic Information page)');
+  }
+  const command = get('slashCommand');
+  const slashCommand = (str(command.raw) ?? '/access').trim();
+  if (!/^\/[a-z0-9_.-]{1,31}$/.test(slashCommand)) {
+    throw new ConfigError(command.spec, `"${slashCommand}" is not a slash command; use / and up to 31 lowercase letters, digits, "-", "_" or "."`);
+  }
+  const reminders = get('expiryReminders');
+  const remindersText = (str(reminders.raw) ?? '24h,1h').trim();
+  const expiryRemindersMs: number[] = [];
+  if (remindersText !== '0' && remindersText !== '') {
+    for (const part of remindersText.split(',')) {
+      const ms = parseDurationMs(part);
+      if (ms === undefined || ms < 60_000) throw new ConfigError(reminders.spec, `"${part.trim()}" is not a duration of a minute or more; use e.g. 24h,1h or 0 for none`);
+      expiryRemindersMs.push(ms);
+    }
+  }
+  const reviewReminderSetting = get('reviewReminder');
+  const reviewReminderText = str(reviewReminderSetting.raw) ?? '24h';
+  const reviewReminderMs = parseDurationMs(reviewReminderText);
+  if (reviewReminderMs === undefined) throw new ConfigError(reviewReminderSetting.spec, `"${reviewReminderText}" is not a duration; use e.g. 24h, or 0 for none`);
+
   const level = get('logLevel');
   const logLevel = (str(level.raw) ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -401,5 +457,12 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     requestTtlMs,
     log: { level: logLevel as LogLevel, format: logFormat },
     production: env.NODE_ENV === 'production',
+    slackApp: {
+      appToken: appTokenText === undefined ? undefined : new Secret(appTokenText),
+      signingSecret: signingText === undefined ? undefined : new Secret(signingText),
+      slashCommand,
+      expiryRemindersMs,
+      reviewReminderMs,
+    },
   };
 }

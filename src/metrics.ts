@@ -84,6 +84,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly slackAppDeliveries = new Counter({
+    name: 'slackgate_slack_app_deliveries_total',
+    help: 'Deliveries from Slack to the app surface, by transport (socket, http) and outcome (accepted; duplicate = taken by another replica; bad_signature, stale, unsigned, malformed = refused)',
+    labelNames: ['transport', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   #database: Database | undefined;
   readonly #operationNames = new Set<string>();
   readonly #runStarted = new Map<number, number>();

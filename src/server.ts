@@ -45,6 +45,8 @@ export interface GatewayDeps {
   metrics?: Metrics;
   /** The scheduled sync period: /readyz calls the last sync stale after two of them. */
   syncIntervalMs?: number;
+  /** The Slack app surface's HTTP endpoint (`/slack/events`), when a signing secret is set. */
+  slackEvents?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface Readiness {
@@ -116,7 +118,7 @@ export interface Gateway {
 }
 
 /** Routes as metric label values (anything else is `other`, so probing paths adds no series). */
-const ROUTES = new Set(['/graphql', '/oauth/token', '/healthz', '/readyz', '/metrics']);
+const ROUTES = new Set(['/graphql', '/oauth/token', '/healthz', '/readyz', '/metrics', '/slack/events']);
 /** Routes probes and scrapers call every few seconds: logged at debug when they succeed. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -278,6 +280,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
     if (path === '/graphql') {
       void yoga(req, res);
+      return;
+    }
+    if (path === '/slack/events' && deps.slackEvents) {
+      deps.slackEvents(req, res);
       return;
     }
     sendJson(res, 404, { error: 'not_found', message: `no route for ${path}; the API is at /graphql, tokens at POST /oauth/token` });

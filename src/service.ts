@@ -9,12 +9,14 @@ import { startSequencer } from './feed/sequencer.ts';
 import { LiveCache } from './live/liveCache.ts';
 import { registerLiveCacheMetrics } from './live/metrics.ts';
 import { startOutsideGrantWatcher } from './live/outsideGrants.ts';
+import { listenForLiveEvents, type SlackEventSource } from './live/transport.ts';
 import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
+import { createSlackApp, type SlackApp } from './slackApp/index.ts';
 import { SyncEngine } from './sync/engine.ts';
 import { SyncScheduler } from './sync/scheduler.ts';
 
@@ -28,6 +30,8 @@ export interface Service {
   /** The in-process Slack simulator when running in demo mode. */
   demo?: { simulator: RunningSimulator; clientId: string; clientSecret: string };
   metrics: Metrics;
+  /** The Slack app surface, when an app token or a signing secret is set. */
+  slackApp?: SlackApp;
   /**
    * Graceful stop: takes no new connections, stops scheduling, checkpoints a running sync and
    * releases its lock, ends subscriptions (WebSockets with 1001), lets in-flight requests finish.
@@ -107,11 +111,23 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const stopWatchingSlack = metrics.watchSlackCalls(connection.stats);
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
   const provisioning = withExpiryScheduling(countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics), database.db);
+  // The Slack app surface: its messenger and jobs go to governance, governance's services to it.
+  const slackApp = createSlackAppFor(config, slack, { database, connection, logger, metrics });
   // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
-  const governance = createGovernance({ db: database.db, provisioning, connection, bus, logger, pendingTtlSeconds: Math.round(config.requestTtlMs / 1000) });
+  const governance = createGovernance({
+    db: database.db,
+    provisioning,
+    connection,
+    bus,
+    logger,
+    pendingTtlSeconds: Math.round(config.requestTtlMs / 1000),
+    ...(slackApp ? { slackApp: { messenger: slackApp.messenger, jobHandlers: slackApp.jobHandlers } } : {}),
+  });
+  slackApp?.attach({ requests: governance.requests, reviews: governance.reviews });
   // The live cache: Slack's events queued and applied, and access granted outside slackgate watched.
   const liveCache = new LiveCache({ db: database.db, logger, observer: registerLiveCacheMetrics(metrics.registry, () => database.db) });
-  const liveTransports: string[] = [];
+  const liveTransports: string[] = slackApp ? [...slackApp.transports] : [];
+  if (slackApp) listenForLiveEvents(slackApp.transport.app as unknown as SlackEventSource, liveCache);
   const outsideGrants = startOutsideGrantWatcher({ db: database.db, bus, provisioning, connection, logger });
   const sync = new SyncEngine({
     database,
@@ -124,13 +140,22 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     },
     logger,
   });
-  const gateway = createGateway({ database, logger, bus, services: {
+  const gateway = createGateway({
+    database,
+    logger,
+    bus,
+    services: {
       sync,
       provisioning,
       requests: governance.requests,
       reviews: governance.reviews,
       liveCache: { state: async () => ({ ...(await liveCache.state()), transports: liveTransports }) },
-    }, production: config.production, metrics, syncIntervalMs: config.syncIntervalMs });
+    },
+    production: config.production,
+    metrics,
+    syncIntervalMs: config.syncIntervalMs,
+    slackEvents: slackApp?.handleHttp,
+  });
   let server: RunningServer;
   try {
     server = await listen(gateway, config.http);
@@ -148,6 +173,22 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   await scheduler.start();
   await governance.start();
   liveCache.start();
+  if (slackApp) {
+    try {
+      await slackApp.start();
+    } catch (error) {
+      // A refused app token is a configuration error: say so in one line and stop cleanly.
+      scheduler.stop();
+      await Promise.all([sync.close(), governance.stop(), liveCache.stop(), outsideGrants.stop()]);
+      sequencer.stop();
+      await server.close({ graceMs: 0 });
+      await bus.close();
+      await demo?.simulator.close();
+      const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+      throw new ServiceConfigError(`cannot connect the Slack app over Socket Mode (--app-token): ${reason}`);
+    }
+    logger.info({ transports: slackApp.transports, slashCommand: config.slackApp.slashCommand }, 'Slack app surface is on');
+  }
   if (demo && config.syncIntervalMs === 0) await sync.start({ trigger: 'STARTUP', requestedBy: 'demo' });
 
   return {
@@ -158,9 +199,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     sync,
     demo,
     metrics,
+    slackApp,
     close: async () => {
       // Order matters: stop taking work first, then end the work, then what it depends on.
       server.stopAccepting();
+      await slackApp?.stop();
       scheduler.stop();
       // Subscribers hear "going away" (WebSocket 1001, SSE cut), not "complete": the runs they
       // follow go on, and their clients reconnect to another replica. Meanwhile a run in progress
@@ -175,6 +218,26 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await demo?.simulator.close();
     },
   };
+}
+
+/** The app surface when configured; it needs the bot token for its messages and views. */
+function createSlackAppFor(config: Config, slack: Config['slack'], deps: { database: Database; connection: SlackConnection; logger: Logger; metrics: Metrics }): SlackApp | undefined {
+  const { appToken, signingSecret } = config.slackApp;
+  if (!appToken && !signingSecret) return undefined;
+  if (!slack.token) throw new ServiceConfigError('the Slack app surface (--app-token / --signing-secret) also needs the bot token: set --token (SLACKGATE_TOKEN)');
+  return createSlackApp({
+    db: deps.database.db,
+    logger: deps.logger,
+    connection: deps.connection,
+    botToken: slack.token.reveal(),
+    apiUrl: slack.apiUrl,
+    appToken: appToken?.reveal(),
+    signingSecret: signingSecret?.reveal(),
+    slashCommand: config.slackApp.slashCommand,
+    reminderLeadsSeconds: config.slackApp.expiryRemindersMs.map((ms) => Math.round(ms / 1000)),
+    reviewReminderSeconds: Math.round(config.slackApp.reviewReminderMs / 1000),
+    countDelivery: (transport, outcome) => deps.metrics.slackAppDeliveries.inc({ transport, outcome }),
+  });
 }
 
 /** The banner demo mode prints once, so nobody mistakes the simulation for their Slack. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { expiryHandlers, scheduleMissingExpiries } from './expiry.ts';
-import { notificationHandlers } from './notifications.ts';
+import { notificationHandlers, type ApprovalMessenger } from './notifications.ts';
 import { RequestService } from './requests.ts';
 import { ReviewService } from './reviews.ts';
 import type { ProvisioningService } from './types.ts';
@@ -9,7 +9,7 @@ import type { EventBus } from '../events/bus.ts';
 import type { Logger } from '../log.ts';
 import type { SlackConnection } from '../slack/connection.ts';
 import { systemClock, type Clock } from '../jobs/queue.ts';
-import { JobWorker } from '../jobs/worker.ts';
+import { JobWorker, type JobHandler } from '../jobs/worker.ts';
 
 export interface GovernanceOptions {
   db: Kysely<DB>;
@@ -23,6 +23,8 @@ export interface GovernanceOptions {
   pollMs?: number;
   leaseMs?: number;
   workerId?: string;
+  /** The Slack app surface: interactive approval messages and its own jobs (reminders, review notices). */
+  slackApp?: { messenger: ApprovalMessenger; jobHandlers: Record<string, JobHandler> };
 }
 
 /** Requests, reviews and the jobs worker that provisions, expires and notifies for them. */
@@ -49,7 +51,8 @@ export function createGovernance(options: GovernanceOptions): Governance {
     handlers: {
       ...requests.jobHandlers(),
       ...expiryHandlers({ db: options.db, provisioning: options.provisioning, requests, bus: options.bus, logger: options.logger, now }),
-      ...notificationHandlers({ db: options.db, connection: options.connection, logger: options.logger }),
+      ...notificationHandlers({ db: options.db, connection: options.connection, logger: options.logger, messenger: options.slackApp?.messenger }),
+      ...options.slackApp?.jobHandlers,
     },
   });
   return {

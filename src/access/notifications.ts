@@ -11,7 +11,24 @@ type Request = Selectable<RequestsTable>;
 export const NOTIFICATION_JOBS = {
   approval: 'notify.approval',
   outcome: 'notify.outcome',
+  decided: 'notify.decided',
 } as const;
+
+/**
+ * Interactive approval messages (the Slack app surface, when it is on): the approver's DM with
+ * Approve / Deny buttons, and every approver's copy updated in place once the request moves on.
+ * Without one, approvers get the plain-text DM.
+ */
+export interface ApprovalMessenger {
+  postApproval(requestId: number, approverId: number): Promise<void>;
+  updateCopies(requestId: number): Promise<void>;
+}
+
+/** Queues the update of every approver's copy of a request that was decided (or moved on). */
+export async function enqueueDecisionNotice(tx: Transaction<DB>, request: Request, now: Date): Promise<void> {
+  if (request.kind !== 'GRANT') return;
+  await enqueueJob(tx, { kind: NOTIFICATION_JOBS.decided, payload: { requestId: request.id }, runAt: now, dedupeKey: `notify.decided:${request.id}:${request.version}`, maxAttempts: 3 });
+}
 
 // Notifications are jobs, written in the transaction of the change they tell about: Slack being
 // slow or refusing a DM never holds up or undoes a request, and a failed DM is tried again.
@@ -27,6 +44,7 @@ export async function enqueueApprovalNotices(tx: Transaction<DB>, requestId: num
 /** Queues a DM telling the requester (and the recipient, when someone else) how their request ended. */
 export async function enqueueOutcomeNotice(tx: Transaction<DB>, request: Request, now: Date): Promise<void> {
   if (request.kind !== 'GRANT') return;
+  await enqueueDecisionNotice(tx, request, now);
   await enqueueJob(tx, {
     kind: NOTIFICATION_JOBS.outcome,
     payload: { requestId: request.id, state: request.state },
@@ -100,8 +118,8 @@ export function outcomeMessage(view: RequestView, state: Request['state']): stri
 }
 
 /** The notification jobs: DMs sent with the bot token (`chat.postMessage` to a user id opens the DM). */
-export function notificationHandlers(options: { db: Kysely<DB>; connection?: SlackConnection; logger?: Logger }): Record<string, JobHandler> {
-  const { db, connection, logger } = options;
+export function notificationHandlers(options: { db: Kysely<DB>; connection?: SlackConnection; logger?: Logger; messenger?: ApprovalMessenger }): Record<string, JobHandler> {
+  const { db, connection, logger, messenger } = options;
   const send = async (slackId: string, message: { text: string; blocks?: unknown[] }) => {
     if (!connection?.bot) {
       logger?.debug({ slackId }, 'no Slack bot token; notification not sent');
@@ -115,7 +133,11 @@ export function notificationHandlers(options: { db: Kysely<DB>; connection?: Sla
       if (!view || view.request.state !== 'PENDING') return;
       const approver = await db.selectFrom('accounts').select(['slack_id', 'status']).where('id', '=', Number(job.payload.approverId)).executeTakeFirst();
       if (!approver || approver.status !== 'ENABLED') return;
+      if (messenger) return messenger.postApproval(view.request.id, Number(job.payload.approverId));
       await send(approver.slack_id, approvalMessage(view));
+    },
+    [NOTIFICATION_JOBS.decided]: async (job) => {
+      await messenger?.updateCopies(Number(job.payload.requestId));
     },
     [NOTIFICATION_JOBS.outcome]: async (job) => {
       const view = await viewOf(db, Number(job.payload.requestId));

@@ -7,7 +7,7 @@ import { enqueueJob, systemClock, type Clock, type Job } from '../jobs/queue.ts'
 import { JobWorker, NotYet, type JobHandler } from '../jobs/worker.ts';
 import type { Logger } from '../log.ts';
 import { scheduleExpiry } from './expirySchedule.ts';
-import { enqueueApprovalNotices, enqueueOutcomeNotice } from './notifications.ts';
+import { enqueueApprovalNotices, enqueueDecisionNotice, enqueueOutcomeNotice } from './notifications.ts';
 import { describeDuration, loadPolicy, parseDuration, type EntitlementPolicy } from './policies.ts';
 import type { Actor, ProvisionOutcome, ProvisioningService } from './types.ts';
 
@@ -440,6 +440,8 @@ export class RequestService {
         ...input.origin,
       });
       await this.#publish(tx, result.row);
+      // Approvers' copies of the request in Slack show each decision.
+      await enqueueDecisionNotice(tx, result.row, this.#now());
       return { request: result.row, job: result.job };
     });
     if ('job' in outcome && outcome.job !== undefined && this.#inline) await this.#runner.runJob(outcome.job);
@@ -464,6 +466,7 @@ export class RequestService {
         return refuse(new ConflictError(`request ${request.id} is ${request.state} and can no longer be cancelled`, { code: 'NOT_CANCELLABLE', field: 'input.requestId' }));
       }
       const row = await tx.updateTable('requests').set({ state: 'CANCELLED', decided_at: request.decided_at ?? this.#now(), pending_until: null }).where('id', '=', request.id).returningAll().executeTakeFirstOrThrow();
+      await enqueueDecisionNotice(tx, row, this.#now());
       await recordAudit(tx, { action: 'cancelRequest', outcome: 'SUCCESS', actor: auditActor(input.actor), target: { type: 'request', id: request.id }, requestId: request.id, details: { from: request.state, comment: input.comment ?? null }, ...context, ...input.origin });
       await this.#publish(tx, row);
       return { request: row };

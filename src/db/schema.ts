@@ -467,6 +467,28 @@ export interface DB {
   access_changes: AccessChangesTable;
   slack_events: SlackEventsTable;
   slack_versions: SlackVersionsTable;
+  slack_messages: SlackMessagesTable;
+  slack_deliveries: SlackDeliveriesTable;
+}
+
+/** A message the Slack app posted that it may update later (migration 2026-12-04T1400). */
+export interface SlackMessagesTable {
+  id: Id;
+  purpose: 'approval' | 'reminder' | 'review';
+  request_id: number | null;
+  grant_id: number | null;
+  review_id: number | null;
+  account_id: number;
+  channel: string;
+  ts: string;
+  posted_at: Generated<Date>;
+  updated_at: Date | null;
+}
+
+/** A Slack delivery one replica has taken (clicks, submissions, commands, events). */
+export interface SlackDeliveriesTable {
+  delivery_key: string;
+  received_at: Generated<Date>;
 }
 
 export type Account = Selectable<AccountsTable>;

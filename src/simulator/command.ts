@@ -64,6 +64,10 @@ export function describeSimulator(sim: RunningSimulator, seconds: number): strin
   ];
   if (sim.tokens.enterprise) lines.push(`  Enterprise token: ${sim.tokens.enterprise}`);
   lines.push(
+    `  Slack app:        --app-token ${sim.app.appToken} (Socket Mode) or --signing-secret ${sim.app.signingSecret}`,
+    `                    (HTTP: POST ${sim.origin}/_simulator/app/configure {"requestUrls":["<gateway>/slack/events"]}); people act at ${sim.origin}/_simulator/app/`,
+  );
+  lines.push(
     `  Organization: ${store.enterprise ? `${store.enterprise.name} (${store.enterprise.id}), ` : ''}${store.workspaces.size} workspace(s), ${store.users.size} users, ${store.usergroups.size} user groups, ${store.channels.size} channels`,
   );
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SlackAdminUi } from './adminUi.ts';
+import { DEFAULT_APP } from './app/state.ts';
+import { SimulatedAppSurface } from './app/surface.ts';
 import { SimulatorControl } from './control.ts';
 import { SimulatedEvents } from './events.ts';
 import { buildStore, DEFAULT_TOKENS, type SeedOptions } from './seed.ts';
@@ -11,6 +13,8 @@ export type { Fault, CallRecord, ServerTime } from './control.ts';
 export { SimulatorControl } from './control.ts';
 export { SimulatedEvents, SLACK_RETRY_DELAYS_MS, type EventEnvelope, type EventTarget } from './events.ts';
 export { SlackAdminUi } from './adminUi.ts';
+export { SimulatedAppSurface, slackSignature, type Delivery, type DeliveryOptions } from './app/surface.ts';
+export { DEFAULT_APP } from './app/state.ts';
 export { SlackStore, DEFAULT_BEHAVIOUR, type SimulatorBehaviour, type User, type UserGroup, type Channel, type Workspace, type TokenInfo } from './store.ts';
 export { DEFAULT_TOKENS, BOT_SCOPES, ADMIN_USER_SCOPES, ORG_ADMIN_SCOPES } from './seed.ts';
 
@@ -50,6 +54,8 @@ export interface RunningSimulator {
   events: SimulatedEvents;
   /** What an admin does in Slack's UI (the changes emit events). */
   adminUi: SlackAdminUi;
+  /** The Slack app surface: Socket Mode, signed HTTP deliveries, clicks and submissions as a person. */
+  app: SimulatedAppSurface;
   close(): Promise<void>;
 }
 
@@ -82,10 +88,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const store = buildStore(seedOptions);
   const reset = (): void => store.replaceContents(buildStore(seedOptions));
   const control = new SimulatorControl(() => store, reset, options.rateLimits ?? false, options.timeScale ?? 1);
+  const app = new SimulatedAppSurface(store);
   const botUserId = store.token(seedOptions.tokens.bot)?.userId ?? '';
-  const events = new SimulatedEvents(store, { appId: store.token(seedOptions.tokens.bot)?.appId ?? 'A0SIMAPP001', verificationToken: 'simVerificationToken0001', botUserId });
+  const events = new SimulatedEvents(store, { appId: store.app.appId, verificationToken: DEFAULT_APP.verificationToken, botUserId });
   const adminUi = new SlackAdminUi(store);
-  const server = createSimulatorServer({ store, control, events: { events, adminUi } }, () => control.reset());
+  const server = createSimulatorServer({ store, control, app, events: { events, adminUi } }, () => control.reset());
   // Clients keep connections alive; do not let an idle socket hold close() up.
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
@@ -100,6 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const origin = `http://${shownHost}:${address.port}`;
   const plan = seedOptions.plan;
+  app.attach(server, origin);
   return {
     origin,
     apiUrl: `${origin}/api/`,
@@ -110,8 +118,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     control,
     events,
     adminUi,
+    app,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        void app.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

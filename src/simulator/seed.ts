@@ -52,6 +52,8 @@ export const BOT_SCOPES = [
   'groups:write',
   'chat:write',
   'chat:write.public',
+  'im:write',
+  'commands',
 ];
 
 export const ADMIN_USER_SCOPES = [

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleAdminRoute, type SlackAdminUi } from './adminUi.ts';
+import { handleAppControl } from './app/control.ts';
+import type { SimulatedAppSurface } from './app/surface.ts';
 import type { Fault, SimulatorControl } from './control.ts';
 import type { SimulatedEvents } from './events.ts';
 import { SCIM_LIMITS, TIER_LIMITS } from './limits.ts';
@@ -15,7 +17,11 @@ export interface SimulatorCore {
   control: SimulatorControl;
   /** The simulated Events API and the admin UI's actions (`/_simulator/events/…`, `/_simulator/admin/…`). */
   events?: { events: SimulatedEvents; adminUi: SlackAdminUi };
+  /** The Slack app surface: Socket Mode, deliveries to the app, and its control routes. */
+  app?: SimulatedAppSurface;
 }
+
+const APP_CONTROL_PREFIX = '/_simulator/app/';
 
 const CONTROL_PREFIX = '/_simulator/';
 const SCIM_PATH = /^\/scim\/v([12])\/?(.*)$/;
@@ -323,6 +329,11 @@ export function createSimulatorServer(core: SimulatorCore, reset: () => void): S
         send(res, jsonResponse(status, answer));
         return;
       }
+      if (core.app && (path.startsWith(APP_CONTROL_PREFIX) || path === APP_CONTROL_PREFIX.slice(0, -1))) {
+        const raw = await readBody(req);
+        send(res, await handleAppControl(core.app, req, path.slice(APP_CONTROL_PREFIX.length).replace(/\/$/, ''), url, raw));
+        return;
+      }
       if (path.startsWith(CONTROL_PREFIX) || path === CONTROL_PREFIX.slice(0, -1)) {
         send(res, await handleControl(core, req, url, reset));
         return;
@@ -351,6 +362,14 @@ export function createSimulatorServer(core: SimulatorCore, reset: () => void): S
         return;
       }
       const method = match[1] as string;
+      if (method === 'apps.connections.open' && core.app) {
+        // The app-level token (xapp-) opens Socket Mode; it is no Web API token.
+        await readBody(req);
+        const response = core.app.connectionsOpen(req, bearerOf(req));
+        send(res, response);
+        core.control.record({ api: 'web', method, args: {}, tokenKind: 'app', status: response.status }, 0);
+        return;
+      }
       const { response, args, token, elapsedMs } = await handleWeb(core, req, url, method);
       send(res, response);
       let error: string | undefined;

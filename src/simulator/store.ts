@@ -1,4 +1,5 @@
 import { IdSequence } from './random.ts';
+import { AppSurfaceState } from './app/state.ts';
 
 export type SlackPlan = 'pro' | 'business-plus' | 'grid' | 'gov';
 
@@ -209,6 +210,8 @@ export interface PostedMessage {
   user: string;
   botId?: string;
   blocks?: unknown;
+  /** Set by chat.update: who edited the message and when. */
+  edited?: { user: string; ts: string };
 }
 
 export type TokenKind = 'bot' | 'user' | 'app';
@@ -370,6 +373,8 @@ export class SlackStore {
   roleAssignments: RoleAssignment[] = [];
   readonly messages: PostedMessage[] = [];
   readonly tokens = new Map<string, TokenInfo>();
+  /** The Slack app surface: views, ephemeral messages, triggers, the app's credentials. */
+  readonly app = new AppSurfaceState();
   behaviour: SimulatorBehaviour = { ...DEFAULT_BEHAVIOUR };
   ids: IdSequences;
   /** Seconds since the epoch; replaceable so tests can pin time. */
@@ -407,6 +412,7 @@ export class SlackStore {
     for (const id of other.userIds) this.userIds.push(id);
     this.roleAssignments = other.roleAssignments;
     this.messages.length = 0;
+    this.app.reset();
     this.behaviour = { ...other.behaviour };
     this.ids = other.ids;
     this.messageCounter = 0;

@@ -122,4 +122,23 @@ describe('resolveConfig', () => {
     expect(printed).toContain('[redacted]');
     expect(new Secret('x').reveal()).toBe('x');
   });
+  it('turns the Slack app surface on with an app token or a signing secret, off with neither', () => {
+    const off = resolveConfig({}, {});
+    expect(off.slackApp).toEqual({ appToken: undefined, signingSecret: undefined, slashCommand: '/access', expiryRemindersMs: [86_400_000, 3_600_000], reviewReminderMs: 86_400_000 });
+    const on = resolveConfig({}, { SLACKGATE_APP_TOKEN: 'xapp-1-A1-2-abc', SLACKGATE_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5', SLACKGATE_SLASH_COMMAND: '/grant', SLACKGATE_EXPIRY_REMINDERS: '2h', SLACKGATE_REVIEW_REMINDER: '0' });
+    expect(on.slackApp.appToken?.reveal()).toBe('xapp-1-A1-2-abc');
+    expect(on.slackApp.signingSecret?.reveal()).toBe('8f742231b10e8888abcd99yyyzzz85a5');
+    expect(on.slackApp).toMatchObject({ slashCommand: '/grant', expiryRemindersMs: [7_200_000], reviewReminderMs: 0 });
+    expect(inspect(on.slackApp)).not.toContain('xapp-1');
+    expect(resolveConfig({}, { SLACKGATE_EXPIRY_REMINDERS: '0' }).slackApp.expiryRemindersMs).toEqual([]);
+  });
+
+  it('refuses a bot token as the app token, a malformed slash command or reminder, naming the setting', () => {
+    const token = configError({ appToken: 'xoxb-1-2-3' }, {});
+    expect(token.message).toContain('--app-token (SLACKGATE_APP_TOKEN)');
+    expect(token.message).not.toContain('xoxb-1-2-3');
+    expect(configError({}, { SLACKGATE_SLASH_COMMAND: 'access' }).message).toContain('--slash-command (SLACKGATE_SLASH_COMMAND)');
+    expect(configError({}, { SLACKGATE_EXPIRY_REMINDERS: '1h,soon' }).message).toContain('"soon" is not a duration');
+    expect(configError({}, { SLACKGATE_SIGNING_SECRET: 'short' }).message).toContain('--signing-secret');
+  });
 });

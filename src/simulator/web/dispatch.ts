@@ -1,4 +1,5 @@
 import type { SlackStore, TokenInfo } from '../store.ts';
+import { appSurfaceMethods } from '../app/web.ts';
 import { adminMethods } from './admin.ts';
 import { Args, SlackApiError } from './args.ts';
 import { authTeamMethods } from './auth-team.ts';
@@ -13,6 +14,7 @@ export const WEB_METHODS: Readonly<Record<string, MethodSpec>> = {
   ...usergroupMethods,
   ...conversationMethods,
   ...adminMethods,
+  ...appSurfaceMethods,
 };
 
 export interface WebResponse {

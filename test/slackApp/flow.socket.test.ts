@@ -1,0 +1,3 @@
+import { defineFlow } from './flow.ts';
+
+defineFlow('socket');
