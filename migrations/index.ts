@@ -7,6 +7,7 @@ import * as stageAccountWorkspace from './2026-12-02T0400_stage_account_workspac
 import * as apiClientNotices from './2026-12-02T0500_api_client_notices.ts';
 import * as catalogNotices from './2026-12-02T0700_catalog_notices.ts';
 import * as slackApp from './2026-12-04T1400_slack_app.ts';
+import * as accessNotices from './2026-12-04T1500_access_notices.ts';
 import * as accessChanges from './2026-12-04T1600_access_changes.ts';
 import * as liveCache from './2026-12-04T1610_live_cache.ts';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0500_api_client_notices': apiClientNotices,
   '2026-12-02T0700_catalog_notices': catalogNotices,
   '2026-12-04T1400_slack_app': slackApp,
+  '2026-12-04T1500_access_notices': accessNotices,
   '2026-12-04T1600_access_changes': accessChanges,
   '2026-12-04T1610_live_cache': liveCache,
 };

@@ -12,7 +12,11 @@ const started = performance.now();
 const digest = await sourceDigest(root);
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [new URL('src/cli.ts', root).pathname],
+  // The sync worker thread is an entry of its own (dist/sync-worker.js), beside the chunks that load it.
+  entryPoints: [
+    { in: new URL('src/cli.ts', root).pathname, out: 'cli' },
+    { in: new URL('src/sync/worker.ts', root).pathname, out: 'sync-worker' },
+  ],
   outdir,
   bundle: true,
   splitting: true,

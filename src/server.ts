@@ -7,7 +7,9 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleTokenRequest } from './auth/oauth.ts';
+import { graphiqlRenderer, type GraphiqlPageOptions } from './graphiql.ts';
 import { bearerToken, createTokenVerifier, type Principal, type TokenVerifier } from './auth/tokens.ts';
+import { createCountCache, type CountCache } from './graphql/read/countCache.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
 import { migrationStatus } from './db/migrate.ts';
@@ -39,12 +41,20 @@ export interface GatewayDeps {
    * ENTITLEMENT_TRUST_MS).
    */
   entitlementTrustMs?: number;
+  /**
+   * How long a count (totalCount, grantCount, nested counts) is remembered across requests
+   * (changes to grants, accounts or the catalog still apply at once through the event bus;
+   * default COUNT_TRUST_MS).
+   */
+  countTrustMs?: number;
   /** Production: no GraphiQL, no introspection, no "did you mean" hints. */
   production?: boolean;
   /** Instruments /metrics serves; a gateway without them gets its own. */
   metrics?: Metrics;
   /** The scheduled sync period: /readyz calls the last sync stale after two of them. */
   syncIntervalMs?: number;
+  /** The GraphiQL page (outside production): in demo mode it signs in with the demo client. */
+  graphiql?: GraphiqlPageOptions;
   /** The Slack app surface's HTTP endpoint (`/slack/events`), when a signing secret is set. */
   slackEvents?: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -161,6 +171,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   };
   let entitlements: Promise<EntitlementCache> | undefined;
   const entitlementCache = () => (entitlements ??= bus().then((b) => createEntitlementCache(db, b, { trustMs: deps.entitlementTrustMs })));
+  let counts: Promise<CountCache> | undefined;
+  const countCache = () => (counts ??= bus().then((b) => createCountCache(b, { trustMs: deps.countTrustMs })));
 
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
@@ -200,7 +212,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: production ? false : { title: 'slackgate', defaultQuery: '# Add the header {"Authorization": "Bearer <token>"} (POST /oauth/token gives one)\n{ viewer { clientId scopes } }\n' },
+    graphiql: production ? false : { title: 'slackgate GraphiQL', defaultQuery: '# Signed in with an API client (top right), every request carries its token.\n{ viewer { clientId scopes } }\n' },
+    // Served from the installed package: works without any CDN (offline networks).
+    renderGraphiQL: graphiqlRenderer(deps.graphiql),
     plugins: [
       authentication,
       hardening,
@@ -223,6 +237,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         services: deps.services ?? {},
         bus: await bus(),
         entitlements: await entitlementCache(),
+        counts: await countCache(),
         origin: { ip: req?.socket.remoteAddress ?? null, userAgent: userAgent ?? null },
       };
     },
@@ -389,6 +404,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     close: async () => {
       (await verifier)?.close();
       (await entitlements)?.close();
+      (await counts)?.close();
       const own = await ownBus;
       await own?.close();
     },
@@ -411,7 +427,6 @@ export interface RunningServer {
 
 export async function listen(gateway: Gateway, options: { port: number; host: string }): Promise<RunningServer> {
   const server = createServer(gateway.handle);
-  const ws = gateway.attachWebSocket(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -419,6 +434,9 @@ export async function listen(gateway: Gateway, options: { port: number; host: st
       resolve();
     });
   });
+  // Attached once listening: a failed listen (port in use) is reported by the line above alone,
+  // not first as an internal error of the WebSocket server.
+  const ws = gateway.attachWebSocket(server);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closed: Promise<void> | undefined;

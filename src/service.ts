@@ -16,9 +16,11 @@ import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics }
 import { createGateway, listen, type RunningServer } from './server.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
-import { createSlackApp, type SlackApp } from './slackApp/index.ts';
+import type { SlackApp } from './slackApp/index.ts';
 import { SyncEngine } from './sync/engine.ts';
 import { SyncScheduler } from './sync/scheduler.ts';
+import type { SyncProgressEvent } from './sync/types.ts';
+import { workerExecutor } from './sync/workerExecutor.ts';
 
 /** A running `slackgate serve`: the API, the sync engine and its schedule, wired together. */
 export interface Service {
@@ -48,7 +50,7 @@ export class ServiceConfigError extends Error {}
  * With no Slack token, outside production, the gateway runs against the built-in simulator and
  * its demo organization, so a newcomer sees a working gateway in seconds.
  */
-async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simulator: RunningSimulator }> {
+export async function demoSlack(config: Config): Promise<{ slack: Config['slack']; simulator: RunningSimulator }> {
   const simulator = await startSimulator({ plan: 'grid', org: 'demo', seed: 1 });
   return {
     simulator,
@@ -112,7 +114,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
   const provisioning = withExpiryScheduling(countingProvisioningOutcomes(createProvisioningService({ database, connection, bus, logger }), metrics), database.db);
   // The Slack app surface: its messenger and jobs go to governance, governance's services to it.
-  const slackApp = createSlackAppFor(config, slack, { database, connection, logger, metrics });
+  const slackApp = await createSlackAppFor(config, slack, { database, connection, logger, metrics });
   // Requests, reviews, and the jobs worker that provisions, expires and notifies for them.
   const governance = createGovernance({
     db: database.db,
@@ -124,6 +126,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     ...(slackApp ? { slackApp: { messenger: slackApp.messenger, jobHandlers: slackApp.jobHandlers } } : {}),
   });
   slackApp?.attach({ requests: governance.requests, reviews: governance.reviews });
+  const publish = (event: SyncProgressEvent) => {
+    metrics.observeSync(event);
+    void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
+  };
   // The live cache: Slack's events queued and applied, and access granted outside slackgate watched.
   const liveCache = new LiveCache({ db: database.db, logger, observer: registerLiveCacheMetrics(metrics.registry, () => database.db) });
   const liveTransports: string[] = slackApp ? [...slackApp.transports] : [];
@@ -134,11 +140,25 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     connection,
     ssoEnabled: slack.ssoEnabled,
     deletionThreshold: config.deletionThreshold,
-    publish: (event) => {
-      metrics.observeSync(event);
-      void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
-    },
+    publish,
     logger,
+    // On Postgres a sync runs in a worker thread with its own small pool, off the API's event
+    // loop; the embedded PGlite lives in this process, so there it runs here.
+    executor:
+      database.backend === 'postgres' && config.database.url
+        ? workerExecutor({
+            database,
+            databaseUrl: config.database.url.reveal(),
+            slack,
+            minuteMs: options.slackMinuteMs,
+            ssoEnabled: slack.ssoEnabled,
+            deletionThreshold: config.deletionThreshold,
+            log: config.log,
+            publish,
+            stats: connection.stats,
+            logger,
+          })
+        : undefined,
   });
   const gateway = createGateway({
     database,
@@ -155,6 +175,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     metrics,
     syncIntervalMs: config.syncIntervalMs,
     slackEvents: slackApp?.handleHttp,
+    graphiql: demo ? { demoClient: { id: demo.clientId, secret: demo.clientSecret } } : undefined,
   });
   let server: RunningServer;
   try {
@@ -164,7 +185,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     await outsideGrants.stop();
     await bus.close();
     await demo?.simulator.close();
-    throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ServiceConfigError(`port ${config.http.port} on ${config.http.host} is already in use; set PORT (or --port) to a free port, or stop what listens there`);
+    if (code === 'EACCES') throw new ServiceConfigError(`port ${config.http.port} on ${config.http.host} needs privileges; set PORT (or --port) above 1023`);
+    if (code === 'EADDRNOTAVAIL') throw new ServiceConfigError(`${config.http.host} is not an address of this machine; set HOST (or --host), e.g. 127.0.0.1 or 0.0.0.0`);
+    throw new ServiceConfigError(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}; check PORT (--port) and HOST (--host)`);
   }
 
   // A sync a stopped replica left half-done continues from its checkpoints.
@@ -221,9 +246,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 }
 
 /** The app surface when configured; it needs the bot token for its messages and views. */
-function createSlackAppFor(config: Config, slack: Config['slack'], deps: { database: Database; connection: SlackConnection; logger: Logger; metrics: Metrics }): SlackApp | undefined {
+async function createSlackAppFor(config: Config, slack: Config['slack'], deps: { database: Database; connection: SlackConnection; logger: Logger; metrics: Metrics }): Promise<SlackApp | undefined> {
   const { appToken, signingSecret } = config.slackApp;
   if (!appToken && !signingSecret) return undefined;
+  // Bolt (and the web framework under it) is loaded only when the app surface is on.
+  const { createSlackApp } = await import('./slackApp/index.ts');
   if (!slack.token) throw new ServiceConfigError('the Slack app surface (--app-token / --signing-secret) also needs the bot token: set --token (SLACKGATE_TOKEN)');
   return createSlackApp({
     db: deps.database.db,

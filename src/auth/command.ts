@@ -1,36 +1,35 @@
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import type { AuditActor } from '../audit/record.ts';
-import { CliError, openDatabase, type CliIo } from '../cli.ts';
+import { CliError, type CliIo } from '../cli.ts';
 import { resolveConfig } from '../config.ts';
-import type { Database } from '../db/createDb.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { ApiClientError, createClient, listClients, revokeClient, rotateClient, type ApiClient } from './clients.ts';
-import { parseScopes, ScopeError, SCOPES } from './scopes.ts';
+import { createLogger } from '../log.ts';
+import { parseScopes, SCOPES } from './scopes.ts';
 
-function cliActor(): AuditActor {
-  let user = 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // Some containers run as a uid without a passwd entry.
-  }
-  return { label: `cli:${user}` };
+/** An API client as the admin operations answer it (plain JSON: dates as ISO strings). */
+interface ApiClient {
+  id: string;
+  name: string;
+  scopes: string[];
+  secretPrefix: string;
+  isBootstrap: boolean;
+  createdAt: string;
+  rotatedAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+interface ApiClientWithSecret {
+  client: ApiClient;
+  secret: string;
 }
 
-async function withDatabase<T>(command: Command, io: CliIo, work: (database: Database) => Promise<T>): Promise<T> {
+/**
+ * Runs a client operation on the data directory: through the server that owns it (so it sees
+ * the change at once), or here when none does; on Postgres directly.
+ */
+async function clientOperation<T>(command: Command, io: CliIo, name: string, params: Record<string, unknown>): Promise<T> {
   const config = resolveConfig(command.optsWithGlobals(), io.env);
-  const database = await openDatabase(config);
-  try {
-    await migrateToLatest(database.db);
-    return await work(database);
-  } catch (error) {
-    if (error instanceof ApiClientError) throw new CliError(error.message, error.code === 'VALIDATION' ? 2 : 1);
-    if (error instanceof ScopeError) throw new CliError(error.message, 2);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  const logger = createLogger({ ...config.log, level: 'warn', destination: io.stderr });
+  const { runOperation } = await import('../admin/run.ts');
+  return (await runOperation({ config, logger, command: `client ${name}`, op: `client.${name}`, params, onLine: () => {} })) as T;
 }
 
 function describe(client: ApiClient): string {
@@ -58,7 +57,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
       } catch (error) {
         throw new CliError((error as Error).message, 2);
       }
-      const created = await withDatabase(command, io, (database) => createClient(database.db, { name: opts.name, scopes, actor: cliActor() }));
+      const created = await clientOperation<ApiClientWithSecret>(command, io, 'create', { name: opts.name, scopes: scopes.join(',') });
       io.stdout.write(
         `created API client ${describe(created.client)}\n` +
           `client_id:     ${created.client.id}\n` +
@@ -72,7 +71,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('list API clients (never their secrets)')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      const clients = await withDatabase(command, io, (database) => listClients(database.db));
+      const clients = await clientOperation<ApiClient[]>(command, io, 'list', {});
       if (opts.json) {
         io.stdout.write(`${JSON.stringify(clients, null, 2)}\n`);
         return;
@@ -83,7 +82,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
       }
       const rows = [['ID', 'NAME', 'SCOPES', 'SECRET', 'STATUS', 'LAST USED']];
       for (const c of clients) {
-        rows.push([c.id, c.name, c.scopes.join(','), `${c.secretPrefix}…`, c.revokedAt ? 'revoked' : c.isBootstrap ? 'active (bootstrap)' : 'active', c.lastUsedAt?.toISOString() ?? 'never']);
+        rows.push([c.id, c.name, c.scopes.join(','), `${c.secretPrefix}…`, c.revokedAt ? 'revoked' : c.isBootstrap ? 'active (bootstrap)' : 'active', c.lastUsedAt ?? 'never']);
       }
       io.stdout.write(`${table(rows)}\n`);
     });
@@ -93,7 +92,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('give a client a new secret (same id); its old secret and tokens stop working')
     .argument('<id>', 'client id')
     .action(async (id: string, _opts: unknown, command: Command) => {
-      const rotated = await withDatabase(command, io, (database) => rotateClient(database.db, id, cliActor()));
+      const rotated = await clientOperation<ApiClientWithSecret>(command, io, 'rotate', { id });
       io.stdout.write(
         `rotated the secret of API client ${describe(rotated.client)}\n` +
           `client_id:     ${rotated.client.id}\n` +
@@ -107,7 +106,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('revoke a client and every token it holds')
     .argument('<id>', 'client id')
     .action(async (id: string, _opts: unknown, command: Command) => {
-      const revoked = await withDatabase(command, io, (database) => revokeClient(database.db, id, cliActor()));
+      const revoked = await clientOperation<ApiClient>(command, io, 'revoke', { id });
       io.stdout.write(`revoked API client ${describe(revoked)}; its tokens no longer work\n`);
     });
 }

@@ -1,4 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
@@ -99,12 +105,16 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
 
   // Loaded only for this backend: the embedded engine's module costs a process that talks to
   // a Postgres server some 40 MB of resident memory for nothing.
+  useBaselineWasmCompiler();
   const [{ PGlite: Embedded }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   let pglite = options.pglite;
   if (!pglite) {
     const dataDir = options.dataDir ?? 'memory://';
-    if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-    pglite = new Embedded(dataDir);
+    if (!dataDir.includes('://')) {
+      await mkdir(dataDir, { recursive: true });
+      if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initializeDataDir(dataDir);
+    }
+    pglite = new Embedded(dataDir, { startParams: embeddedStartParams(Embedded.defaultStartParams) });
   }
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
@@ -119,4 +129,57 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
       if (!instance.closed) await instance.close();
     },
   };
+}
+
+/**
+ * The embedded engine's WebAssembly runs on V8's baseline compiler (Liftoff) alone: optimising
+ * PostgreSQL's 10 MB of WebAssembly a second time (TurboFan) kept some 50 MB more resident and
+ * made no sync faster (5k-user sync 18.2 s with tier-up, 17.3 s without; demo serve peak RSS 300
+ * -> 234 MB; `npm run bench -- embedded`). Set before the module is compiled; idempotent.
+ */
+function useBaselineWasmCompiler(): void {
+  v8.setFlagsFromString('--liftoff-only');
+}
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers are all touched when the embedded server starts,
+ * and stay resident: for the data an embedded gateway holds (tens of MB for thousands of users),
+ * the operating system's page cache serves the rest as well. Measured in
+ * `npm run bench -- embedded`.
+ */
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
+
+function embeddedStartParams(defaults: string[]): string[] {
+  return [...defaults, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`];
+}
+
+/**
+ * Creates a new embedded database (initdb) in a short-lived child process. PGlite's initdb runs a
+ * second WebAssembly instance and holds a copy of the whole new directory in memory: some 600 MB
+ * at peak, which a server process would keep as its high-water mark for life. The files are
+ * made in a scratch directory inside `dataDir` and moved in last, PG_VERSION at the very end,
+ * so an interrupted initialisation is simply done again.
+ */
+async function initializeDataDir(dataDir: string): Promise<void> {
+  const scratch = path.join(dataDir, `.initdb-${process.pid}`);
+  await rm(scratch, { recursive: true, force: true });
+  const pgliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  const { PGlite } = await import('@electric-sql/pglite');
+  const code = [
+    `const { PGlite } = await import(${JSON.stringify(pgliteUrl)});`,
+    `const db = new PGlite(${JSON.stringify(scratch)}, { startParams: ${JSON.stringify(embeddedStartParams(PGlite.defaultStartParams))} });`,
+    'await db.waitReady;',
+    'await db.close();',
+  ].join('\n');
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['--liftoff-only', '--input-type=module', '-e', code], { env: { ...process.env, NODE_OPTIONS: undefined } }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`cannot create the embedded database in ${dataDir}: ${stderr.trim().split('\n').at(-1) ?? error.message}`)) : resolve(),
+    );
+  });
+  const entries = (await readdir(scratch)).sort((a, b) => Number(a === 'PG_VERSION') - Number(b === 'PG_VERSION'));
+  for (const entry of entries) {
+    await rm(path.join(dataDir, entry), { recursive: true, force: true });
+    await rename(path.join(scratch, entry), path.join(dataDir, entry));
+  }
+  await rm(scratch, { recursive: true, force: true });
 }

@@ -35,6 +35,12 @@ export interface ApiClientChangedEvent {
 export type CatalogChangedEvent = Record<string, never>;
 
 /**
+ * Grants or accounts changed (by a sync, a grant or revoke, any statement). Sent by a database
+ * trigger; gateways forget the counts they remember.
+ */
+export type AccessChangedEvent = Record<string, never>;
+
+/**
  * Every topic of the event bus and its payload. Payloads are ids and small deltas, never rows:
  * they travel through Postgres NOTIFY, which carries less than 8000 bytes.
  */
@@ -45,7 +51,7 @@ export type CatalogChangedEvent = Record<string, never>;
 export type AccessChangesPendingEvent = Record<string, never>;
 
 /** The change feed's numbered rows now reach `head`: followers read what they have not seen. */
-export interface AccessChangedEvent {
+export interface AccessFeedEvent {
   head: number;
 }
 
@@ -55,10 +61,11 @@ export interface EventTopics {
   requestUpdated: RequestUpdatedEvent;
   apiClientChanged: ApiClientChangedEvent;
   catalogChanged: CatalogChangedEvent;
-  accessChangesPending: AccessChangesPendingEvent;
   accessChanged: AccessChangedEvent;
+  accessChangesPending: AccessChangesPendingEvent;
+  accessFeed: AccessFeedEvent;
 }
 
 export type Topic = keyof EventTopics;
 
-export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged', 'catalogChanged', 'accessChangesPending', 'accessChanged'];
+export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged', 'catalogChanged', 'accessChanged', 'accessChangesPending', 'accessFeed'];

@@ -1,15 +1,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { recordAudit } from '../audit/record.ts';
-import { CliError, openDatabase, type CliIo } from '../cli.ts';
+import { CliError, type CliIo } from '../cli.ts';
+import { createLogger } from '../log.ts';
 import { resolveConfig } from '../config.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import type { ExportFormat, ExportWriter } from './format.ts';
-import { exportGrants } from './grants.ts';
-import { exportReview } from './review.ts';
 
 function formatOf(text: string | undefined): ExportFormat {
   const format = (text ?? 'csv').toLowerCase();
@@ -17,20 +13,24 @@ function formatOf(text: string | undefined): ExportFormat {
   return format;
 }
 
-function cliLabel(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli:unknown';
-  }
-}
-
 /** Writes to a stream, waiting when it is full (an export of a large organization never sits in memory). */
 function streamWriter(stream: NodeJS.WritableStream): ExportWriter {
+  // A reader that stops early (`| head`) closes the pipe: the rest is dropped, not an error.
+  let closed = false;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+    stream.emit('drain');
+  };
+  stream.on('error', onError);
   return {
     write: (chunk) =>
       new Promise<void>((resolve, reject) => {
-        const ok = stream.write(chunk, (error) => (error ? reject(error) : undefined));
+        if (closed) return resolve();
+        const ok = stream.write(chunk, (error) => {
+          if (!error) return;
+          if ((error as NodeJS.ErrnoException).code === 'EPIPE') closed = true;
+          else reject(error);
+        });
         if (ok) resolve();
         else stream.once('drain', () => resolve());
       }),
@@ -41,35 +41,43 @@ async function closeFile(stream: WriteStream): Promise<void> {
   await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-type Exporter = (writer: ExportWriter, format: ExportFormat) => Promise<{ sha256: string; bytes: number; rows: number } | undefined>;
+interface ExportResult {
+  sha256: string;
+  bytes: number;
+  rows: number;
+}
 
-async function runExport(command: Command, io: CliIo, what: string, opts: { format?: string; output?: string }, run: (db: Parameters<typeof exportGrants>[0]) => Exporter): Promise<void> {
+/**
+ * Runs an export where the data directory allows it (through its server, or here) and writes its
+ * chunks, in order, to the file or stdout.
+ */
+async function runExport(command: Command, io: CliIo, what: string, op: string, opts: { format?: string; output?: string }, params: Record<string, unknown>): Promise<void> {
   const format = formatOf(opts.format);
   const config = resolveConfig(command.optsWithGlobals(), io.env);
-  const database = await openDatabase(config);
+  const logger = createLogger({ ...config.log, level: 'warn', destination: io.stderr });
+  const { runOperation } = await import('../admin/run.ts');
+  const file = opts.output ? createWriteStream(opts.output) : undefined;
+  const writer = streamWriter(file ?? io.stdout);
+  let result: ExportResult | null;
   try {
-    await migrateToLatest(database.db);
-    const exporter = run(database.db);
-    let result: Awaited<ReturnType<Exporter>>;
-    if (opts.output) {
-      const file = createWriteStream(opts.output);
-      try {
-        result = await exporter(streamWriter(file), format);
-      } finally {
-        await closeFile(file);
-      }
-      if (!result) throw new CliError(`nothing to export: ${what} does not exist`);
-      // sha256sum -c reads this file: "<hex>  <name>".
-      await writeFile(`${opts.output}.sha256`, `${result.sha256}  ${basename(opts.output)}\n`);
-      io.stdout.write(`wrote ${opts.output}: ${result.rows} row(s), ${result.bytes} bytes\nsha256 ${result.sha256}  (also in ${opts.output}.sha256)\n`);
-    } else {
-      result = await exporter(streamWriter(io.stdout), format);
-      if (!result) throw new CliError(`nothing to export: ${what} does not exist`);
-      io.stderr.write(`sha256 ${result.sha256}  (${result.rows} row(s), ${result.bytes} bytes on stdout)\n`);
-    }
-    await recordAudit(database.db, { action: 'export', outcome: 'SUCCESS', actor: { label: cliLabel() }, target: { type: 'export', id: what }, details: { format, rows: result.rows, bytes: result.bytes, sha256: result.sha256 } });
+    result = (await runOperation({
+      config,
+      logger,
+      command: op.replace('.', ' '),
+      op,
+      params: { ...params, format },
+      onLine: (line) => (line.chunk === undefined ? undefined : writer.write(line.chunk)),
+    })) as ExportResult | null;
   } finally {
-    await database.close();
+    if (file) await closeFile(file);
+  }
+  if (!result) throw new CliError(`nothing to export: ${what} does not exist`);
+  if (opts.output) {
+    // sha256sum -c reads this file: "<hex>  <name>".
+    await writeFile(`${opts.output}.sha256`, `${result.sha256}  ${basename(opts.output)}\n`);
+    io.stdout.write(`wrote ${opts.output}: ${result.rows} row(s), ${result.bytes} bytes\nsha256 ${result.sha256}  (also in ${opts.output}.sha256)\n`);
+  } else {
+    io.stderr.write(`sha256 ${result.sha256}  (${result.rows} row(s), ${result.bytes} bytes on stdout)\n`);
   }
 }
 
@@ -82,7 +90,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .option('--format <format>', 'csv or json', 'csv')
     .option('--output <file>', 'write to this file (and its SHA-256 to <file>.sha256) instead of stdout')
     .action(async (opts: { format?: string; output?: string }, command: Command) => {
-      await runExport(command, io, 'grants', opts, (db) => (writer, format) => exportGrants(db, format, writer));
+      await runExport(command, io, 'grants', 'export.grants', opts, {});
     });
   exp
     .command('review <id>')
@@ -91,6 +99,6 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .option('--output <file>', 'write to this file (and its SHA-256 to <file>.sha256) instead of stdout')
     .action(async (id: string, opts: { format?: string; output?: string }, command: Command) => {
       if (!/^\d{1,15}$/.test(id)) throw new CliError(`review id must be the review number, not "${id}"`, 2);
-      await runExport(command, io, `access review ${id}`, opts, (db) => (writer, format) => exportReview(db, Number(id), format, writer));
+      await runExport(command, io, `access review ${id}`, 'export.review', opts, { id: Number(id) });
     });
 }

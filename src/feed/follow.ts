@@ -19,7 +19,7 @@ export async function* followAccessChanges(
   after: number | null,
   signal?: AbortSignal,
 ): AsyncGenerator<AccessChangeRow> {
-  const announcements = bus.subscribe('accessChanged', { signal });
+  const announcements = bus.subscribe('accessFeed', { signal });
   let wake = false;
   const stopResync = bus.onResync(() => {
     wake = true;

@@ -32,7 +32,7 @@ export async function sequenceChanges(db: Kysely<DB>): Promise<SequenceResult> {
         numbered as (update access_changes c set seq = base.head + pending.rn from pending, base where c.id = pending.id returning c.seq)
         select coalesce((select max(seq) from numbered), (select head from base)) as head, (select count(*) from numbered) as n`.execute(trx);
       const result = { head: Number(rows[0]?.head ?? 0), n: Number(rows[0]?.n ?? 0) };
-      if (result.n > 0) await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ t: 'accessChanged', p: { head: result.head } })})`.execute(trx);
+      if (result.n > 0) await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ t: 'accessFeed', p: { head: result.head } })})`.execute(trx);
       return result;
     });
     numbered += batch.n;

@@ -6,6 +6,8 @@ import { ACCOUNT_ID, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './
 import { keysetConnection } from './pagination.ts';
 import { accountIdBy, accountOrder, accountPage, countAccounts, workspacesOfAccounts } from './read/accounts.ts';
 import { AccountRef } from './refs.ts';
+import { accountColumnsFor } from './accountColumns.ts';
+import { remembered } from './read/countCache.ts';
 import { WorkspaceRef } from './resource.ts';
 import { GraphQLError } from 'graphql';
 import { emptyConnection } from './emptyConnection.ts';
@@ -66,13 +68,13 @@ builder.queryFields((t) => ({
       type: AccountRef,
       description: 'Accounts, oldest first.',
       args: { filter: t.arg({ type: AccountFilter, required: false }) },
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const f = args.filter ?? {};
         const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
         if (workspaceResourceId === null) return emptyConnection();
         const filter = { search: f.search, status: f.status, type: f.type, isGuest: f.isGuest, workspaceResourceId };
         const db = ctx.database.db;
-        return keysetConnection(args, accountOrder, (page) => accountPage(db, filter, page), () => countAccounts(db, filter));
+        return keysetConnection(args, accountOrder, (page) => accountPage(db, filter, page, accountColumnsFor(info)), () => remembered(ctx.counts, `accounts:${JSON.stringify(filter)}`, () => countAccounts(db, filter)));
       },
     },
     { name: 'AccountConnection' },

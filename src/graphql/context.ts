@@ -6,6 +6,7 @@ import type { Database } from '../db/createDb.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { SyncController } from '../sync/types.ts';
 import type { AccountRow } from './read/accounts.ts';
+import type { CountCache } from './read/countCache.ts';
 import type { EntitlementCache } from './read/entitlementCache.ts';
 import type { EntitlementRow } from './read/entitlements.ts';
 
@@ -46,6 +47,8 @@ export interface GraphQLContext {
   bus?: EventBus;
   /** Entitlements with their resources, remembered across requests while nothing changes them. */
   entitlements: EntitlementCache;
+  /** Counts remembered across requests while nothing changes them; absent: every count is computed. */
+  counts?: CountCache;
   /** Where the call came from, for audit records. */
   origin: { ip: string | null; userAgent: string | null };
   /**

@@ -8,6 +8,7 @@ import { ENTITLEMENT_ID, RESOURCE_ID, resolveIdArg, resolveOptionalIdArg, WORKSP
 import { keysetConnection } from './pagination.ts';
 import { countEntitlements, entitlementOrder, entitlementPage } from './read/entitlements.ts';
 import { EntitlementRef, ResourceRef } from './refs.ts';
+import { remembered } from './read/countCache.ts';
 
 EntitlementRef.implement({
   description: 'Something that can be held on a resource: membership of a group, a role assignment.',
@@ -32,13 +33,17 @@ EntitlementRef.implement({
       type: 'Int',
       description: 'How many accounts hold it.',
       load: async (ids: number[], ctx) => {
-        const rows = await ctx.database.db
-          .selectFrom('grants')
-          .select(['entitlement_id', (eb) => eb.fn.countAll<number>().as('count')])
-          .where('entitlement_id', '=', sql<number>`any(${ids}::bigint[])`)
-          .groupBy('entitlement_id')
-          .execute();
-        const counts = new Map(rows.map((r) => [r.entitlement_id, Number(r.count)]));
+        const compute = async (missing: number[]) => {
+          const rows = await ctx.database.db
+            .selectFrom('grants')
+            .select(['entitlement_id', (eb) => eb.fn.countAll<number>().as('count')])
+            .where('entitlement_id', '=', sql<number>`any(${missing}::bigint[])`)
+            .groupBy('entitlement_id')
+            .execute();
+          return new Map(rows.map((r) => [r.entitlement_id, Number(r.count)]));
+        };
+        // The same count as an unfiltered grants(…) { totalCount } of the entitlement: one remembered value.
+        const counts = ctx.counts ? await ctx.counts.many(`grants:entitlement_id:{}`, ids, compute) : await compute(ids);
         return ids.map((id) => counts.get(id) ?? 0);
       },
       resolve: (e) => e.id,
@@ -70,7 +75,7 @@ builder.queryFields((t) => ({
         if (workspaceResourceId === null || resourceId === null) return emptyConnection();
         const filter = { resourceTypes: f.resourceType, grantable: f.grantable, search: f.search, workspaceResourceId, resourceId };
         const db = ctx.database.db;
-        return keysetConnection(args, entitlementOrder, (page) => entitlementPage(db, filter, page), () => countEntitlements(db, filter));
+        return keysetConnection(args, entitlementOrder, (page) => entitlementPage(db, filter, page), () => remembered(ctx.counts, `entitlements:${JSON.stringify(filter)}`, () => countEntitlements(db, filter)));
       },
     },
     { name: 'EntitlementConnection' },

@@ -9,8 +9,10 @@ import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdAr
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
 import { connectionNodeFields } from './lookahead.ts';
 import { accountsByIds } from './read/accounts.ts';
-import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPagesPerParent, type GrantFilter, type GrantRow, type GrantParent } from './read/grants.ts';
+import { countGrants, countGrantsPerParent, grantOrder, grantPage, grantPageWithAccounts, grantPagesPerParent, type GrantFilter, type GrantRow, type GrantParent } from './read/grants.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
+import { accountColumnsFor } from './accountColumns.ts';
+import { remembered } from './read/countCache.ts';
 
 GrantRef.implement({
   description: 'An account holding an entitlement.',
@@ -99,7 +101,11 @@ export async function loadGrantConnections(
   const db = ctx.database.db;
   const pages = await grantPagesPerParent(db, parent, parentIds, filter, pageRequest(args));
   await preloadRelated(ctx, info, [...pages.values()].flat());
-  const counts = once(() => countGrantsPerParent(db, parent, parentIds, filter));
+  // Remembered across requests per parent: a page of 50 accounts or entitlements does not count
+  // the grants of all 50 on every request.
+  const counts = once(() =>
+    ctx.counts ? ctx.counts.many(`grants:${parent}:${JSON.stringify(filter)}`, parentIds, (missing) => countGrantsPerParent(db, parent, missing, filter)) : countGrantsPerParent(db, parent, parentIds, filter),
+  );
   return Promise.all(parentIds.map((id) => connectionFromPage(args, grantOrder, pages.get(id) ?? [], async () => (await counts()).get(id) ?? 0)));
 }
 
@@ -114,10 +120,19 @@ builder.queryFields((t) => ({
         if (!filter) return emptyConnection();
         const db = ctx.database.db;
         return keysetConnection(args, grantOrder, async (page) => {
-          const rows = await grantPage(db, filter, page);
+          if (!connectionNodeFields(info).has('account')) {
+            const rows = await grantPage(db, filter, page);
+            await preloadRelated(ctx, info, rows);
+            return rows;
+          }
+          // The accounts the page shows come in the same statement, with the columns the
+          // request's Account fields need.
+          const { rows, accounts } = await grantPageWithAccounts(db, filter, page, accountColumnsFor(info));
+          const preloaded = (ctx.preloaded ??= { accounts: new Map(), entitlements: new Map() });
+          for (const account of accounts) if (!preloaded.accounts.has(account.id)) preloaded.accounts.set(account.id, account);
           await preloadRelated(ctx, info, rows);
           return rows;
-        }, () => countGrants(db, filter));
+        }, () => remembered(ctx.counts, `grants:${JSON.stringify(filter)}`, () => countGrants(db, filter)));
       },
     },
     GrantConnection,

@@ -27,3 +27,29 @@ export function connectionNodeFields(info: Info): Set<string> {
   const nodes = [...named(edges, 'node'), ...named(connection, 'nodes')];
   return new Set(fieldsOf(nodes.map((f) => f.selectionSet), info).map((f) => f.name.value));
 }
+
+const namesByDocument = new WeakMap<object, Set<string>>();
+
+/**
+ * The names of every field the request's operation and fragments select, at any depth and on
+ * any type, remembered per parsed document. A resolver that reads only the columns its type's
+ * selected fields need asks this rather than its own selection: every object of that type the
+ * request resolves anywhere (and any loader it primes) then has the columns its fields need.
+ */
+export function documentFieldNames(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): Set<string> {
+  let names = namesByDocument.get(info.operation);
+  if (!names) {
+    const out = new Set<string>();
+    const walk = (set: SelectionSetNode | undefined) => {
+      for (const selection of set?.selections ?? []) {
+        if (selection.kind === 'Field') out.add(selection.name.value);
+        if (selection.kind !== 'FragmentSpread') walk(selection.selectionSet);
+      }
+    };
+    walk(info.operation.selectionSet);
+    for (const fragment of Object.values(info.fragments)) walk(fragment.selectionSet);
+    names = out;
+    namesByDocument.set(info.operation, names);
+  }
+  return names;
+}

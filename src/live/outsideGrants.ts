@@ -171,7 +171,7 @@ export function startOutsideGrantWatcher(options: OutsideGrantsOptions): Outside
     return running;
   };
   const worker = new JobWorker({ db: options.db, handlers: outsideGrantHandlers(options), logger: options.logger, pollMs: options.pollMs ?? 1000 });
-  const stopListening = forgetOnAnnouncement(options.bus, 'accessChanged', () => void run().then(() => worker.wake?.()));
+  const stopListening = forgetOnAnnouncement(options.bus, 'accessFeed', () => void run().then(() => worker.wake?.()));
   const timer = setInterval(() => void run(), options.pollMs ?? 5000);
   timer.unref();
   worker.start();

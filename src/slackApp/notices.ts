@@ -1,4 +1,3 @@
-
 import { describeDuration } from '../access/policies.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';

@@ -33,6 +33,11 @@ export interface ApplyResult {
   diff: DiffSummary;
   /** Deletions held back by the guard. */
   heldBack: boolean;
+  /**
+   * Grants Slack lists (read, plus the workspace memberships and roles derived from accounts):
+   * the `grants` count progress ends with, so the bar and the summary agree.
+   */
+  grantsListed: number;
 }
 
 const EMPTIED_MIN = 10;
@@ -257,6 +262,8 @@ export async function applyRun(
     // Grants written after this run started reading Slack (a grant made meanwhile) are not the run's to remove.
     const removable = sql`from grant_changes c where c.grant_id is not null and c.created_at < ${options.startedAt}`;
     const grantsToRemove = await count(trx, sql<{ n: number }>`select count(*) as n ${removable}`);
+    const grantsGone = await count(trx, sql<{ n: number }>`select count(*) as n from grant_changes where add_entitlement_id is null`);
+    const grantsNew = await count(trx, sql<{ n: number }>`select count(*) as n from (select distinct add_entitlement_id, add_account_id from grant_changes where grant_id is null) x`);
     // An entitlement is emptied when Slack lists nobody on it: nothing to add, and every live
     // grant it has is among the ones Slack no longer lists.
     const { rows: emptied } = await sql<{ external_id: string; members: number }>`
@@ -335,6 +342,7 @@ export async function applyRun(
     return {
       guard,
       heldBack: holdBack,
+      grantsListed: grantsBefore - grantsGone + grantsNew,
       diff: {
         accountsAdded: accounts.added,
         accountsChanged: accounts.other,

@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import { SlackConnection } from '../slack/connection.ts';
 import { SyncEngine } from './engine.ts';
 import { progressPrinter } from './progress.ts';
+import type { SyncProgressEvent } from './types.ts';
 
 export interface SyncOnceResult {
   run: SyncRun;
@@ -18,7 +19,9 @@ export async function syncOnce(deps: {
   database: Database;
   config: Config;
   logger: Logger;
-  out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Where the progress bar goes; or `publish` receives each progress event. */
+  out?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  publish?: (event: SyncProgressEvent) => void;
   confirmDeletions: boolean;
 }): Promise<SyncOnceResult> {
   const connection = new SlackConnection({ slack: deps.config.slack });
@@ -27,7 +30,7 @@ export async function syncOnce(deps: {
     connection,
     ssoEnabled: deps.config.slack.ssoEnabled,
     deletionThreshold: deps.config.deletionThreshold,
-    publish: progressPrinter(deps.out),
+    publish: deps.publish ?? (deps.out ? progressPrinter(deps.out) : () => {}),
     logger: deps.logger,
   });
   // A run left behind by a stopped process is finished first, from its checkpoints.
@@ -38,14 +41,14 @@ export async function syncOnce(deps: {
   return { run: done, ...outcome(done) };
 }
 
-function outcome(run: SyncRun): { exitCode: number; message: string } {
+export function outcome(run: SyncRun): { exitCode: number; message: string } {
   const diff = (run.diff_summary ?? {}) as Record<string, number>;
   const counts = (run.counts ?? {}) as Record<string, number>;
   switch (run.status) {
     case 'SUCCEEDED':
       return {
         exitCode: 0,
-        message: `sync ${run.id} succeeded: ${counts.accounts ?? 0} accounts read, ${diff.grantsAdded ?? 0} grants added, ${diff.grantsRemoved ?? 0} removed`,
+        message: `sync ${run.id} succeeded: ${counts.accounts ?? 0} accounts and ${counts.grants ?? 0} grants read, ${diff.grantsAdded ?? 0} grants added, ${diff.grantsRemoved ?? 0} removed`,
       };
     case 'NEEDS_CONFIRMATION': {
       const guard = (run.guard ?? {}) as { reasons?: string[] };

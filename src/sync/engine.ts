@@ -39,6 +39,19 @@ export interface SyncEngineOptions {
   concurrency?: number;
   /** Least time between two progress events. */
   progressIntervalMs?: number;
+  /**
+   * Runs a run this process holds the sync lock for; by default here, on this event loop
+   * (`executeRun`). The service on Postgres runs it in a worker thread instead (workerExecutor.ts).
+   */
+  executor?: RunExecutor;
+}
+
+/** Executes one run to its end (or to an interruption by `signal`) and returns its final row. */
+export type RunExecutor = (run: SyncRun, signal: AbortSignal) => Promise<SyncRun>;
+
+/** Executes one run in this process: Slack → staging → apply. */
+export function executeRun(run: SyncRun, options: SyncEngineOptions, signal: AbortSignal): Promise<SyncRun> {
+  return new RunState(run, options, signal).execute();
 }
 
 const FINISHED: SyncStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'NEEDS_CONFIRMATION'];
@@ -192,8 +205,8 @@ export class SyncEngine implements SyncController {
   }
 
   async #execute(queued: SyncRun): Promise<SyncRun> {
-    const run = new RunState(queued, this.#o, this.#abort.signal);
-    return run.execute();
+    if (this.#o.executor) return this.#o.executor(queued, this.#abort.signal);
+    return executeRun(queued, this.#o, this.#abort.signal);
   }
 }
 
@@ -320,6 +333,8 @@ class RunState {
         },
       });
       const status: SyncStatus = result.heldBack ? 'NEEDS_CONFIRMATION' : 'SUCCEEDED';
+      // The last progress shows every grant Slack lists, derived ones included, as the summary does.
+      this.#counts.grants = result.grantsListed;
       if (status === 'SUCCEEDED') await clearStage(this.#db);
       const done = await this.#finish(status, null, result);
       log?.info({ status, stageMs: Math.round(this.stageMs), diff: result.diff, guard: result.guard.tripped ? result.guard.reasons : undefined }, 'sync finished');

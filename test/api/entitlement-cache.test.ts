@@ -17,7 +17,7 @@ let token: string;
 beforeAll(async () => {
   await seedCatalog(t.db, 40);
   bus = await createEventBusFor(t.database, { url: t.url });
-  server = await listen(createGateway({ database: t.database, logger: silentLogger, bus, entitlementTrustMs: 60_000 }), { port: 0, host: '127.0.0.1' });
+  server = await listen(createGateway({ database: t.database, logger: silentLogger, bus, entitlementTrustMs: 60_000, countTrustMs: 60_000 }), { port: 0, host: '127.0.0.1' });
   token = (await apiClient(t.db, ['read'])).token;
 });
 afterAll(async () => {
@@ -75,5 +75,51 @@ describe(`remembered entitlements (${backend})`, () => {
     await sql`update resources set display_name = 'Renamed resource' where display_name = ${resourceName}`.execute(t.db);
     const nodes = await pageUntil((n) => n.some((g) => g.entitlement.resource.displayName === 'Renamed resource'));
     expect(nodes.some((g) => g.entitlement.resource.displayName === resourceName)).toBe(false);
+  });
+});
+
+const COUNTS = `{
+  grants(first: 1) { totalCount }
+  accounts(first: 1) { totalCount }
+  entitlements(first: 20) { totalCount edges { node { externalId grantCount grants(first: 1) { totalCount } } } }
+}`;
+
+async function counts(): Promise<{ grants: number; accounts: number; perEntitlement: Record<string, [number, number]> }> {
+  const res = await graphql(server.url, token, COUNTS);
+  expect(res.body.errors).toBeUndefined();
+  const d = res.body.data;
+  const perEntitlement: Record<string, [number, number]> = {};
+  for (const { node } of d.entitlements.edges) perEntitlement[node.externalId] = [node.grantCount, node.grants.totalCount];
+  return { grants: d.grants.totalCount, accounts: d.accounts.totalCount, perEntitlement };
+}
+
+const countStatements = () => statements.filter((s) => /count\(\*\)/i.test(s));
+
+describe(`remembered counts (${backend})`, () => {
+  it('answers totalCount, grantCount and nested counts again without counting, and with the same numbers', async () => {
+    const first = await counts();
+    statements.length = 0;
+    expect(await counts()).toEqual(first);
+    expect(countStatements()).toHaveLength(0);
+    // grantCount and an unfiltered grants totalCount of an entitlement are one number.
+    for (const [grantCount, totalCount] of Object.values(first.perEntitlement)) expect(grantCount).toBe(totalCount);
+  });
+
+  it('counts again at once when grants or accounts change in the database', async () => {
+    const before = await counts();
+    const [externalId, [held]] = Object.entries(before.perEntitlement).find(([, [n]]) => n > 0)!;
+    const { rows } = await sql<{ n: number }>`with gone as (
+        delete from grants where id = (select g.id from grants g join entitlements e on e.id = g.entitlement_id where e.external_id = ${externalId} limit 1) returning 1)
+      select count(*)::int as n from gone`.execute(t.db);
+    expect(rows[0]!.n).toBe(1);
+    const until = Date.now() + 2000;
+    let after = await counts();
+    while (after.grants === before.grants && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await counts();
+    }
+    expect(after.grants).toBe(before.grants - 1);
+    expect(after.perEntitlement[externalId]).toEqual([held - 1, held - 1]);
+    expect(after.accounts).toBe(before.accounts);
   });
 });

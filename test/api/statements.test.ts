@@ -14,7 +14,7 @@ beforeAll(async () => {
   await seedCatalog(t.db, 150);
   // Nothing remembered across requests (entitlements): these are the statements a page costs
   // cold; entitlement-cache.test.ts covers what remembering saves.
-  server = await listen(createGateway({ database: t.database, logger: silentLogger, entitlementTrustMs: 0 }), { port: 0, host: '127.0.0.1' });
+  server = await listen(createGateway({ database: t.database, logger: silentLogger, entitlementTrustMs: 0, countTrustMs: 0 }), { port: 0, host: '127.0.0.1' });
   token = (await apiClient(t.db, ['read'])).token;
 });
 afterAll(async () => {
@@ -43,9 +43,31 @@ const grantsPage = (first: number, totalCount: boolean) => `{
 }`;
 
 describe(`statements per request (${backend})`, () => {
-  it('answers a page of 100 grants with account, entitlement and resource in 3 statements', async () => {
+  it('answers a page of 100 grants with account, entitlement and resource in 2 statements: grants with their accounts, entitlements', async () => {
     const sql = await statementsFor(grantsPage(100, false));
-    expect(sql).toHaveLength(3);
+    expect(sql).toHaveLength(2);
+    expect(sql[0]).toContain('join "accounts"');
+  });
+
+  it('reads only the account columns the request selects, whichever type selects them', async () => {
+    const sql = await statementsFor(grantsPage(100, false));
+    expect(sql[0]).toContain('"accounts"."slack_id"');
+    expect(sql[0]).not.toContain('"accounts"."real_name"');
+    const search = await statementsFor('{ accounts(first: 20, filter: { search: "a" }) { edges { node { slackId email } } } }');
+    expect(search).toHaveLength(1);
+    const selected = search[0]!.slice(0, search[0]!.indexOf(' from '));
+    expect(selected).toContain('"accounts"."email"');
+    expect(selected).not.toContain('"accounts"."display_name"');
+  });
+
+  it('answers each Account field of a joined page from its own columns', async () => {
+    const res = await graphql(server.url, token, '{ grants(first: 5) { edges { node { account { id externalId slackId email username displayName realName status type isGuest guestKind isAdmin isOwner isPrimaryOwner mfaEnabled timezone createdAt updatedAt } } } } }');
+    expect(res.body.errors).toBeUndefined();
+    const joined = res.body.data.grants.edges.map((e: { node: { account: { id: string } } }) => e.node.account);
+    for (const account of joined) {
+      const alone = await graphql(server.url, token, `{ node(id: "${account.id}") { ... on Account { id externalId slackId email username displayName realName status type isGuest guestKind isAdmin isOwner isPrimaryOwner mfaEnabled timezone createdAt updatedAt } } }`);
+      expect(alone.body.data.node).toEqual(account);
+    }
   });
 
   it('reads no accounts or entitlements for a page that does not show them', async () => {
@@ -61,18 +83,18 @@ describe(`statements per request (${backend})`, () => {
       fragment Holder on Account { slackId email displayName status }
       fragment Held on Grant { entitlement { externalId displayName grantable resource { __typename externalId displayName resourceType } } }
       { grants(first: 100) { ... on GrantConnection { edges { node { externalId source grantedAt ... on Grant { account { ...Holder } } ...Held } } } } }`;
-    expect(await statementsFor(query)).toHaveLength(3);
+    expect(await statementsFor(query)).toHaveLength(2);
     expect((await graphql(server.url, token, query)).body).toEqual(plain.body);
   });
 
   it('adds one statement for totalCount', async () => {
     const sql = await statementsFor(grantsPage(100, true));
-    expect(sql).toHaveLength(4);
+    expect(sql).toHaveLength(3);
     expect(sql.filter((s) => /count\(\*\)/i.test(s))).toHaveLength(1);
   });
 
   it('runs as many statements for a page of 10 as for a page of 100', async () => {
-    expect(await statementsFor(grantsPage(10, true))).toHaveLength(4);
+    expect(await statementsFor(grantsPage(10, true))).toHaveLength(3);
   });
 
   it('batches nested connections: grants of 20 entitlements and accounts of their first grants', async () => {

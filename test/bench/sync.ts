@@ -88,6 +88,8 @@ async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<{ ms
     SLACKGATE_SSO_ENABLED: 'true',
     SLACKGATE_SLACK_API_URL: sim.apiUrl,
     SLACKGATE_SCIM_API_URL: sim.scimUrl,
+    // As the in-process syncs here: pacing off against a simulator that enforces no limits.
+    SLACKGATE_SLACK_TIME_SCALE: '0',
   };
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'sync'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

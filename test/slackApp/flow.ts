@@ -220,6 +220,25 @@ export function defineFlow(transport: Transport): void {
       }
     });
 
+    it('updates every copy also when the request is decided elsewhere: cancelled by the requester through the API', async () => {
+      const requester = w.members[5] as Person;
+      const asked = await w.a.gov.requests.requestAccess({ entitlementId: w.group.entitlementId, justification: 'audit', duration: 'PT1H', actor: { apiClientId: 'test', accountId: requester.id } });
+      const requestId = asked.request?.id as number;
+      await w.a.gov.worker.runDue();
+      expect(w.approvers.map((a) => buttonsOf(approvalDm(a, requestId)?.blocks))).toEqual([
+        ['request.approve', 'request.deny'],
+        ['request.approve', 'request.deny'],
+      ]);
+      const cancelled = await w.a.gov.requests.cancel({ requestId, actor: { apiClientId: 'test', accountId: requester.id } });
+      expect(cancelled.errors).toEqual([]);
+      await w.a.gov.worker.runDue();
+      for (const a of w.approvers) {
+        const copy = approvalDm(a, requestId);
+        expect(buttonsOf(copy?.blocks)).toEqual([]);
+        expect(textOf(copy?.blocks)).toContain('Cancelled* by the requester');
+      }
+    });
+
     it('lists the person’s access with "/access mine", ephemerally', async () => {
       const person = w.approvers[0] as Person;
       const [ack] = await w.sim.app.command({ user: person.slackId, command: '/access', text: 'mine' });
@@ -250,6 +269,16 @@ export function defineFlow(transport: Transport): void {
       const duplicates = async (r: typeof b) => (await r.metrics.slackAppDeliveries.get()).values.find((v) => v.labels.outcome === 'duplicate')?.value ?? 0;
       expect((await duplicates(w.a)) + (await duplicates(b))).toBe(1);
     });
+
+    it.runIf(transport === 'socket')('reconnects when Slack asks for a refresh, and goes on answering', async () => {
+      const before = w.sim.app.connectionCount;
+      w.sim.app.requestRefresh();
+      await until(() => w.sim.app.connectionCount < before || undefined, 'the old connections to close');
+      await w.sim.app.waitForConnections(before, 20_000);
+      const person = w.approvers[0] as Person;
+      const [ack] = await w.sim.app.command({ user: person.slackId, command: '/access', text: 'mine' });
+      expect((ack?.response as { response_type?: string }).response_type).toBe('ephemeral');
+    }, 30_000);
 
     it("decides a review's items from App Home (Keep, Revoke), after a DM telling the reviewer", async () => {
       const reviewer = w.approvers[1] as Person;

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { createProvisioningService } from '../../src/access/provisioning.ts';
 import { updateEntitlementPolicy } from '../../src/access/policies.ts';
@@ -197,4 +196,3 @@ export function lastMessage(messages: PostedMessage[]): PostedMessage {
   return m;
 }
 
-export type { Server };

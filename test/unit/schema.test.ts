@@ -8,3 +8,12 @@ describe('schema/schema.graphql', () => {
     expect(committed).toBe(printedSchema());
   });
 });
+
+describe('account columns', () => {
+  it('names the columns of every Account field, so a page reads only what its fields need', async () => {
+    const { schema } = await import('../../src/graphql/schema.ts');
+    const { ACCOUNT_FIELD_COLUMNS } = await import('../../src/graphql/accountColumns.ts');
+    const account = schema.getType('Account') as import('graphql').GraphQLObjectType;
+    expect(Object.keys(account.getFields()).filter((name) => !(name in ACCOUNT_FIELD_COLUMNS))).toEqual([]);
+  });
+});

@@ -18,13 +18,15 @@ export interface AccountFilter {
  * The account columns the API reads. Slack's raw profile and email list stay in the database:
  * no field exposes them, and they are most of an account row's bytes.
  */
-const ACCOUNT_COLUMNS = [
-  'accounts.id', 'accounts.external_id', 'accounts.slack_id', 'accounts.scim_id', 'accounts.username', 'accounts.email',
-  'accounts.display_name', 'accounts.real_name', 'accounts.status', 'accounts.type', 'accounts.is_guest', 'accounts.guest_kind',
-  'accounts.is_bot', 'accounts.is_app_user', 'accounts.is_invited', 'accounts.is_stranger', 'accounts.is_admin', 'accounts.is_owner',
-  'accounts.is_primary_owner', 'accounts.mfa_enabled', 'accounts.home_workspace_id', 'accounts.timezone', 'accounts.created_at',
-  'accounts.updated_at',
+export const ACCOUNT_COLUMN_NAMES = [
+  'id', 'external_id', 'slack_id', 'scim_id', 'username', 'email', 'display_name', 'real_name', 'status', 'type', 'is_guest',
+  'guest_kind', 'is_bot', 'is_app_user', 'is_invited', 'is_stranger', 'is_admin', 'is_owner', 'is_primary_owner', 'mfa_enabled',
+  'home_workspace_id', 'timezone', 'created_at', 'updated_at',
 ] as const;
+
+export type AccountColumn = (typeof ACCOUNT_COLUMN_NAMES)[number];
+
+const ACCOUNT_COLUMNS = ACCOUNT_COLUMN_NAMES.map((c) => `accounts.${c}` as const);
 
 export type AccountRow = Omit<Account, 'emails' | 'profile' | 'first_seen_run' | 'last_seen_run'>;
 
@@ -44,8 +46,9 @@ export async function accountIdBy(db: Kysely<DB>, by: { externalId?: string; sla
   return row?.id;
 }
 
-function filtered(db: Kysely<DB>, filter: AccountFilter): SelectQueryBuilder<DB, 'accounts', AccountRow> {
-  let query = db.selectFrom('accounts').select(ACCOUNT_COLUMNS);
+function filtered(db: Kysely<DB>, filter: AccountFilter, columns: readonly AccountColumn[] = ACCOUNT_COLUMN_NAMES): SelectQueryBuilder<DB, 'accounts', AccountRow> {
+  // Fewer columns than a whole row only when the caller knows its fields need no more (see accountColumnsFor).
+  let query = db.selectFrom('accounts').select(columns === ACCOUNT_COLUMN_NAMES ? ACCOUNT_COLUMNS : columns.map((c) => `accounts.${c}` as const)) as unknown as SelectQueryBuilder<DB, 'accounts', AccountRow>;
   if (filter.search) {
     const pattern = containsPattern(filter.search);
     query = query.where((eb) =>
@@ -84,8 +87,9 @@ function filtered(db: Kysely<DB>, filter: AccountFilter): SelectQueryBuilder<DB,
   return query;
 }
 
-export async function accountPage(db: Kysely<DB>, filter: AccountFilter, page: PageRequest): Promise<AccountRow[]> {
-  return applyKeyset(filtered(db, filter), accountOrder, page).execute();
+/** A page of accounts; with `columns`, rows hold only those (the fields a request shows need). */
+export async function accountPage(db: Kysely<DB>, filter: AccountFilter, page: PageRequest, columns?: readonly AccountColumn[]): Promise<AccountRow[]> {
+  return applyKeyset(filtered(db, filter, columns), accountOrder, page).execute();
 }
 
 export async function countAccounts(db: Kysely<DB>, filter: AccountFilter): Promise<number> {

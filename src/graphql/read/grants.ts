@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB, Grant, GrantSource, ResourceType } from '../../db/schema.ts';
+import type { AccountColumn, AccountRow } from './accounts.ts';
 import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
 
 export interface GrantFilter {
@@ -46,6 +47,34 @@ function withFilter<TB extends 'grants', O>(query: SelectQueryBuilder<DB, TB, O>
 
 export async function grantPage(db: Kysely<DB>, filter: GrantFilter, page: PageRequest): Promise<GrantRow[]> {
   return applyKeyset(withFilter(db.selectFrom('grants').select(GRANT_COLUMNS), filter), grantOrder, page).execute();
+}
+
+/**
+ * A page of grants with, in the same statement, the given columns of each grant's account
+ * (always with its id): one round trip where a page and its accounts took two.
+ */
+export async function grantPageWithAccounts(
+  db: Kysely<DB>,
+  filter: GrantFilter,
+  page: PageRequest,
+  accountColumns: readonly AccountColumn[],
+): Promise<{ rows: GrantRow[]; accounts: AccountRow[] }> {
+  const columns = accountColumns.filter((c) => c !== 'id');
+  const query = withFilter(
+    db
+      .selectFrom('grants')
+      .innerJoin('accounts', 'accounts.id', 'grants.account_id')
+      .select(GRANT_COLUMNS)
+      .select(columns.map((c) => sql.ref(`accounts.${c}`).as(`account_${c}`))),
+    filter,
+  );
+  const rows = (await applyKeyset(query, grantOrder, page).execute()) as unknown as (GrantRow & Record<string, unknown>)[];
+  const accounts = rows.map((row) => {
+    const account: Record<string, unknown> = { id: row.account_id };
+    for (const c of columns) account[c] = row[`account_${c}`];
+    return account as unknown as AccountRow;
+  });
+  return { rows, accounts };
 }
 
 export async function countGrants(db: Kysely<DB>, filter: GrantFilter): Promise<number> {

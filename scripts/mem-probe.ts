@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { createDb } from '../src/db/createDb.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+const mem = (label: string) => {
+  const s = readFileSync('/proc/self/status', 'utf8');
+  const get = (k: string) => Math.round(Number(/\s(\d+) kB/.exec(s.split('\n').find((l) => l.startsWith(k)) ?? '')?.[1]) / 1024);
+  console.log(`${label.padEnd(28)} rss ${get('VmRSS')} MB  hwm ${get('VmHWM')} MB  heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB  ab ${Math.round(process.memoryUsage().arrayBuffers / 1048576)} MB`);
+};
+const dir = process.argv[2] as string;
+const extra = process.argv[3] ? JSON.parse(process.argv[3]) : {};
+mem('start');
+const pg = new PGlite(dir, extra);
+await pg.waitReady;
+mem('pglite ready');
+const database = await createDb({ pglite: pg });
+await migrateToLatest(database.db);
+mem('migrated');
+await database.close();
+mem('closed');
+const again = new PGlite(dir, extra);
+await again.waitReady;
+mem('reopened');
+await again.query('select count(*) from pg_class');
+mem('queried');

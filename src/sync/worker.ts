@@ -1,0 +1,66 @@
+// The sync worker thread: runs one sync run with its own small pool and its own Slack
+// connection, off the API's event loop, and reports progress and the final row to its parent
+// (workerExecutor.ts). Bundled as dist/sync-worker.js.
+import { parentPort, workerData } from 'node:worker_threads';
+import { Secret, type Config, type LogFormat, type LogLevel } from '../config.ts';
+import type { SyncRun } from '../db/schema.ts';
+import { createDb } from '../db/createDb.ts';
+import { createLogger } from '../log.ts';
+import { SlackConnection } from '../slack/connection.ts';
+import { executeRun } from './engine.ts';
+import type { SyncProgressEvent } from './types.ts';
+
+/** What the parent sends at start: plain data only (tokens as strings, wrapped again here). */
+export interface SyncWorkerData {
+  run: SyncRun;
+  databaseUrl: string;
+  poolSize: number;
+  slack: Omit<Config['slack'], 'token' | 'businessPlusToken' | 'enterpriseToken'> & { token?: string; businessPlusToken?: string; enterpriseToken?: string };
+  minuteMs?: number;
+  ssoEnabled: boolean;
+  deletionThreshold: number;
+  log: { level: LogLevel; format: LogFormat };
+}
+
+export type SyncWorkerMessage =
+  | { type: 'progress'; event: SyncProgressEvent }
+  | { type: 'slackCall'; method: string; outcome: 'ok' | 'rate_limited' | 'error'; key?: string }
+  | { type: 'done'; run: SyncRun };
+
+const port = parentPort;
+if (port) {
+  const data = workerData as SyncWorkerData;
+  const secret = (value: string | undefined) => (value === undefined ? undefined : new Secret(value));
+  const slack: Config['slack'] = {
+    ...data.slack,
+    token: secret(data.slack.token),
+    businessPlusToken: secret(data.slack.businessPlusToken),
+    enterpriseToken: secret(data.slack.enterpriseToken),
+  };
+  const abort = new AbortController();
+  port.on('message', (message: { type: string }) => {
+    if (message.type === 'abort') abort.abort();
+  });
+  const database = await createDb({ url: data.databaseUrl, poolSize: data.poolSize, applicationName: 'slackgate-sync' });
+  const connection = new SlackConnection({ slack, minuteMs: data.minuteMs });
+  // Each Slack call is counted by the parent too (its metrics and call statistics).
+  connection.stats.listeners.add((method, outcome, key) => port.postMessage({ type: 'slackCall', method, outcome, key } satisfies SyncWorkerMessage));
+  try {
+    const run = await executeRun(
+      data.run,
+      {
+        database,
+        connection,
+        ssoEnabled: data.ssoEnabled,
+        deletionThreshold: data.deletionThreshold,
+        publish: (event) => port.postMessage({ type: 'progress', event } satisfies SyncWorkerMessage),
+        logger: createLogger(data.log),
+      },
+      abort.signal,
+    );
+    port.postMessage({ type: 'done', run } satisfies SyncWorkerMessage);
+  } finally {
+    await database.close();
+    port.close();
+  }
+}
