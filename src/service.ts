@@ -14,6 +14,8 @@ import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
 import { createGateway, listen, type RunningServer } from './server.ts';
+import { CostBudgets } from './graphql/costBudget.ts';
+import { readTrustedDocuments, type TrustedDocuments } from './graphql/trustedDocuments.ts';
 import { SlackConnection } from './slack/connection.ts';
 import { startSimulator, type RunningSimulator } from './simulator/index.ts';
 import type { SlackApp } from './slackApp/index.ts';
@@ -82,6 +84,12 @@ export interface ServiceOptions {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, database, logger } = options;
   const metrics = options.metrics ?? processMetrics;
+  let trustedDocuments: TrustedDocuments | undefined;
+  try {
+    trustedDocuments = config.trustedDocumentsFile ? readTrustedDocuments(config.trustedDocumentsFile) : undefined;
+  } catch (error) {
+    throw new ServiceConfigError(`--trusted-documents: ${(error as Error).message}`);
+  }
   let slack = config.slack;
   let demo: Service['demo'];
   if (!slack.token) {
@@ -174,6 +182,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     production: config.production,
     metrics,
     syncIntervalMs: config.syncIntervalMs,
+    trustedDocuments,
+    costBudgets: new CostBudgets(config.defaultCostBudget),
     slackEvents: slackApp?.handleHttp,
     graphiql: demo ? { demoClient: { id: demo.clientId, secret: demo.clientSecret } } : undefined,
   });

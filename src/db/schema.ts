@@ -257,6 +257,10 @@ export interface ApiClientsTable {
   rotated_at: Timestamp | null;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  /** Limited to the trusted-documents manifest (documents by hash only). */
+  trusted_only: Generated<boolean>;
+  /** Query cost this client may spend per minute; null: the gateway's default. */
+  cost_budget_per_minute: number | null;
 }
 
 export interface ApiTokensTable {

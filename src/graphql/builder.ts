@@ -13,6 +13,7 @@ import { decodeGlobalId, encodeGlobalId, EXTERNAL_ID, type DecodedId } from './i
 import { lookupExternalId } from './read/externalIds.ts';
 import { RESOURCE_TYPENAMES } from './typenames.ts';
 import { missingScopeError } from './scopeErrors.ts';
+import { complexityError } from './complexityMessage.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 /** One boolean per API scope, plus `authenticated` for fields any client may read (viewer). */
@@ -82,6 +83,7 @@ export const builder = new SchemaBuilder<{
   errors: { defaultTypes: [] },
   complexity: {
     limit: QUERY_LIMITS,
+    complexityError,
     // A connection costs what its page may hold; a plain list is assumed to hold about 10.
     fieldComplexity: (args: Record<string, unknown>, _ctx: GraphQLContext, field: GraphQLField<unknown, GraphQLContext>) => {
       const requested = (args.first ?? args.last) as number | null | undefined;
