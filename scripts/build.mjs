@@ -14,7 +14,7 @@ await rm(outdir, { recursive: true, force: true });
 await build({
   // The sync worker thread is an entry of its own (dist/sync-worker.js), beside the chunks that load it.
   entryPoints: [
-    { in: new URL('src/cli.ts', root).pathname, out: 'cli' },
+    { in: new URL('src/cli/main.ts', root).pathname, out: 'cli' },
     { in: new URL('src/sync/worker.ts', root).pathname, out: 'sync-worker' },
   ],
   outdir,
