@@ -12,10 +12,12 @@ const started = performance.now();
 const digest = await sourceDigest(root);
 await rm(outdir, { recursive: true, force: true });
 await build({
-  // The sync worker thread is an entry of its own (dist/sync-worker.js), beside the chunks that load it.
+  // The CLI, the sync worker thread (dist/sync-worker.js, beside the chunks that load it), and the
+  // typed client internal tools import as slackgate/client.
   entryPoints: [
     { in: new URL('src/cli/main.ts', root).pathname, out: 'cli' },
     { in: new URL('src/sync/worker.ts', root).pathname, out: 'sync-worker' },
+    { in: new URL('src/client/index.ts', root).pathname, out: 'client/index' },
   ],
   outdir,
   bundle: true,

@@ -78,6 +78,10 @@ export interface Config {
   requestTtlMs: number;
   log: { level: LogLevel; format: LogFormat };
   production: boolean;
+  /** Trusted-documents manifest file (hash -> document) added to the bundled client's. */
+  trustedDocumentsFile?: string;
+  /** Query cost an API client may spend per minute unless set for the client. */
+  defaultCostBudget: number;
   /**
    * The Slack app surface (buttons, slash command, App Home, reminders): on with an app-level
    * token (Socket Mode) and/or a signing secret (HTTP at /slack/events); off with neither.
@@ -201,6 +205,10 @@ export const SETTINGS = [
   ),
   setting('requestTtl', '--request-ttl <duration>', 'SLACKGATE_REQUEST_TTL', 'pending access requests nobody decides are closed after this long (e.g. 3d, 12h)', {
     defaultText: '7d',
+  }),
+  setting('trustedDocuments', '--trusted-documents <file>', 'SLACKGATE_TRUSTED_DOCUMENTS', "trusted-documents manifest (codegen's persisted-documents.json) added to the bundled client's"),
+  setting('defaultCostBudget', '--default-cost-budget <n>', 'SLACKGATE_DEFAULT_COST_BUDGET', 'query cost an API client may spend per minute unless set for the client', {
+    defaultText: '1000000',
   }),
   setting('appToken', '--app-token <token>', 'SLACKGATE_APP_TOKEN', 'Slack app-level token (xapp-): the Slack app surface over Socket Mode (no inbound port)', { secret: true }),
   setting(
@@ -406,6 +414,13 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     throw new ConfigError(ttl.spec, `"${ttlText}" is not a duration of a minute or more; use e.g. 12h, 3d`);
   }
 
+  const trustedDocumentsFile = str(get('trustedDocuments').raw);
+  const budget = get('defaultCostBudget');
+  const budgetText = str(budget.raw) ?? '1000000';
+  const defaultCostBudget = Number(budgetText);
+  if (!/^\d+$/.test(budgetText) || defaultCostBudget < 1) {
+    throw new ConfigError(budget.spec, `"${budgetText}" is not a whole number of cost units per minute (at least 1)`);
+  }
   const appTokenSetting = get('appToken');
   const appTokenText = str(appTokenSetting.raw)?.trim();
   if (appTokenText !== undefined && !/^xapp-\S+$/.test(appTokenText)) {
@@ -457,6 +472,8 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     requestTtlMs,
     log: { level: logLevel as LogLevel, format: logFormat },
     production: env.NODE_ENV === 'production',
+    trustedDocumentsFile,
+    defaultCostBudget,
     slackApp: {
       appToken: appTokenText === undefined ? undefined : new Secret(appTokenText),
       signingSecret: signingText === undefined ? undefined : new Secret(signingText),

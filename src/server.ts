@@ -16,6 +16,8 @@ import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
 import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
 import { useMetrics } from './graphql/metricsPlugin.ts';
+import { CostBudgets, useCostBudget } from './graphql/costBudget.ts';
+import { BUNDLED_TRUSTED_DOCUMENTS, trustedQueryOf, useTrustedDocuments, type TrustedDocuments } from './graphql/trustedDocuments.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, lastSuccessfulSync, type Metrics } from './metrics.ts';
@@ -53,6 +55,13 @@ export interface GatewayDeps {
   metrics?: Metrics;
   /** The scheduled sync period: /readyz calls the last sync stale after two of them. */
   syncIntervalMs?: number;
+  /**
+   * Documents trusted besides the bundled client's (hash -> document, codegen's
+   * persisted-documents output): any client may send them by hash; trusted-only clients nothing else.
+   */
+  trustedDocuments?: TrustedDocuments;
+  /** Per-client query-cost budgets (default: DEFAULT_COST_BUDGET_PER_MINUTE unless set per client). */
+  costBudgets?: CostBudgets;
   /** The GraphiQL page (outside production): in demo mode it signs in with the demo client. */
   graphiql?: GraphiqlPageOptions;
   /** The Slack app surface's HTTP endpoint (`/slack/events`), when a signing secret is set. */
@@ -135,10 +144,14 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 const MAX_TOKENS = 5000;
 const UNAUTHENTICATED_MESSAGE = 'authentication required: send Authorization: Bearer <token>; get a token with POST /oauth/token (client credentials)';
 
-function unauthenticatedResponse(ResponseClass: typeof Response): Response {
-  return new ResponseClass(JSON.stringify({ errors: [{ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+const INVALID_TOKEN_MESSAGE = 'invalid or expired token: get a new one with POST /oauth/token (client credentials)';
+
+function unauthenticatedResponse(ResponseClass: typeof Response, tokenSent = false): Response {
+  const message = tokenSent ? INVALID_TOKEN_MESSAGE : UNAUTHENTICATED_MESSAGE;
+  const challenge = tokenSent ? 'Bearer realm="slackgate", error="invalid_token"' : 'Bearer realm="slackgate"';
+  return new ResponseClass(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
     status: 401,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer realm="slackgate"' },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': challenge },
   });
 }
 
@@ -184,7 +197,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const token = bearerToken(request.headers.get('authorization'));
       const principal = token ? await verifyToken(token) : undefined;
       if (!principal) {
-        endResponse(unauthenticatedResponse(fetchAPI.Response));
+        endResponse(unauthenticatedResponse(fetchAPI.Response, token !== undefined));
         return;
       }
       principals.set(request, principal);
@@ -208,6 +221,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   };
 
+  const trustedDocuments: TrustedDocuments = { ...BUNDLED_TRUSTED_DOCUMENTS, ...deps.trustedDocuments };
+  const costBudgets = deps.costBudgets ?? new CostBudgets();
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -217,8 +233,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     renderGraphiQL: graphiqlRenderer(deps.graphiql),
     plugins: [
       authentication,
+      useTrustedDocuments(trustedDocuments, (request) => principals.get(request)),
       hardening,
       useMetrics(metrics),
+      useCostBudget(costBudgets, metrics),
       // Queries and mutations run as code compiled once per document (graphql-jit): a page of 100
       // grants costs a third less CPU than the interpreting executor. Subscriptions stay on
       // graphql-js, whose event streams graphql-jit does not serve.
@@ -341,9 +359,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
         // Run every operation through Yoga's envelop: the same plugins, limits and context as HTTP.
         onSubscribe: async (ctx, _id, payload) => {
           const enveloped = yoga.getEnveloped({ req: ctx.extra.request, principal: ctx.extra.principal, params: payload } as ServerContext & Record<string, unknown>);
+          // Trusted documents: Yoga's persisted-operations plugin works on HTTP params only.
+          const query = trustedQueryOf(trustedDocuments, ctx.extra.principal, payload);
+          if (query instanceof Error) return [query instanceof GraphQLError ? query : new GraphQLError(query.message)];
           let document;
           try {
-            document = enveloped.parse(payload.query);
+            document = enveloped.parse(query);
           } catch (error) {
             return [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message)];
           }

@@ -421,12 +421,18 @@ export class RequestService {
       }
       const policy = (await loadPolicy(tx, request.entitlement_id)) as EntitlementPolicy;
       if (!policy.approverIds.includes(approverId)) {
-        const who = policy.defaultApprovers ? 'the workspace admins and owners' : 'the approvers named in its policy';
-        return refuse(new ForbiddenError(`account ${approverId} is not an approver of ${context.entitlementExternalId}; ${who} are`, { code: 'NOT_AN_APPROVER', field: 'input.actorId' }));
+        // People by their external ids, never database ids; a few approvers named, the rest counted.
+        const named = await tx.selectFrom('accounts').select(['id', 'external_id']).where('id', 'in', [approverId, ...policy.approverIds.slice(0, 5)]).execute();
+        const idOf = (id: number) => named.find((a) => a.id === id)?.external_id ?? `account #${id}`;
+        const shown = policy.approverIds.slice(0, 5).map(idOf).join(', ');
+        const more = policy.approverIds.length > 5 ? ` and ${policy.approverIds.length - 5} more` : '';
+        const who = policy.approverIds.length === 0 ? 'it has no approvers yet (set them with updateEntitlementPolicy)' : `its approvers are ${shown}${more}${policy.defaultApprovers ? ' (the workspace admins and owners)' : ''}`;
+        return refuse(new ForbiddenError(`${idOf(approverId)} is not an approver of ${context.entitlementExternalId}; ${who}.`, { code: 'NOT_AN_APPROVER', field: 'input.actorId' }));
       }
       const earlier = await tx.selectFrom('approvals').select('decision').where('request_id', '=', request.id).where('approver_id', '=', approverId).executeTakeFirst();
       if (earlier) {
-        return refuse(new ConflictError(`account ${approverId} already decided request ${request.id} (${earlier.decision}); each approver counts once`, { code: 'ALREADY_DECIDED', field: 'input.actorId' }));
+        const approver = await tx.selectFrom('accounts').select('external_id').where('id', '=', approverId).executeTakeFirst();
+        return refuse(new ConflictError(`${approver?.external_id ?? `account #${approverId}`} already decided request ${request.id} (${earlier.decision}); each approver counts once`, { code: 'ALREADY_DECIDED', field: 'input.actorId' }));
       }
       const result = await apply(tx, request, policy);
       await recordAudit(tx, {

@@ -260,12 +260,30 @@ export class ReviewService {
     return outcome;
   }
 
-  /** Stops decisions and carries out every REVOKE through a revoke request. */
-  async close(input: { reviewId: number; actor: Actor; origin?: CallOrigin }): Promise<ReviewResult> {
+  /**
+   * Stops decisions and carries out every REVOKE through a revoke request. Items nobody decided
+   * keep their access only when the caller says so (keepUndecided); otherwise the close is
+   * refused, so a forgotten half of a review is never passed silently.
+   */
+  async close(input: { reviewId: number; actor: Actor; origin?: CallOrigin; keepUndecided?: boolean }): Promise<ReviewResult> {
     const outcome = await this.#db.transaction().execute(async (tx) => {
       const review = await tx.selectFrom('access_reviews').selectAll().where('id', '=', input.reviewId).forUpdate().executeTakeFirst();
       if (!review) return { errors: [new NotFoundError(`there is no access review ${input.reviewId}`, { field: 'input.reviewId' })] };
       if (review.status !== 'OPEN') return { review, errors: [new ConflictError(`access review ${review.id} is already ${review.status}`, { code: 'REVIEW_CLOSED', field: 'input.reviewId' })] };
+      if (!input.keepUndecided) {
+        const pending = await tx.selectFrom('review_items').select((eb) => eb.fn.countAll<string>().as('n')).where('review_id', '=', review.id).where('decision', 'is', null).executeTakeFirstOrThrow();
+        if (Number(pending.n) > 0) {
+          return {
+            review,
+            errors: [
+              new ConflictError(`access review ${review.id} has ${pending.n} undecided item(s); decide them first, or close with keepUndecided: true to leave their access as it is`, {
+                code: 'UNDECIDED_ITEMS',
+                field: 'input.keepUndecided',
+              }),
+            ],
+          };
+        }
+      }
       const toRevoke = await tx.selectFrom('review_items').select(['id', 'account_id', 'entitlement_id', 'comment']).where('review_id', '=', review.id).where('decision', '=', 'REVOKE').where('request_id', 'is', null).orderBy('id').execute();
       // A revoke already under way for the same access (another review, an earlier close) is reused.
       const open = toRevoke.length

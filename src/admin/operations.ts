@@ -38,7 +38,8 @@ export function adminHandlers(ctx: OperationContext): Record<string, AdminHandle
   return {
     'client.create': async (params) => {
       const [{ createClient }, { parseScopes }] = await Promise.all([import('../auth/clients.ts'), import('../auth/scopes.ts')]);
-      return createClient(db, { name: str(params.name, 'name'), scopes: parseScopes(str(params.scopes, 'scopes')), actor: actorOf(params) });
+      const limits = { trustedOnly: params.trustedOnly === true, costBudgetPerMinute: typeof params.costBudgetPerMinute === 'number' ? params.costBudgetPerMinute : undefined };
+      return createClient(db, { name: str(params.name, 'name'), scopes: parseScopes(str(params.scopes, 'scopes')), ...limits, actor: actorOf(params) });
     },
     'client.list': async () => (await import('../auth/clients.ts')).listClients(db),
     'client.rotate': async (params) => (await import('../auth/clients.ts')).rotateClient(db, str(params.id, 'id'), actorOf(params)),

@@ -15,6 +15,10 @@ export interface ApiClient {
   rotatedAt: Date | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** May run only the documents of the trusted-documents manifest, by hash. */
+  trustedOnly: boolean;
+  /** Query cost this client may spend per minute; null: the gateway's default. */
+  costBudgetPerMinute: number | null;
 }
 
 /** A client together with a secret shown exactly once. */
@@ -43,9 +47,11 @@ type ClientRow = {
   rotated_at: Date | null;
   revoked_at: Date | null;
   last_used_at: Date | null;
+  trusted_only: boolean;
+  cost_budget_per_minute: number | null;
 };
 
-const PUBLIC_COLUMNS = ['id', 'name', 'scopes', 'secret_prefix', 'is_bootstrap', 'created_at', 'rotated_at', 'revoked_at', 'last_used_at'] as const;
+const PUBLIC_COLUMNS = ['id', 'name', 'scopes', 'secret_prefix', 'is_bootstrap', 'created_at', 'rotated_at', 'revoked_at', 'last_used_at', 'trusted_only', 'cost_budget_per_minute'] as const;
 
 function toClient(row: ClientRow): ApiClient {
   return {
@@ -58,6 +64,8 @@ function toClient(row: ClientRow): ApiClient {
     rotatedAt: row.rotated_at,
     revokedAt: row.revoked_at,
     lastUsedAt: row.last_used_at,
+    trustedOnly: row.trusted_only,
+    costBudgetPerMinute: row.cost_budget_per_minute,
   };
 }
 
@@ -67,8 +75,23 @@ function validateName(name: string): string {
   return trimmed;
 }
 
-export async function createClient(db: Kysely<DB>, input: { name: string; scopes: Scope[]; actor: AuditActor }): Promise<ApiClientWithSecret> {
+function validateBudget(budget: number | null | undefined): number | null {
+  if (budget === undefined || budget === null) return null;
+  if (!Number.isInteger(budget) || budget < 1) throw new ApiClientError(`a cost budget is a whole number of cost units per minute, at least 1 (got ${budget})`, 'VALIDATION');
+  return budget;
+}
+
+export interface ClientLimits {
+  /** Only documents of the trusted-documents manifest, by hash. */
+  trustedOnly?: boolean;
+  /** Query cost per minute; null: the gateway's default. */
+  costBudgetPerMinute?: number | null;
+}
+
+export async function createClient(db: Kysely<DB>, input: { name: string; scopes: Scope[]; actor: AuditActor } & ClientLimits): Promise<ApiClientWithSecret> {
   const name = validateName(input.name);
+  const trustedOnly = input.trustedOnly ?? false;
+  const costBudgetPerMinute = validateBudget(input.costBudgetPerMinute);
   const scopes = normalizeScopes(input.scopes);
   if (scopes.length === 0) throw new ApiClientError('a client needs at least one scope', 'VALIDATION');
   const secret = generateSecret(CLIENT_SECRET_PREFIX);
@@ -76,7 +99,7 @@ export async function createClient(db: Kysely<DB>, input: { name: string; scopes
   const row = await db.transaction().execute(async (trx) => {
     const created = await trx
       .insertInto('api_clients')
-      .values({ id: generateClientId(), name, scopes, secret_hash: secretHash, secret_prefix: visiblePrefix(secret) })
+      .values({ id: generateClientId(), name, scopes, secret_hash: secretHash, secret_prefix: visiblePrefix(secret), trusted_only: trustedOnly, cost_budget_per_minute: costBudgetPerMinute })
       .returning(PUBLIC_COLUMNS)
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
@@ -84,7 +107,7 @@ export async function createClient(db: Kysely<DB>, input: { name: string; scopes
       outcome: 'SUCCESS',
       actor: input.actor,
       target: { type: 'apiClient', id: created.id },
-      details: { name, scopes },
+      details: { name, scopes, trustedOnly, costBudgetPerMinute },
     });
     return created;
   });
@@ -99,6 +122,27 @@ export async function listClients(db: Kysely<DB>): Promise<ApiClient[]> {
 export async function findClient(db: Kysely<DB>, id: string): Promise<ApiClient | undefined> {
   const row = await db.selectFrom('api_clients').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row && toClient(row);
+}
+
+/** Changes a client's trusted-only flag or cost budget; its tokens are forgotten by every gateway at once. */
+export async function updateClientLimits(db: Kysely<DB>, id: string, limits: ClientLimits, actor: AuditActor): Promise<ApiClient> {
+  const set: { trusted_only?: boolean; cost_budget_per_minute?: number | null } = {};
+  if (limits.trustedOnly !== undefined) set.trusted_only = limits.trustedOnly;
+  if (limits.costBudgetPerMinute !== undefined) set.cost_budget_per_minute = validateBudget(limits.costBudgetPerMinute);
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('api_clients').select(['id', 'revoked_at', 'trusted_only', 'cost_budget_per_minute']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!existing) throw new ApiClientError(`no API client with id ${id}; see slackgate client list`, 'NOT_FOUND');
+    if (existing.revoked_at) throw new ApiClientError(`API client ${id} is revoked; create a new one instead`, 'REVOKED');
+    const updated = Object.keys(set).length > 0 ? await trx.updateTable('api_clients').set(set).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirstOrThrow() : await trx.selectFrom('api_clients').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      action: 'client.updateLimits',
+      outcome: 'SUCCESS',
+      actor,
+      target: { type: 'apiClient', id },
+      details: { before: { trustedOnly: existing.trusted_only, costBudgetPerMinute: existing.cost_budget_per_minute }, after: { trustedOnly: updated.trusted_only, costBudgetPerMinute: updated.cost_budget_per_minute } },
+    });
+    return toClient(updated);
+  });
 }
 
 /**

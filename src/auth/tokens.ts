@@ -14,6 +14,10 @@ export interface Principal {
   /** Scopes of the token (a subset of the client's). */
   scopes: Scope[];
   tokenExpiresAt: Date;
+  /** The client may run only documents of the trusted-documents manifest (by hash). */
+  trustedOnly?: boolean;
+  /** The client's query cost per minute; null or absent: the gateway's default. */
+  costBudgetPerMinute?: number | null;
 }
 
 export function principalHasScope(principal: Principal, scope: Scope): boolean {
@@ -64,13 +68,20 @@ async function principalOfTokenHash(db: Kysely<DB>, hash: string): Promise<Princ
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('api_clients', 'api_clients.id', 'api_tokens.client_id')
-    .select(['api_tokens.client_id', 'api_tokens.scopes', 'api_tokens.expires_at', 'api_clients.name'])
+    .select(['api_tokens.client_id', 'api_tokens.scopes', 'api_tokens.expires_at', 'api_clients.name', 'api_clients.trusted_only', 'api_clients.cost_budget_per_minute'])
     .where('api_tokens.token_hash', '=', hash)
     .where('api_tokens.expires_at', '>', new Date())
     .where('api_clients.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { clientId: row.client_id, clientName: row.name, scopes: normalizeScopes(row.scopes), tokenExpiresAt: row.expires_at };
+  return {
+    clientId: row.client_id,
+    clientName: row.name,
+    scopes: normalizeScopes(row.scopes),
+    tokenExpiresAt: row.expires_at,
+    trustedOnly: row.trusted_only,
+    costBudgetPerMinute: row.cost_budget_per_minute,
+  };
 }
 
 /** The token of an `Authorization: Bearer …` value (case-insensitive scheme), if any. */

@@ -14,6 +14,8 @@ interface ApiClient {
   rotatedAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  trustedOnly?: boolean;
+  costBudgetPerMinute?: number | null;
 }
 interface ApiClientWithSecret {
   client: ApiClient;
@@ -32,7 +34,8 @@ async function clientOperation<T>(command: Command, io: CliIo, name: string, par
 }
 
 function describe(client: ApiClient): string {
-  return `${client.id} "${client.name}" with scopes ${client.scopes.join(', ')}`;
+  const limits = [client.trustedOnly ? 'trusted documents only' : '', client.costBudgetPerMinute ? `cost budget ${client.costBudgetPerMinute}/min` : ''].filter(Boolean);
+  return `${client.id} "${client.name}" with scopes ${client.scopes.join(', ')}${limits.length ? ` (${limits.join(', ')})` : ''}`;
 }
 
 function table(rows: string[][]): string {
@@ -49,14 +52,22 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .description('create an API client; its secret is printed once')
     .requiredOption('--name <name>', 'who or what uses it, e.g. "access portal"')
     .requiredOption('--scopes <scopes>', `comma-separated: ${SCOPES.join(', ')}`)
-    .action(async (opts: { name: string; scopes: string }, command: Command) => {
+    .option('--trusted-only', 'allow only the documents of the trusted-documents manifest, sent by hash')
+    .option('--cost-budget <n>', "query cost the client may spend per minute (default: the gateway's)")
+    .action(async (opts: { name: string; scopes: string; trustedOnly?: boolean; costBudget?: string }, command: Command) => {
       let scopes;
       try {
         scopes = parseScopes(opts.scopes);
       } catch (error) {
         throw new CliError((error as Error).message, 2);
       }
-      const created = await clientOperation<ApiClientWithSecret>(command, io, 'create', { name: opts.name, scopes: scopes.join(',') });
+      const costBudgetPerMinute = opts.costBudget === undefined ? undefined : Number(opts.costBudget);
+      const created = await clientOperation<ApiClientWithSecret>(command, io, 'create', {
+        name: opts.name,
+        scopes: scopes.join(','),
+        ...(opts.trustedOnly ? { trustedOnly: true } : {}),
+        ...(costBudgetPerMinute === undefined ? {} : { costBudgetPerMinute }),
+      });
       io.stdout.write(
         `created API client ${describe(created.client)}\n` +
           `client_id:     ${created.client.id}\n` +

@@ -6,13 +6,14 @@ import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getNamedType, isListType, getNullableType, type GraphQLField } from 'graphql';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver, SafeIntResolver } from 'graphql-scalars';
 import { hasScope, SCOPES, type Scope } from '../auth/scopes.ts';
 import type { GraphQLContext } from './context.ts';
 import { decodeGlobalId, encodeGlobalId, EXTERNAL_ID, type DecodedId } from './ids.ts';
 import { lookupExternalId } from './read/externalIds.ts';
 import { RESOURCE_TYPENAMES } from './typenames.ts';
 import { missingScopeError } from './scopeErrors.ts';
+import { complexityError } from './complexityMessage.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 /** One boolean per API scope, plus `authenticated` for fields any client may read (viewer). */
@@ -39,6 +40,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
+    SafeInt: { Input: number; Output: number };
     ID: { Input: string; Output: string | number };
   };
 }>({
@@ -81,6 +83,7 @@ export const builder = new SchemaBuilder<{
   errors: { defaultTypes: [] },
   complexity: {
     limit: QUERY_LIMITS,
+    complexityError,
     // A connection costs what its page may hold; a plain list is assumed to hold about 10.
     fieldComplexity: (args: Record<string, unknown>, _ctx: GraphQLContext, field: GraphQLField<unknown, GraphQLContext>) => {
       const requested = (args.first ?? args.last) as number | null | undefined;
@@ -102,6 +105,7 @@ builder.addScalarType('DateTime', DateTimeResolver, {
   serialize: (value) => (value instanceof Date ? value.toISOString() : DateTimeResolver.serialize(value)),
 });
 builder.addScalarType('JSON', JSONResolver);
+builder.addScalarType('SafeInt', SafeIntResolver);
 
 // Every query field needs the read scope unless it says otherwise (skipTypeScopes).
 builder.queryType({ authScopes: { read: true } });

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { Kysely } from 'kysely';
 import type { DB, ResourceType } from '../db/schema.ts';
 import type { GraphQLContext } from './context.ts';
@@ -14,7 +15,11 @@ export interface IdTarget {
   byExternalId(db: Kysely<DB>, externalId: string): Promise<number | undefined>;
 }
 
-export const ACCOUNT_ID: IdTarget = { typenames: ['Account'], byExternalId: (db, externalId) => accountIdBy(db, { externalId }) };
+/** Wherever an account is named, its email works too (case-insensitive, as account(email:) does). */
+export const ACCOUNT_ID: IdTarget = {
+  typenames: ['Account'],
+  byExternalId: (db, text) => accountIdBy(db, text.includes('@') ? { email: text } : { externalId: text }),
+};
 export const ENTITLEMENT_ID: IdTarget = { typenames: ['Entitlement'], byExternalId: entitlementIdByExternalId };
 export const GRANT_ID: IdTarget = { typenames: ['Grant'], byExternalId: grantIdByExternalId };
 export const WORKSPACE_ID: IdTarget = { typenames: ['Workspace'], byExternalId: (db, externalId) => resourceIdByExternalId(db, externalId, ['workspace']) };
@@ -45,8 +50,18 @@ export async function resolveIdArg(ctx: GraphQLContext, raw: string, target: IdT
   return (await target.byExternalId(ctx.database.db, raw)) ?? null;
 }
 
-/** Like resolveIdArg for an optional filter argument: undefined when absent. */
-export async function resolveOptionalIdArg(ctx: GraphQLContext, raw: string | null | undefined, target: IdTarget, argument: string): Promise<number | null | undefined> {
+/**
+ * Like resolveIdArg for an optional filter argument: undefined when absent. An id that names
+ * nothing is an error naming it: an empty answer would read as "this person has no access".
+ */
+export async function resolveOptionalIdArg(ctx: GraphQLContext, raw: string | null | undefined, target: IdTarget, argument: string): Promise<number | undefined> {
   if (raw == null) return undefined;
-  return resolveIdArg(ctx, raw, target, argument);
+  const id = await resolveIdArg(ctx, raw, target, argument);
+  if (id === null) {
+    const what = target.typenames.length === 1 ? (target.typenames[0] as string).replace(/[A-Z]/g, (c, i: number) => (i ? ' ' : '') + c.toLowerCase()) : 'resource';
+    throw new GraphQLError(`${argument}: no ${what} has the id "${raw}"${target === ACCOUNT_ID ? ' (nor that email)' : ''}; check it, or look it up first`, {
+      extensions: { code: 'NOT_FOUND', argument, id: raw },
+    });
+  }
+  return id;
 }

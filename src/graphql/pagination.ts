@@ -73,6 +73,22 @@ export function applyKeyset<D, TB extends keyof D, O>(
   return query.limit(page.limit);
 }
 
+/**
+ * A page larger than MAX_PAGE_SIZE is refused, not cut: a tool that asked for 150 and got 100
+ * would take them for everything.
+ */
+export function assertPageSize(args: DefaultConnectionArguments): void {
+  for (const name of ['first', 'last'] as const) {
+    const size = args[name];
+    if (typeof size === 'number' && size > MAX_PAGE_SIZE) {
+      const next = name === 'first' ? 'after: pageInfo.endCursor' : 'before: pageInfo.startCursor';
+      throw new GraphQLError(`${name}: ${size} is more than a page holds (at most ${MAX_PAGE_SIZE}); ask ${MAX_PAGE_SIZE} or fewer and page on with ${next}`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+  }
+}
+
 function once<T>(compute: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined;
   return () => (promise ??= compute());
@@ -85,6 +101,7 @@ export async function keysetConnection<Row>(
   loadPage: (page: ResolveCursorConnectionArgs) => Promise<Row[]>,
   count: () => Promise<number>,
 ) {
+  assertPageSize(args);
   const connection = await resolveCursorConnection(
     { args, toCursor: (row: Row) => encodeCursor(order.valuesOf(row)), defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
     (page: ResolveCursorConnectionArgs) => loadPage(page),
@@ -94,6 +111,7 @@ export async function keysetConnection<Row>(
 
 /** The page request of connection arguments, for loaders that fetch many pages in one statement. */
 export function pageRequest(args: DefaultConnectionArguments): ResolveCursorConnectionArgs {
+  assertPageSize(args);
   const { before, after, limit, inverted } = parseCursorConnectionArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
   return { before, after, limit, inverted };
 }

@@ -143,9 +143,9 @@ builder.relayMutationField(
       actorId: t.id({ required: false, description: 'The person acting through this client (an account id).' }),
       idempotencyKey: t.string({ required: false }),
     }),
-    validate: z
-      .object({ grantId: z.string().nullish(), entitlementId: z.string().nullish(), accountId: z.string().nullish(), reason: optionalText, actorId: z.string().nullish(), idempotencyKey: optionalKey })
-      .refine((i) => (i.grantId != null) !== (i.entitlementId != null && i.accountId != null), { message: 'give either grantId, or both entitlementId and accountId' }),
+    // Which grant is named is checked in the resolver, so a missing one is answered in the
+    // payload's errors like every other expected failure.
+    validate: z.object({ grantId: z.string().nullish(), entitlementId: z.string().nullish(), accountId: z.string().nullish(), reason: optionalText, actorId: z.string().nullish(), idempotencyKey: optionalKey }),
   },
   {
     description: 'Revoke access in Slack now. Revoking what is already gone answers ALREADY_REVOKED.',
@@ -154,6 +154,10 @@ builder.relayMutationField(
     resolve: async (_root, args, ctx): Promise<RevokePayload> => {
       const input = args.input;
       const details = { grantId: input.grantId ?? null, entitlementId: input.entitlementId ?? null, accountId: input.accountId ?? null };
+      if ((input.grantId != null) === (input.entitlementId != null && input.accountId != null)) {
+        const error = new ValidationError('name the grant to revoke: give either grantId, or both entitlementId and accountId', { field: 'input.grantId' });
+        return { result: null, ...(await refused(ctx, 'revokeGrant', error, details)) };
+      }
       const service = ctx.services.provisioning;
       if (!service) return { result: null, ...(await refused(ctx, 'revokeGrant', noService(), details)) };
       const actor = await actorOf(ctx, input.actorId);
@@ -173,7 +177,7 @@ builder.relayMutationField(
         entitlementId = await resolveIdArg(ctx, input.entitlementId as string, ENTITLEMENT_ID, 'input.entitlementId');
         accountId = await resolveIdArg(ctx, input.accountId as string, ACCOUNT_ID, 'input.accountId');
         if (entitlementId === null) return { result: null, ...(await refused(ctx, 'revokeGrant', new NotFoundError(`there is no entitlement ${input.entitlementId}`, { field: 'input.entitlementId' }), details)) };
-        if (accountId === null) return { result: null, ...(await refused(ctx, 'revokeGrant', new NotFoundError(`there is no account ${input.accountId}`, { field: 'input.accountId' }), details)) };
+        if (accountId === null) return { result: null, ...(await refused(ctx, 'revokeGrant', new NotFoundError(`there is no account ${input.accountId} (by id or email)`, { field: 'input.accountId' }), details)) };
       }
       const outcome = await service.revoke({ entitlementId, accountId, actor, reason: input.reason ?? null, idempotencyKey: input.idempotencyKey ?? null });
       return { result: outcome.result ?? null, errors: outcome.errors };

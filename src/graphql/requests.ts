@@ -83,7 +83,8 @@ RequestRef.implement({
   fields: (t) => ({
     number: t.int({ description: 'The request number, accepted wherever a request id is.', resolve: (r) => r.id }),
     kind: t.field({ type: RequestKindEnum, resolve: (r) => r.kind }),
-    state: t.field({ type: RequestStateEnum, resolve: (r) => r.state }),
+    status: t.field({ type: RequestStateEnum, description: 'Where the request is in its lifecycle (the same word as Account, SyncRun and AccessReview use).', resolve: (r) => r.state }),
+    state: t.field({ type: RequestStateEnum, deprecationReason: 'Use status: one word for lifecycle state across the API.', resolve: (r) => r.state }),
     origin: t.field({ type: RequestOriginEnum, resolve: (r) => r.origin }),
     requester: t.field({ type: AccountRef, nullable: true, description: 'Who asked.', resolve: (r) => r.requester_id }),
     account: t.field({ type: AccountRef, description: 'Who gets (or loses) the access.', resolve: (r) => r.account_id }),
@@ -142,7 +143,8 @@ function filtered(db: Kysely<DB>, f: RequestFilter): SelectQueryBuilder<DB, 'req
 
 const RequestFilterInput = builder.inputType('RequestFilter', {
   fields: (t) => ({
-    state: t.field({ type: [RequestStateEnum], required: false }),
+    status: t.field({ type: [RequestStateEnum], required: false, description: 'Only requests in these states.' }),
+    state: t.field({ type: [RequestStateEnum], required: false, deprecationReason: 'Use status.' }),
     kind: t.field({ type: [RequestKindEnum], required: false }),
     accountId: t.id({ required: false, description: 'Requests for this account (global or external id).' }),
     entitlementId: t.id({ required: false, description: 'Requests for this entitlement (global or external id).' }),
@@ -150,14 +152,14 @@ const RequestFilterInput = builder.inputType('RequestFilter', {
   }),
 });
 
-type RequestFilterArgs = { state?: RequestState[] | null; kind?: RequestKind[] | null; accountId?: string | null; entitlementId?: string | null; requesterId?: string | null };
+type RequestFilterArgs = { status?: RequestState[] | null; state?: RequestState[] | null; kind?: RequestKind[] | null; accountId?: string | null; entitlementId?: string | null; requesterId?: string | null };
 
 async function requestFilter(ctx: GraphQLContext, f: RequestFilterArgs | null | undefined): Promise<RequestFilter | null> {
   const accountId = await resolveOptionalIdArg(ctx, f?.accountId, ACCOUNT_ID, 'filter.accountId');
   const entitlementId = await resolveOptionalIdArg(ctx, f?.entitlementId, ENTITLEMENT_ID, 'filter.entitlementId');
   const requesterId = await resolveOptionalIdArg(ctx, f?.requesterId, ACCOUNT_ID, 'filter.requesterId');
   if (accountId === null || entitlementId === null || requesterId === null) return null;
-  return { states: f?.state, kinds: f?.kind, accountId, entitlementId, requesterId };
+  return { states: f?.status ?? f?.state, kinds: f?.kind, accountId, entitlementId, requesterId };
 }
 
 function requestConnection(ctx: GraphQLContext, args: Parameters<typeof keysetConnection>[0], filter: RequestFilter) {
@@ -343,6 +345,15 @@ decisionMutation('retryRequest', 'retry', 'Provision a FAILED request again, aft
 
 // ---- subscription ---------------------------------------------------------------------------
 
+/** Position in the lifecycle PENDING -> APPROVED -> PROVISIONING -> GRANTED/FAILED -> ended. */
+const STATE_RANK: Record<RequestState, number> = { PENDING: 0, APPROVED: 1, PROVISIONING: 2, GRANTED: 3, FAILED: 3, DENIED: 4, CANCELLED: 4, EXPIRED: 4, REVOKED: 4 };
+
+/** A state the request has already left, given where it is now (a retry takes FAILED back to APPROVED). */
+function isEarlierState(state: RequestState, now: RequestState): boolean {
+  if (now === 'FAILED' && state === 'APPROVED') return false;
+  return STATE_RANK[state] < STATE_RANK[now];
+}
+
 builder.subscriptionField('requestUpdated', (t) =>
   t.field({
     type: RequestRef,
@@ -360,22 +371,27 @@ builder.subscriptionField('requestUpdated', (t) =>
       try {
         const first = requestId === null ? undefined : await ctx.database.db.selectFrom('requests').select(['id', 'state']).where('id', '=', requestId).executeTakeFirst();
         if (!first) throw new GraphQLError(`requestId: there is no request ${args.requestId}`, { extensions: { code: 'NOT_FOUND' } });
-        yield first.id;
+        // Each event carries the state it announces: that state is sent, not whatever the row holds
+        // by the time it is read (a fast APPROVED -> PROVISIONING was sent as PROVISIONING twice).
+        yield { id: first.id, state: first.state };
         let last = first.state;
         if (final.includes(last)) return;
         for await (const event of events) {
           if (event.requestId !== first.id || event.state === last) continue;
+          // Heard between listening and the first read: already reported by that read.
+          if (isEarlierState(event.state, last)) continue;
           last = event.state;
-          yield first.id;
+          yield { id: first.id, state: event.state };
           if (final.includes(last)) return;
         }
       } finally {
         await events.return?.();
       }
     },
-    resolve: async (id, _args, ctx) => {
+    resolve: async (change, _args, ctx) => {
       clearAllDataLoaders(ctx);
-      return id;
+      const row = await RequestRef.getDataloader(ctx).load(change.id);
+      return { ...row, state: change.state };
     },
   }),
 );

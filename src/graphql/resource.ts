@@ -4,10 +4,10 @@ import type { Entitlement, ResourceType } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { ResourceStatusEnum, ResourceTypeEnum } from './enums.ts';
-import { resolveIdArg, WORKSPACE_ID } from './idArgs.ts';
+import { resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { entitlementsOfResources } from './read/entitlements.ts';
-import { countWorkspaces, workspaceOrder, workspacePage, type ResourceRow } from './read/resources.ts';
+import { countResources, countWorkspaces, resourceOrder, resourcePage, workspaceOrder, workspacePage, type ResourceRow } from './read/resources.ts';
 import { EntitlementRef, RESOURCE_TYPENAMES, ResourceRef } from './refs.ts';
 
 const typenameByRow = (row: ResourceRow) => RESOURCE_TYPENAMES[row.resource_type];
@@ -18,16 +18,21 @@ ResourceRef.implement({
   resolveType: typenameByRow,
   fields: (t) => ({
     externalId: t.exposeString('external_id', { description: 'Stable external id, e.g. userGroup:S123.' }),
-    resourceType: t.field({ type: ResourceTypeEnum, resolve: (r) => r.resource_type }),
-    displayName: t.exposeString('display_name'),
-    slackId: t.exposeString('slack_id'),
-    description: t.exposeString('description', { nullable: true }),
+    resourceType: t.field({ type: ResourceTypeEnum, description: 'What kind of resource this is.', resolve: (r) => r.resource_type }),
+    displayName: t.exposeString('display_name', { description: 'The name people know it by (channels with their #).' }),
+    slackId: t.exposeString('slack_id', { description: "Slack's own id (T…, S…, C…; a role's team:role)." }),
+    description: t.exposeString('description', { nullable: true, description: 'Its description or purpose in Slack, if any.' }),
     status: t.field({ type: ResourceStatusEnum, description: 'DISABLED for disabled user groups, ARCHIVED for archived channels.', resolve: (r) => r.status }),
     workspace: t.field({
-      type: ResourceRef,
+      // Typed Workspace (it was Resource): every answer was a Workspace, and a Workspace is a
+      // Resource, so selections written against the old type stay valid.
+      type: WorkspaceRef,
       nullable: true,
       description: 'The workspace this resource belongs to (null for org-wide resources).',
-      resolve: async (r, _args, ctx) => (r.workspace_id ? workspaceResourceIdBySlackId(ctx, r.workspace_id) : null),
+      resolve: async (r, _args, ctx) => {
+        const id = r.workspace_id ? await workspaceResourceIdBySlackId(ctx, r.workspace_id) : null;
+        return id === null ? null : ResourceRef.getDataloader(ctx).load(id);
+      },
     }),
     entitlements: t.loadableGroup({
       type: EntitlementRef,
@@ -37,8 +42,8 @@ ResourceRef.implement({
       group: (e) => (e as Entitlement).resource_id,
       resolve: (r) => r.id,
     }),
-    createdAt: t.field({ type: 'DateTime', resolve: (r) => r.created_at }),
-    updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.updated_at }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the gateway first saw it.', resolve: (r) => r.created_at }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When the gateway last saw it change.', resolve: (r) => r.updated_at }),
   }),
 });
 
@@ -85,8 +90,60 @@ export const IdpGroupRef = resourceNode('group', 'An IdP group, synced through S
 export const WorkspaceRoleRef = resourceNode('workspaceRole', 'A role in a workspace: owner, admin, member, guest kinds, bot.');
 export const EnterpriseRoleRef = resourceNode('enterpriseRole', 'An Enterprise Grid org-level role.');
 export const ChannelRef = resourceNode('channel', 'A public or private channel.');
+builder.objectFields(ChannelRef, (t) => ({
+  isPrivate: t.boolean({
+    description: 'Whether the channel is private (members only) rather than public.',
+    resolve: (r) => (r.profile as { is_private?: boolean } | null)?.is_private === true,
+  }),
+  memberCount: t.int({
+    description: 'Members as of the last sync or event: the grants of its member entitlement.',
+    resolve: (r, _args, ctx) => memberCounts(ctx).load(r.id),
+  }),
+}));
+
+/** Members of channels (grants of their member entitlement), batched per request. */
+const memberCounts = createContextCache(
+  (ctx: GraphQLContext) =>
+    new DataLoader<number, number>(async (resourceIds) => {
+      const rows = await ctx.database.db
+        .selectFrom('grants')
+        .innerJoin('entitlements', 'entitlements.id', 'grants.entitlement_id')
+        .select(['entitlements.resource_id', (eb) => eb.fn.countAll<string>().as('count')])
+        .where('entitlements.resource_id', 'in', [...resourceIds])
+        .where('entitlements.slug', '=', 'member')
+        .groupBy('entitlements.resource_id')
+        .execute();
+      return resourceIds.map((id) => Number(rows.find((r) => r.resource_id === id)?.count ?? 0));
+    }),
+);
+
+const ResourceFilter = builder.inputType('ResourceFilter', {
+  description: 'Which resources to list; every given condition must hold.',
+  fields: (t) => ({
+    resourceType: t.field({ type: [ResourceTypeEnum], required: false, description: 'Only these kinds of resource.' }),
+    workspaceId: t.id({ required: false, description: 'Resources of this workspace (global or external id).' }),
+    search: t.string({ required: false, description: 'Part of the name or the exact Slack id (case-insensitive).' }),
+  }),
+});
 
 builder.queryFields((t) => ({
+  resources: t.connection(
+    {
+      type: ResourceRef,
+      description: 'Every resource access is granted to (workspaces, groups, roles, channels), with filters.',
+      args: { filter: t.arg({ type: ResourceFilter, required: false }) },
+      resolve: async (_root, args, ctx) => {
+        const db = ctx.database.db;
+        const f = args.filter ?? {};
+        const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
+        const workspaceSlackId = workspaceResourceId === undefined ? undefined : (await ResourceRef.getDataloader(ctx).load(workspaceResourceId))?.slack_id;
+        const filter = { resourceTypes: f.resourceType ?? undefined, workspaceSlackId, search: f.search ?? undefined };
+        return keysetConnection(args, resourceOrder, (page) => resourcePage(db, filter, page), () => countResources(db, filter));
+      },
+    },
+    { name: 'ResourceConnection', description: 'A page of resources.' },
+    { name: 'ResourceEdge', description: 'A resource and its cursor.' },
+  ),
   workspaces: t.connection(
     {
       type: WorkspaceRef,

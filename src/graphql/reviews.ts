@@ -370,8 +370,12 @@ builder.relayMutationField(
   'closeAccessReview',
   {
     inputFields: (t) => ({
-      reviewId: t.id({ required: true }),
-      actorId: t.id({ required: false }),
+      reviewId: t.id({ required: true, description: 'Global id or review number.' }),
+      actorId: t.id({ required: false, description: 'The person closing it (global or external id, or email).' }),
+      keepUndecided: t.boolean({
+        required: false,
+        description: 'Close although some items are undecided, leaving their access as it is. Without it, a review with undecided items is not closed (UNDECIDED_ITEMS).',
+      }),
     }),
   },
   {
@@ -385,7 +389,7 @@ builder.relayMutationField(
       if (isError(actor)) return { errors: [actor] };
       const reviewId = await resolveIdArg(ctx, input.reviewId, ACCESS_REVIEW_ID, 'input.reviewId');
       if (reviewId === null) return { errors: [new NotFoundError(`there is no access review ${input.reviewId}`, { field: 'input.reviewId' })] };
-      return service.close({ reviewId, actor, origin: origin(ctx) });
+      return service.close({ reviewId, actor, origin: origin(ctx), keepUndecided: input.keepUndecided === true });
     },
   },
   {

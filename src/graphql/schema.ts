@@ -1,5 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
+import { DESCRIPTIONS } from './descriptions.ts';
+import { applyDescriptions, describeGenericFields } from './genericDescriptions.ts';
 // One file per domain type, each with its root fields; importing them registers them.
 import './errors.ts';
 import './health.ts';
@@ -15,8 +17,13 @@ import './provisioning.ts';
 import './policy.ts';
 import './requests.ts';
 import './reviews.ts';
+import './apiClients.ts';
+import './accessChanges.ts';
+import './liveCache.ts';
 
-export const schema: GraphQLSchema = builder.toSchema();
+export const schema: GraphQLSchema = describeGenericFields(builder.toSchema());
+/** Entries of DESCRIPTIONS that name nothing in the schema (a test keeps this empty). */
+export const staleDescriptions: string[] = applyDescriptions(schema, DESCRIPTIONS);
 
 /** The schema as committed in schema/schema.graphql: printed and sorted for stable diffs. */
 export function printedSchema(): string {

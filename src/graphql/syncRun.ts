@@ -71,7 +71,7 @@ const SyncChangeRef = builder.objectRef<SyncChange>('SyncChange').implement({
 });
 const SyncChangeConnection = builder.connectionObject({ type: SyncChangeRef, name: 'SyncChangeConnection' }, { name: 'SyncChangeEdge' });
 
-const SyncDiff = builder.objectRef<SyncRun>('SyncDiff').implement({
+export const SyncDiff = builder.objectRef<SyncRun>('SyncDiff').implement({
   description: 'What a run changed against the previous successful run.',
   fields: (t) => {
     const count = (key: string, description: string) =>
@@ -105,9 +105,10 @@ const SyncDiff = builder.objectRef<SyncRun>('SyncDiff').implement({
 SyncRunRef.implement({
   description: 'One sync of the Slack organization into the gateway.',
   fields: (t) => ({
-    trigger: t.field({ type: SyncTriggerEnum, resolve: (r) => r.trigger }),
-    status: t.field({ type: SyncStatusEnum, resolve: (r) => r.status }),
-    phase: t.field({ type: SyncPhaseEnum, nullable: true, resolve: (r) => progressFromRun(r).phase }),
+    number: t.int({ description: 'The run number, as the CLI shows it and syncRun(id:) accepts.', resolve: (r) => r.id }),
+    trigger: t.field({ type: SyncTriggerEnum, description: 'What started the run.', resolve: (r) => r.trigger }),
+    status: t.field({ type: SyncStatusEnum, description: 'Where the run is in its lifecycle.', resolve: (r) => r.status }),
+    phase: t.field({ type: SyncPhaseEnum, nullable: true, description: 'The phase running now (or last, once ended).', resolve: (r) => progressFromRun(r).phase }),
     counts: t.field({ type: [SyncPhaseCount], description: 'Items processed and estimated, per phase.', resolve: (r) => {
       const p = progressFromRun(r);
       return phaseCounts(p.counts, p.estimatedTotals);
@@ -124,7 +125,7 @@ SyncRunRef.implement({
         return [...new Set([...Object.keys(calls), ...Object.keys(limited)])].sort().map((method) => ({ method, calls: calls[method] ?? 0, rateLimited: limited[method] ?? 0 }));
       },
     }),
-    slackCallsTotal: t.int({ resolve: (r) => Object.values(numbers(r.slack_calls)).reduce((a, b) => a + b, 0) }),
+    slackCallsTotal: t.int({ description: 'Slack API calls made, all methods together.', resolve: (r) => Object.values(numbers(r.slack_calls)).reduce((a, b) => a + b, 0) }),
     rateLimitedTotal: t.int({ description: 'Calls Slack answered with 429.', resolve: (r) => Object.values(numbers(r.slack_rate_limited)).reduce((a, b) => a + b, 0) }),
     requestedBy: t.exposeString('requested_by', { nullable: true, description: 'An API client id, scheduler or cli.' }),
     error: t.exposeString('error', { nullable: true }),
@@ -153,8 +154,9 @@ const SyncProgress = builder.objectRef<SyncProgressEvent>('SyncProgress').implem
     done: t.exposeInt('done'),
     estimatedTotal: t.exposeInt('estimatedTotal', { nullable: true }),
     percent: t.exposeInt('percent', { nullable: true }),
-    slackCalls: t.exposeInt('slackCalls'),
-    rateLimited: t.exposeInt('rateLimited'),
+    slackCallsTotal: t.exposeInt('slackCalls', { description: 'Slack API calls made so far, all methods together (as SyncRun.slackCallsTotal).' }),
+    slackCalls: t.exposeInt('slackCalls', { deprecationReason: 'Use slackCallsTotal: on SyncRun, slackCalls is the list by method.' }),
+    rateLimited: t.exposeInt('rateLimited', { description: 'Calls Slack answered with 429 so far.' }),
     error: t.exposeString('error', { nullable: true }),
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
   }),

@@ -8,6 +8,8 @@ const Viewer = builder.objectRef<Principal>('Viewer').implement({
     name: t.exposeString('clientName'),
     scopes: t.stringList({ description: 'Scopes of the token in use: read, request, approve, provision, review, sync, admin.', resolve: (p) => p.scopes }),
     tokenExpiresAt: t.field({ type: 'DateTime', resolve: (p) => p.tokenExpiresAt }),
+    trustedOnly: t.boolean({ description: "This client may run only the gateway's trusted documents, sent by hash.", resolve: (p) => p.trustedOnly === true }),
+    costBudgetPerMinute: t.int({ nullable: true, description: "This client's query-cost budget per minute; null: the gateway's default.", resolve: (p) => p.costBudgetPerMinute ?? null }),
   }),
 });
 

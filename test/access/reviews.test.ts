@@ -143,4 +143,24 @@ describe(`access reviews (${backend})`, () => {
     const noReviewers = await gov.reviews.create({ name: 'x', scope: { resourceTypes: ['channel'] }, reviewerMode: 'EXPLICIT', actor: api });
     expect(noReviewers.errors.map((e) => e.field)).toEqual(['input.reviewerIds']);
   });
+
+  it('does not close a review with undecided items unless told to keep their access', async () => {
+    const [alice, bob] = reviewers as [{ id: number; slackId: string }, { id: number; slackId: string }];
+    const created = await gov.reviews.create({ name: 'channels', scope: { resourceTypes: ['channel'] }, reviewerMode: 'EXPLICIT', reviewerIds: [alice.id, bob.id], actor: { ...api, accountId: alice.id } });
+    const review = created.review as NonNullable<typeof created.review>;
+    const items: ReviewItem[] = await t.db.selectFrom('review_items').selectAll().where('review_id', '=', review.id).where('account_id', 'not in', [alice.id, bob.id]).orderBy('id').execute();
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect((await gov.reviews.decide({ reviewId: review.id, decisions: [{ itemId: (items[0] as ReviewItem).id, decision: 'KEEP' }], actor: { ...api, accountId: alice.id } })).errors).toEqual([]);
+    const undecided = (await gov.reviews.progress(review.id)).undecided;
+
+    const refused = await gov.reviews.close({ reviewId: review.id, actor: { ...api, accountId: alice.id } });
+    expect(refused.errors.map((e) => [e.code, e.message])).toEqual([
+      ['UNDECIDED_ITEMS', `access review ${review.id} has ${undecided} undecided item(s); decide them first, or close with keepUndecided: true to leave their access as it is`],
+    ]);
+    expect((await gov.reviews.get(review.id))?.status).toBe('OPEN');
+
+    const kept = await gov.reviews.close({ reviewId: review.id, actor: { ...api, accountId: alice.id }, keepUndecided: true });
+    expect(kept.errors).toEqual([]);
+    expect(kept.review?.status).toBe('CLOSED');
+  });
 });

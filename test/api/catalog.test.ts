@@ -2,33 +2,47 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graphql/ids.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
-import { apiClient, graphql, silentLogger } from './helpers.ts';
+import type { SlackgateClient } from '../../src/client/index.ts';
+import {
+  AccountByIdDocument,
+  AccountBySlackIdAndEmailDocument,
+  AccountFiltersDocument,
+  AccountLookupsDocument,
+  AccountPageDocument,
+  AccountsInWorkspaceDocument,
+  EntitlementFiltersDocument,
+  EntitlementGrantPageDocument,
+  EntitlementWithGrantsDocument,
+  GrantFiltersDocument,
+  GrantTimesDocument,
+  NodeLookupsDocument,
+  ResourceTypenamesDocument,
+  type EntitlementGrantPageQuery,
+} from '../gql/graphql.ts';
+import { silentLogger, typedClient } from './helpers.ts';
 import { seedCatalog, type Catalog } from './seed.ts';
 
 const t = useTestDatabase();
 let server: RunningServer;
-let token: string;
+let client: SlackgateClient;
 let catalog: Catalog;
 
 beforeAll(async () => {
   catalog = await seedCatalog(t.db);
   server = await listen(createGateway({ database: t.database, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
-  token = (await apiClient(t.db, ['read'])).token;
+  client = await typedClient(t.db, server.url, ['read']);
 });
 afterAll(async () => {
   await server.close();
 });
 
-const q = (query: string, variables?: Record<string, unknown>) => graphql(server.url, token, query, variables);
-
 describe(`read model (${backend})`, () => {
   it('answers DateTime fields as ISO 8601 UTC strings with milliseconds, equal to the stored times', async () => {
-    const res = await q('{ grants(first: 5) { edges { node { externalId grantedAt expiresAt account { createdAt } } } } }');
-    expect(res.body.errors).toBeUndefined();
+    const data = await client.request(GrantTimesDocument);
     const stored = await t.db.selectFrom('grants').innerJoin('accounts', 'accounts.id', 'grants.account_id').select(['grants.external_id', 'grants.granted_at', 'accounts.created_at']).orderBy('grants.id').limit(5).execute();
-    const answered = res.body.data.grants.edges.map((e: { node: { externalId: string; grantedAt: string; expiresAt: string | null; account: { createdAt: string } } }) => e.node);
+    const answered = data.grants.edges.map((e) => e.node);
     expect(answered).toHaveLength(5);
-    answered.forEach((node: { externalId: string; grantedAt: string; expiresAt: string | null; account: { createdAt: string } }, i: number) => {
+    answered.forEach((node, i) => {
       expect(node.grantedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(node.externalId).toBe(stored[i]?.external_id);
       expect(node.grantedAt).toBe(stored[i]?.granted_at.toISOString());
@@ -38,18 +52,7 @@ describe(`read model (${backend})`, () => {
   });
 
   it('filters accounts by search, status, type, guest and workspace, with totalCount', async () => {
-    const res = await q(`{
-      all: accounts { totalCount }
-      search: accounts(filter: { search: "person01" }) { totalCount edges { node { slackId } } }
-      byEmail: accounts(filter: { search: "PERSON020@acme" }) { edges { node { slackId email } } }
-      disabled: accounts(filter: { status: [DISABLED] }) { totalCount }
-      guests: accounts(filter: { isGuest: true }) { totalCount }
-      services: accounts(filter: { type: [SERVICE] }) { edges { node { displayName type } } }
-      labs: accounts(filter: { workspaceId: "workspace:T2" }) { totalCount }
-      nowhere: accounts(filter: { workspaceId: "workspace:T404" }) { totalCount edges { cursor } }
-    }`);
-    expect(res.body.errors).toBeUndefined();
-    const d = res.body.data;
+    const d = await client.request(AccountFiltersDocument);
     expect(d.all.totalCount).toBe(150);
     expect(d.search.totalCount).toBe(10);
     expect(d.byEmail.edges).toEqual([{ node: { slackId: 'U020', email: 'Person020@Acme.test' } }]);
@@ -57,23 +60,12 @@ describe(`read model (${backend})`, () => {
     expect(d.guests.totalCount).toBe(15);
     expect(d.services.edges).toEqual([{ node: { displayName: 'deploy-bot', type: 'SERVICE' } }]);
     expect(d.labs.totalCount).toBe(5);
-    expect(d.nowhere).toEqual({ totalCount: 0, edges: [] });
   });
 
   it('finds one account by global id, external id, Slack id or email', async () => {
     const first = catalog.accounts[3] as { id: number; slackId: string };
-    const res = await q(
-      `query ($global: ID!) {
-        byGlobal: account(id: $global) { slackId }
-        byExternal: account(id: "user:U003") { slackId workspaces { externalId name domain } }
-        bySlack: account(slackId: "U003") { slackId }
-        byEmail: account(email: "person003@ACME.TEST") { slackId }
-        missing: account(id: "user:U999") { slackId }
-      }`,
-      { global: encodeGlobalId('Account', first.id) },
-    );
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data).toEqual({
+    const data = await client.request(AccountLookupsDocument, { global: encodeGlobalId('Account', first.id) });
+    expect(data).toEqual({
       byGlobal: { slackId: 'U003' },
       byExternal: { slackId: 'U003', workspaces: [{ externalId: 'workspace:T1', name: 'Acme', domain: 'acme' }, { externalId: 'workspace:T2', name: 'Acme Labs', domain: 'acme-labs' }] },
       bySlack: { slackId: 'U003' },
@@ -83,22 +75,15 @@ describe(`read model (${backend})`, () => {
   });
 
   it('refuses an id of the wrong type and an ambiguous account lookup with clear errors', async () => {
-    const wrongType = await q(`query ($id: ID!) { account(id: $id) { slackId } }`, { id: encodeGlobalId('Grant', 1) });
-    expect(wrongType.body.errors?.[0]?.message).toMatch(/is a Grant id; expected Account/);
-    const twoArgs = await q(`{ account(slackId: "U001", email: "x@y") { slackId } }`);
-    expect(twoArgs.body.errors?.[0]?.message).toContain('exactly one of id, slackId or email');
+    const wrongType = await client.execute(AccountByIdDocument, { id: encodeGlobalId('Grant', 1) });
+    expect(wrongType.errors?.[0]?.message).toMatch(/is a Grant id; expected Account/);
+    const twoArgs = await client.execute(AccountBySlackIdAndEmailDocument);
+    expect(twoArgs.errors?.[0]?.message).toContain('exactly one of id, slackId or email');
   });
 
   it('resolves an entitlement by external id, with its typed resource, grants and grant count', async () => {
-    const res = await q(`{
-      entitlement(id: "userGroup:S1:member") {
-        externalId slug grantable grantableReason grantCount purpose
-        resource { __typename externalId resourceType slackId displayName workspace { externalId } entitlements { externalId } }
-        grants(first: 2, filter: { source: [SYNC] }) { totalCount edges { node { account { slackId } } } pageInfo { hasNextPage } }
-      }
-    }`);
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.entitlement).toEqual({
+    const data = await client.request(EntitlementWithGrantsDocument);
+    expect(data.entitlement).toEqual({
       externalId: 'userGroup:S1:member',
       slug: 'member',
       grantable: true,
@@ -119,8 +104,8 @@ describe(`read model (${backend})`, () => {
   });
 
   it('maps every resource type to its GraphQL type', async () => {
-    const res = await q(`{ entitlements(first: 50) { totalCount edges { node { resource { __typename externalId } } } } }`);
-    const types = Object.fromEntries(res.body.data.entitlements.edges.map((e: any) => [e.node.resource.externalId, e.node.resource.__typename]));
+    const data = await client.request(ResourceTypenamesDocument);
+    const types = Object.fromEntries(data.entitlements.edges.map((e) => [e.node.resource.externalId, e.node.resource.__typename]));
     expect(types).toEqual({
       'workspace:T1': 'Workspace',
       'workspace:T2': 'Workspace',
@@ -133,74 +118,52 @@ describe(`read model (${backend})`, () => {
   });
 
   it('filters entitlements by resource type, workspace, grantability and search', async () => {
-    const res = await q(`{
-      groups: entitlements(filter: { resourceType: [USER_GROUP, IDP_GROUP] }) { edges { node { externalId } } }
-      inT1: entitlements(filter: { workspaceId: "workspace:T1" }) { totalCount }
-      grantable: entitlements(filter: { grantable: true }) { edges { node { externalId } } }
-      search: entitlements(filter: { search: "general" }) { edges { node { externalId } } }
-    }`);
-    expect(res.body.errors).toBeUndefined();
-    const ids = (c: any) => c.edges.map((e: any) => e.node.externalId);
-    expect(ids(res.body.data.groups)).toEqual(['userGroup:S1:member', 'group:G1:member']);
-    expect(res.body.data.inT1.totalCount).toBe(4);
-    expect(ids(res.body.data.grantable)).toEqual(['userGroup:S1:member', 'channel:C1:member']);
-    expect(ids(res.body.data.search)).toEqual(['channel:C1:member']);
+    const data = await client.request(EntitlementFiltersDocument);
+    const ids = (c: { edges: { node: { externalId: string } }[] }) => c.edges.map((e) => e.node.externalId);
+    expect(ids(data.groups)).toEqual(['userGroup:S1:member', 'group:G1:member']);
+    expect(data.inT1.totalCount).toBe(4);
+    expect(ids(data.grantable)).toEqual(['userGroup:S1:member', 'channel:C1:member']);
+    expect(ids(data.search)).toEqual(['channel:C1:member']);
   });
 
   it('filters grants by account, resource type, source and expiry', async () => {
-    const res = await q(`{
-      mine: grants(filter: { accountId: "user:U000" }) { totalCount }
-      channels: grants(filter: { resourceType: [CHANNEL], source: [DIRECT] }) { totalCount edges { node { externalId source expiresAt } } }
-      expiring: grants(filter: { expiringBefore: "2031-01-01T00:00:00Z" }) { totalCount }
-      notYet: grants(filter: { expiringBefore: "2029-01-01T00:00:00Z" }) { totalCount }
-      accountGrants: account(id: "user:U001") { grants(filter: { resourceType: [WORKSPACE] }) { totalCount edges { node { entitlement { externalId } } } } }
-    }`);
-    expect(res.body.errors).toBeUndefined();
-    const d = res.body.data;
+    const d = await client.request(GrantFiltersDocument);
     expect(d.mine.totalCount).toBe(5);
     expect(d.channels.totalCount).toBe(3);
-    expect(d.channels.edges[0].node).toEqual({ externalId: 'channel:C1:member:user:U000', source: 'DIRECT', expiresAt: '2030-01-01T00:00:00.000Z' });
+    expect(d.channels.edges[0]?.node).toEqual({ externalId: 'channel:C1:member:user:U000', source: 'DIRECT', expiresAt: '2030-01-01T00:00:00.000Z' });
     expect(d.expiring.totalCount).toBe(3);
     expect(d.notYet.totalCount).toBe(0);
-    expect(d.accountGrants.grants.edges.map((e: any) => e.node.entitlement.externalId)).toEqual(['workspace:T1:member', 'workspace:T2:member']);
+    expect(d.accountGrants?.grants.edges.map((e) => e.node.entitlement.externalId)).toEqual(['workspace:T1:member', 'workspace:T2:member']);
   });
 
   it('resolves node and nodes by global and external ids, null for unknown ids', async () => {
     const s1 = catalog.resources['userGroup:S1'] as number;
-    const res = await q(
-      `query ($group: ID!) {
-        node(id: $group) { __typename id ... on UserGroup { externalId } }
-        byExternal: node(id: "channel:C1") { __typename id }
-        grant: node(id: "userGroup:S1:member:user:U005") { ... on Grant { account { slackId } } }
-        nodes(ids: ["user:U007", "nothing:here", $group]) { __typename }
-      }`,
-      { group: encodeGlobalId('UserGroup', s1) },
-    );
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.node).toEqual({ __typename: 'UserGroup', id: encodeGlobalId('UserGroup', s1), externalId: 'userGroup:S1' });
-    expect(res.body.data.byExternal).toEqual({ __typename: 'Channel', id: encodeGlobalId('Channel', catalog.resources['channel:C1'] as number) });
-    expect(res.body.data.grant).toEqual({ account: { slackId: 'U005' } });
-    expect(res.body.data.nodes).toEqual([{ __typename: 'Account' }, null, { __typename: 'UserGroup' }]);
+    const data = await client.request(NodeLookupsDocument, { group: encodeGlobalId('UserGroup', s1) });
+    expect(data.node).toEqual({ __typename: 'UserGroup', id: encodeGlobalId('UserGroup', s1), externalId: 'userGroup:S1' });
+    expect(data.byExternal).toEqual({ __typename: 'Channel', id: encodeGlobalId('Channel', catalog.resources['channel:C1'] as number) });
+    expect(data.grant).toEqual({ account: { slackId: 'U005' } });
+    expect(data.nodes).toEqual([{ __typename: 'Account' }, null, { __typename: 'UserGroup' }]);
   });
 
   it('caps a page at 100 items', async () => {
-    const res = await q(`{ accounts(first: 500) { edges { cursor } pageInfo { hasNextPage } } }`);
-    expect(res.body.data.accounts.edges).toHaveLength(100);
-    expect(res.body.data.accounts.pageInfo.hasNextPage).toBe(true);
+    const data = await client.request(AccountPageDocument, { first: 100 });
+    expect(data.accounts.edges).toHaveLength(100);
+    expect(data.accounts.pageInfo.hasNextPage).toBe(true);
   });
 
   it('pages backwards with last/before', async () => {
-    const forward = await q(`{ accounts(first: 5) { edges { cursor node { slackId } } } }`);
-    const fifth = forward.body.data.accounts.edges[4].cursor;
-    const back = await q(`query ($before: String) { accounts(last: 2, before: $before) { edges { node { slackId } } pageInfo { hasPreviousPage hasNextPage } } }`, { before: fifth });
-    expect(back.body.data.accounts).toEqual({ edges: [{ node: { slackId: 'U002' } }, { node: { slackId: 'U003' } }], pageInfo: { hasPreviousPage: true, hasNextPage: true } });
-    const tail = await q(`{ accounts(last: 1) { edges { node { slackId } } } }`);
-    expect(tail.body.data.accounts.edges).toEqual([{ node: { slackId: 'U149' } }]);
+    const forward = await client.request(AccountPageDocument, { first: 5 });
+    const fifth = forward.accounts.edges[4]?.cursor;
+    const back = await client.request(AccountPageDocument, { last: 2, before: fifth });
+    expect(back.accounts.edges.map((e) => e.node)).toEqual([{ slackId: 'U002' }, { slackId: 'U003' }]);
+    expect(back.accounts.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: true });
+    const tail = await client.request(AccountPageDocument, { last: 1 });
+    expect(tail.accounts.edges.map((e) => e.node)).toEqual([{ slackId: 'U149' }]);
   });
 
   it('rejects a cursor that is not one of the connection', async () => {
-    const res = await q(`{ accounts(first: 2, after: "bm90LWEtY3Vyc29y") { edges { cursor } } }`);
-    expect(res.body.errors?.[0]?.message).toContain('is not a cursor of this connection');
+    const res = await client.execute(AccountPageDocument, { first: 2, after: 'bm90LWEtY3Vyc29y' });
+    expect(res.errors?.[0]?.message).toContain('is not a cursor of this connection');
   });
 });
 
@@ -213,14 +176,12 @@ describe(`keyset pagination under concurrent writes (${backend})`, () => {
     const removed = new Set<string>();
     let page = 0;
     for (;;) {
-      const res: any = await q(
-        `query ($after: String) { entitlement(id: "workspace:T1:member") { grants(first: 40, after: $after) { edges { cursor node { externalId } } pageInfo { hasNextPage endCursor } } } }`,
-        { after },
-      );
-      const conn = res.body.data.entitlement.grants;
-      seen.push(...conn.edges.map((e: any) => e.node.externalId));
+      const data: EntitlementGrantPageQuery = await client.request(EntitlementGrantPageDocument, { after });
+      const conn = data.entitlement?.grants;
+      if (!conn) throw new Error('workspace:T1:member has no grants connection');
+      seen.push(...conn.edges.map((e) => e.node.externalId));
       if (!conn.pageInfo.hasNextPage) break;
-      after = conn.pageInfo.endCursor;
+      after = conn.pageInfo.endCursor ?? null;
       page += 1;
       // Between pages: a grant already read and one not yet read disappear; a new one appears.
       const gone = [before[page * 10], before[before.length - page]].filter((g): g is { id: number; external_id: string } => g !== undefined);

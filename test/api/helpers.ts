@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { createClient } from '../../src/auth/clients.ts';
+import { createClient, type ClientLimits } from '../../src/auth/clients.ts';
+import { SlackgateClient, type SlackgateClientOptions } from '../../src/client/index.ts';
 import type { Scope } from '../../src/auth/scopes.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -36,4 +37,19 @@ export async function graphql<T = Record<string, any>>(url: string, token: strin
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as GraphQLResponse<T>['body'] };
+}
+
+/**
+ * A new API client with the given scopes, used through the typed client (slackgate/client): the
+ * operations tests send this way are type-checked against the schema by codegen.
+ */
+export async function typedClient(
+  db: Kysely<DB>,
+  url: string,
+  scopes: Scope[],
+  options: Partial<SlackgateClientOptions> & ClientLimits & { name?: string } = {},
+): Promise<SlackgateClient & { clientId: string }> {
+  const { trustedOnly, costBudgetPerMinute, name, ...clientOptions } = options;
+  const { client, secret } = await createClient(db, { name: name ?? `typed ${scopes.join('+')}`, scopes, trustedOnly, costBudgetPerMinute, actor: { label: 'test' } });
+  return Object.assign(new SlackgateClient({ url, clientId: client.id, clientSecret: secret, ...clientOptions }), { clientId: client.id });
 }

@@ -74,3 +74,37 @@ export async function countWorkspaces(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('resources').select((eb) => eb.fn.countAll<number>().as('count')).where('resource_type', '=', 'workspace').executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** What the root `resources` list may be narrowed to. */
+export interface ResourceListFilter {
+  resourceTypes?: readonly ResourceType[];
+  /** Slack team id of the workspace. */
+  workspaceSlackId?: string;
+  search?: string;
+}
+
+export const resourceOrder: KeysetOrder<ResourceRow> = byId<ResourceRow>('r.id');
+
+function filteredResources(db: Kysely<DB>, filter: ResourceListFilter) {
+  let query = db.selectFrom('resources as r').leftJoin('workspaces as w', (join) => join.onRef('w.id', '=', 'r.slack_id').on('r.resource_type', '=', 'workspace'));
+  if (filter.resourceTypes?.length) query = query.where('r.resource_type', 'in', filter.resourceTypes);
+  if (filter.workspaceSlackId !== undefined) query = query.where('r.workspace_id', '=', filter.workspaceSlackId);
+  if (filter.search) {
+    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb(sql`lower(r.display_name)`, 'like', pattern), eb('r.slack_id', '=', filter.search as string)]));
+  }
+  return query;
+}
+
+/** A page of resources of any type, with their workspace details where they are workspaces. */
+export async function resourcePage(db: Kysely<DB>, filter: ResourceListFilter, page: PageRequest): Promise<ResourceRow[]> {
+  const query = filteredResources(db, filter)
+    .selectAll('r')
+    .select(['w.name as workspace_name', 'w.domain as workspace_domain', 'w.enterprise_id as workspace_enterprise_id']);
+  return applyKeyset(query, resourceOrder, page).execute();
+}
+
+export async function countResources(db: Kysely<DB>, filter: ResourceListFilter): Promise<number> {
+  const row = await filteredResources(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
