@@ -11,7 +11,7 @@ const shared = {
     enumsAsTypes: true,
     // Relative imports end in .js, as Node's ESM resolution (and ours) wants.
     emitLegacyCommonJSImports: false,
-    scalars: { DateTime: 'string', JSON: 'unknown', ID: 'string' },
+    scalars: { DateTime: 'string', JSON: 'unknown', ID: 'string', SafeInt: 'number' },
   },
   presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256' as const }, fragmentMasking: false as const },
 };

@@ -21,7 +21,7 @@ async function builtCli() {
 async function sourceCli() {
   const { register } = await import('tsx/esm/api');
   register();
-  return import('../src/cli.ts');
+  return import('../src/cli/main.ts');
 }
 
 const { main } = (await builtCli()) ?? (await sourceCli());

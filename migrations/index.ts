@@ -9,6 +9,8 @@ import * as catalogNotices from './2026-12-02T0700_catalog_notices.ts';
 import * as slackApp from './2026-12-04T1400_slack_app.ts';
 import * as accessNotices from './2026-12-04T1500_access_notices.ts';
 import * as apiClientFairUse from './2026-12-04T1600_api_client_fair_use.ts';
+import * as accessChanges from './2026-12-04T1620_access_changes.ts';
+import * as liveCache from './2026-12-04T1630_live_cache.ts';
 import * as hardening from './2026-12-04T1700_hardening.ts';
 
 // Every migration, by name, in the order they apply. Imported statically rather than found by
@@ -25,5 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1400_slack_app': slackApp,
   '2026-12-04T1500_access_notices': accessNotices,
   '2026-12-04T1600_api_client_fair_use': apiClientFairUse,
+  '2026-12-04T1620_access_changes': accessChanges,
+  '2026-12-04T1630_live_cache': liveCache,
   '2026-12-04T1700_hardening': hardening,
 };

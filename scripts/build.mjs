@@ -15,7 +15,7 @@ await build({
   // The CLI, the sync worker thread (dist/sync-worker.js, beside the chunks that load it), and the
   // typed client internal tools import as slackgate/client.
   entryPoints: [
-    { in: new URL('src/cli.ts', root).pathname, out: 'cli' },
+    { in: new URL('src/cli/main.ts', root).pathname, out: 'cli' },
     { in: new URL('src/sync/worker.ts', root).pathname, out: 'sync-worker' },
     { in: new URL('src/client/index.ts', root).pathname, out: 'client/index' },
   ],

@@ -5,6 +5,11 @@ import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
+import { startSequencer } from './feed/sequencer.ts';
+import { LiveCache } from './live/liveCache.ts';
+import { registerLiveCacheMetrics } from './live/metrics.ts';
+import { startOutsideGrantWatcher } from './live/outsideGrants.ts';
+import { listenForLiveEvents, type SlackEventSource } from './live/transport.ts';
 import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
@@ -110,6 +115,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     url: config.database.url?.reveal(),
     onError: (error) => logger.warn({ err: error.message }, 'event bus connection lost; reconnecting'),
   });
+  // The change feed's rows get their sequence numbers as their transactions commit.
+  const sequencer = startSequencer({ db: database.db, bus, logger });
   const connection = new SlackConnection({ slack, minuteMs: options.slackMinuteMs });
   const stopWatchingSlack = metrics.watchSlackCalls(connection.stats);
   // Grants and revokes go through the same connection (pacing, plan) as the sync.
@@ -131,6 +138,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     metrics.observeSync(event);
     void bus.publish('syncProgress', event).catch((error: Error) => logger.warn({ err: error.message }, 'progress event not published'));
   };
+  // The live cache: Slack's events queued and applied, and access granted outside slackgate watched.
+  const liveCache = new LiveCache({ db: database.db, logger, observer: registerLiveCacheMetrics(metrics.registry, () => database.db) });
+  const liveTransports: string[] = slackApp ? [...slackApp.transports] : [];
+  if (slackApp) listenForLiveEvents(slackApp.transport.app as unknown as SlackEventSource, liveCache);
+  const outsideGrants = startOutsideGrantWatcher({ db: database.db, bus, provisioning, connection, logger });
   const sync = new SyncEngine({
     database,
     connection,
@@ -160,7 +172,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     database,
     logger,
     bus,
-    services: { sync, provisioning, requests: governance.requests, reviews: governance.reviews },
+    services: {
+      sync,
+      provisioning,
+      requests: governance.requests,
+      reviews: governance.reviews,
+      liveCache: { state: async () => ({ ...(await liveCache.state()), transports: liveTransports }) },
+    },
     production: config.production,
     metrics,
     syncIntervalMs: config.syncIntervalMs,
@@ -174,6 +192,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   try {
     server = await listen(gateway, config.http);
   } catch (error) {
+    sequencer.stop();
+    await outsideGrants.stop();
     await bus.close();
     await demo?.simulator.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -188,13 +208,15 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const scheduler = new SyncScheduler({ sync, db: database.db, intervalMs: config.syncIntervalMs, logger });
   await scheduler.start();
   await governance.start();
+  liveCache.start();
   if (slackApp) {
     try {
       await slackApp.start();
     } catch (error) {
       // A refused app token is a configuration error: say so in one line and stop cleanly.
       scheduler.stop();
-      await Promise.all([sync.close(), governance.stop()]);
+      await Promise.all([sync.close(), governance.stop(), liveCache.stop(), outsideGrants.stop()]);
+      sequencer.stop();
       await server.close({ graceMs: 0 });
       await bus.close();
       await demo?.simulator.close();
@@ -224,7 +246,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       // keeps its checkpoints, stays RUNNING and resumes on the next start (here or on another
       // replica); the sync lock is released when sync.close() returns.
       // A job in progress finishes; jobs not yet claimed wait in the database for any replica.
-      await Promise.all([server.closeSubscriptions(), sync.close(), governance.stop()]);
+      await Promise.all([server.closeSubscriptions(), sync.close(), governance.stop(), liveCache.stop(), outsideGrants.stop()]);
+      sequencer.stop();
       await bus.close();
       await server.close({ graceMs: REQUEST_DRAIN_MS });
       stopWatchingSlack();

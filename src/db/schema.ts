@@ -138,6 +138,7 @@ export interface EntitlementsTable {
   required_approvals: Generated<number>;
   auto_approve: Generated<boolean>;
   reason_required: Generated<boolean>;
+  outside_grants: ColumnType<OutsideGrantsPolicy, OutsideGrantsPolicy | undefined>;
   policy_updated_at: Timestamp | null;
   first_seen_run: number | null;
   last_seen_run: number | null;
@@ -409,6 +410,52 @@ export interface StageGrantsTable {
   account_slack_id: string;
 }
 
+export type ChangeSource = 'SYNC' | 'EVENT' | 'SLACKGATE';
+export type AccessChangeKind = 'GRANT_ADDED' | 'GRANT_REMOVED' | 'GRANT_CHANGED' | 'ACCOUNT_ADDED' | 'ACCOUNT_CHANGED' | 'ACCOUNT_REMOVED';
+
+/** The change feed; rows are written by triggers on grants and accounts (see its migration). */
+export interface AccessChangesTable {
+  id: Generated<number>;
+  /** Assigned after commit by the sequencer (src/feed/sequencer.ts); null until then. */
+  seq: number | null;
+  source: ChangeSource;
+  kind: AccessChangeKind;
+  account_id: number;
+  entitlement_id: number | null;
+  resource_id: number | null;
+  grant_id: number | null;
+  grant_external_id: string | null;
+  grant_source: GrantSource | null;
+  run_id: number | null;
+  event_id: string | null;
+  detail: Json | null;
+  occurred_at: CreatedAt;
+}
+
+export type OutsideGrantsPolicy = 'ALLOW' | 'NOTIFY' | 'REVOKE';
+
+/** Slack events as received: applied from here by the live cache (src/live/). */
+export interface SlackEventsTable {
+  event_id: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  type: string;
+  /** Slack's event_ts (seconds with microseconds): orders events. */
+  event_ts: ColumnType<number, number | string, number | string>;
+  payload: Json<Record<string, unknown>>;
+  received_at: CreatedAt;
+  applied_at: Timestamp | null;
+  outcome: 'APPLIED' | 'STALE' | 'IGNORED' | 'FAILED' | null;
+  attempts: Generated<number>;
+  error: string | null;
+}
+
+/** The event_ts of the newest event applied to a membership or an account. */
+export interface SlackVersionsTable {
+  key: string;
+  event_ts: ColumnType<number, number | string, number | string>;
+}
+
 export interface DB {
   sync_runs: SyncRunsTable;
   workspaces: WorkspacesTable;
@@ -435,6 +482,9 @@ export interface DB {
   sync_stage_resources: StageResourcesTable;
   sync_stage_entitlements: StageEntitlementsTable;
   sync_stage_grants: StageGrantsTable;
+  access_changes: AccessChangesTable;
+  slack_events: SlackEventsTable;
+  slack_versions: SlackVersionsTable;
   slack_messages: SlackMessagesTable;
   slack_deliveries: SlackDeliveriesTable;
 }

@@ -44,6 +44,17 @@ export type AccessChangedEvent = Record<string, never>;
  * Every topic of the event bus and its payload. Payloads are ids and small deltas, never rows:
  * they travel through Postgres NOTIFY, which carries less than 8000 bytes.
  */
+/**
+ * Rows were added to the change feed and await their sequence numbers. Sent by a database
+ * trigger when the writing transaction commits; wakes the sequencer.
+ */
+export type AccessChangesPendingEvent = Record<string, never>;
+
+/** The change feed's numbered rows now reach `head`: followers read what they have not seen. */
+export interface AccessFeedEvent {
+  head: number;
+}
+
 export interface EventTopics {
   syncProgress: SyncProgressEvent;
   grantsChanged: GrantsChangedEvent;
@@ -51,8 +62,10 @@ export interface EventTopics {
   apiClientChanged: ApiClientChangedEvent;
   catalogChanged: CatalogChangedEvent;
   accessChanged: AccessChangedEvent;
+  accessChangesPending: AccessChangesPendingEvent;
+  accessFeed: AccessFeedEvent;
 }
 
 export type Topic = keyof EventTopics;
 
-export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged', 'catalogChanged', 'accessChanged'];
+export const TOPICS: readonly Topic[] = ['syncProgress', 'grantsChanged', 'requestUpdated', 'apiClientChanged', 'catalogChanged', 'accessChanged', 'accessChangesPending', 'accessFeed'];

@@ -18,7 +18,71 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
 };
+
+/** One change to a grant or an account, numbered in the order changes became visible. */
+export type AccessChange = {
+  __typename?: 'AccessChange';
+  account: Account;
+  at: Scalars['DateTime']['output'];
+  /** ACCOUNT_CHANGED: the account fields that changed. */
+  changedFields?: Maybe<Array<Scalars['String']['output']>>;
+  entitlement?: Maybe<Entitlement>;
+  /** The grant as it is now; null once removed. */
+  grant?: Maybe<Grant>;
+  grantExternalId?: Maybe<Scalars['String']['output']>;
+  /** The grant row’s own source (SYNC, DIRECT, REQUEST). */
+  grantSource?: Maybe<GrantSource>;
+  kind: AccessChangeKind;
+  resource?: Maybe<Resource>;
+  /** Position in the feed; pass it as `after` to resume. */
+  seq: Scalars['SafeInt']['output'];
+  /** The Slack event applied (source EVENT). */
+  slackEventId?: Maybe<Scalars['String']['output']>;
+  source: ChangeSource;
+  syncRun?: Maybe<SyncRun>;
+};
+
+/** A page of AccessChange items. */
+export type AccessChangeConnection = {
+  __typename?: 'AccessChangeConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<AccessChangeEdge>;
+  /** Where this page is: whether more pages follow or precede, and the cursors to ask for them. */
+  pageInfo: PageInfo;
+  /** How many items match the filters, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One AccessChange of a page, with its cursor. */
+export type AccessChangeEdge = {
+  __typename?: 'AccessChangeEdge';
+  /** Opaque position of this item: pass it as after (or before) to page on from here. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: AccessChange;
+};
+
+export type AccessChangeFilter = {
+  /** Global or external id of an account. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Global or external id of an entitlement. */
+  entitlementId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<Array<AccessChangeKind>>;
+  /** Global or external id of a resource (a group, a channel, a workspace, …). */
+  resourceId?: InputMaybe<Scalars['ID']['input']>;
+  source?: InputMaybe<Array<ChangeSource>>;
+};
+
+export type AccessChangeKind =
+  | 'ACCOUNT_ADDED'
+  | 'ACCOUNT_CHANGED'
+  | 'ACCOUNT_REMOVED'
+  | 'GRANT_ADDED'
+  | 'GRANT_CHANGED'
+  | 'GRANT_REMOVED';
 
 /** A user access review: the grants in its scope, snapshotted when it was created, each decided KEEP or REVOKE. */
 export type AccessReview = Node & {
@@ -401,6 +465,14 @@ export type CancelRequestPayload = {
   request?: Maybe<Request>;
 };
 
+export type ChangeSource =
+  /** Applied from a Slack event. */
+  | 'EVENT'
+  /** Made by slackgate: a mutation, an approved request, expiry, a review. */
+  | 'SLACKGATE'
+  /** Seen in Slack by a full sync or a targeted refresh. */
+  | 'SYNC';
+
 /** A public or private channel. */
 export type Channel = Node & Resource & {
   __typename?: 'Channel';
@@ -477,6 +549,8 @@ export type Connector = {
   enterpriseId?: Maybe<Scalars['String']['output']>;
   /** Entitlements in the cache. */
   entitlementCount: Scalars['Int']['output'];
+  /** The event transport’s state. */
+  events: ConnectorEvents;
   /** The last full sync that succeeded. */
   lastSuccessfulSync?: Maybe<SyncRun>;
   /** Seconds since the last successful sync finished. */
@@ -493,6 +567,19 @@ export type Connector = {
   teamName?: Maybe<Scalars['String']['output']>;
   /** Each configured Slack token and whether it works. */
   tokens: Array<ConnectorToken>;
+};
+
+/** Slack’s events: how they reach this gateway and how far the cache has applied them. */
+export type ConnectorEvents = {
+  __typename?: 'ConnectorEvents';
+  /** This gateway applies events. */
+  applying: Scalars['Boolean']['output'];
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastReceivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Events received and not yet applied (all replicas). */
+  pending: Scalars['Int']['output'];
+  /** socket (Socket Mode) and/or http (/slack/events); empty when no app transport is configured. */
+  transports: Array<Scalars['String']['output']>;
 };
 
 /** The state of the connection to Slack. */
@@ -632,6 +719,8 @@ export type Entitlement = Node & {
   grants: GrantConnection;
   /** Global id (opaque): accepted by node(id:) and every ID argument. */
   id: Scalars['ID']['output'];
+  /** What slackgate does when this entitlement is granted in Slack outside slackgate. */
+  outsideGrants: OutsideGrantsPolicy;
   /** Requestability, maximum duration and approvers. */
   policy: EntitlementPolicy;
   /** ASSIGNMENT (membership), PERMISSION (role) or OWNERSHIP. */
@@ -947,6 +1036,8 @@ export type Mutation = {
   setAccountStatus: SetAccountStatusPayload;
   /** Limit an API client to trusted documents, or set its query-cost budget per minute. Its tokens are re-read at once on every replica. */
   setApiClientLimits: SetApiClientLimitsPayload;
+  /** Choose what happens when an entitlement is granted in Slack outside slackgate: ALLOW, NOTIFY or REVOKE. */
+  setOutsideGrantsPolicy: SetOutsideGrantsPolicyPayload;
   /** Start a full sync now. Returns at once with the run; follow it with syncProgress. */
   startSync: StartSyncPayload;
   /** Change an entitlement's request policy. Fields left out stay as they are. */
@@ -1033,6 +1124,12 @@ export type MutationSetApiClientLimitsArgs = {
 
 
 /** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
+export type MutationSetOutsideGrantsPolicyArgs = {
+  input: SetOutsideGrantsPolicyInput;
+};
+
+
+/** What can be changed: access in Slack, requests and their decisions, policies, reviews and syncs. Expected failures are answered in each payload’s errors. */
 export type MutationStartSyncArgs = {
   input: StartSyncInput;
 };
@@ -1073,6 +1170,14 @@ export type NotGrantableError = UserError & {
   reason: Scalars['String']['output'];
 };
 
+export type OutsideGrantsPolicy =
+  /** Record it as an observed audit event (default). */
+  | 'ALLOW'
+  /** Record it and DM the entitlement’s approvers. */
+  | 'NOTIFY'
+  /** Record it and revoke it through the provisioning service (a bounded number per minute; beyond that the approvers are told). */
+  | 'REVOKE';
+
 /** Where a page is among all pages, and the cursors to move on. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1100,6 +1205,10 @@ export type ProvisionResult =
 /** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
 export type Query = {
   __typename?: 'Query';
+  /** The newest sequence number in the change feed (0 when empty): read a snapshot, then follow `accessChanged(after:)` from here. */
+  accessChangeHead: Scalars['SafeInt']['output'];
+  /** The change feed, oldest first: every change to grants and accounts with its source. Cursors are sequence numbers, so `after: "<seq>"` resumes where `accessChanged` or a previous page left off. */
+  accessChanges: AccessChangeConnection;
   /** One access review, by global id or review number. */
   accessReview?: Maybe<AccessReview>;
   /** Access reviews, newest first. */
@@ -1144,6 +1253,16 @@ export type Query = {
   workspace?: Maybe<Workspace>;
   /** Workspaces of the organization. */
   workspaces: WorkspaceConnection;
+};
+
+
+/** What can be read: the catalog (accounts, resources, entitlements, grants), requests, reviews, syncs and the audit log. */
+export type QueryAccessChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccessChangeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1751,6 +1870,20 @@ export type SetApiClientLimitsPayload = {
   errors: Array<UserError>;
 };
 
+export type SetOutsideGrantsPolicyInput = {
+  /** The person making the change, for the audit log. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Global or external id. */
+  entitlementId: Scalars['ID']['input'];
+  policy: OutsideGrantsPolicy;
+};
+
+export type SetOutsideGrantsPolicyPayload = {
+  __typename?: 'SetOutsideGrantsPolicyPayload';
+  entitlement?: Maybe<Entitlement>;
+  errors: Array<UserError>;
+};
+
 /** An account status an operator can set through SCIM. */
 export type SettableAccountStatus =
   /** Deactivate the account (SCIM active: false). */
@@ -1802,12 +1935,21 @@ export type StartSyncPayload = {
 /** Live updates over SSE or WebSocket (graphql-transport-ws) on /graphql. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The change feed live, from every replica: each change to grants and accounts matching the filter, in sequence order. With `after`, first every change since that sequence number (a reconnecting client passes the last `seq` it saw and misses nothing, and gets nothing twice); without, from now. */
+  accessChanged: AccessChange;
   /** Changes to the grants of one entitlement (grants, revokes, expiry, syncs), from every replica. */
   grantsChanged: GrantsChange;
   /** The request now, then each time its state changes, until it is DENIED, CANCELLED, EXPIRED or REVOKED. */
   requestUpdated: Request;
   /** Progress of a sync run until it ends. Without runId: the run in progress, or else the next one to start. */
   syncProgress: SyncProgress;
+};
+
+
+/** Live updates over SSE or WebSocket (graphql-transport-ws) on /graphql. */
+export type SubscriptionAccessChangedArgs = {
+  after?: InputMaybe<Scalars['SafeInt']['input']>;
+  filter?: InputMaybe<AccessChangeFilter>;
 };
 
 
@@ -1889,6 +2031,8 @@ export type SyncDiff = {
   accountsRemoved: Scalars['Int']['output'];
   /** The individual changes. */
   changes: SyncChangeConnection;
+  /** Grant and account rows this full sync had to change: what Slack’s events missed or got wrong since the previous one (0 on a first sync). */
+  drift: Scalars['Int']['output'];
   /** Grants that appeared. */
   grantsAdded: Scalars['Int']['output'];
   /** Grants that disappeared. */

@@ -6,7 +6,7 @@ import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getNamedType, isListType, getNullableType, type GraphQLField } from 'graphql';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver, SafeIntResolver } from 'graphql-scalars';
 import { hasScope, SCOPES, type Scope } from '../auth/scopes.ts';
 import type { GraphQLContext } from './context.ts';
 import { decodeGlobalId, encodeGlobalId, EXTERNAL_ID, type DecodedId } from './ids.ts';
@@ -40,6 +40,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
+    SafeInt: { Input: number; Output: number };
     ID: { Input: string; Output: string | number };
   };
 }>({
@@ -104,6 +105,7 @@ builder.addScalarType('DateTime', DateTimeResolver, {
   serialize: (value) => (value instanceof Date ? value.toISOString() : DateTimeResolver.serialize(value)),
 });
 builder.addScalarType('JSON', JSONResolver);
+builder.addScalarType('SafeInt', SafeIntResolver);
 
 // Every query field needs the read scope unless it says otherwise (skipTypeScopes).
 builder.queryType({ authScopes: { read: true } });

@@ -64,7 +64,7 @@ const ConnectorToken = builder.objectRef<TokenReport>('ConnectorToken').implemen
   }),
 });
 
-const Connector = builder.objectRef<ConnectorShape>('Connector').implement({
+export const Connector = builder.objectRef<ConnectorShape>('Connector').implement({
   description: 'The connection to Slack: what an operator checks first.',
   fields: (t) => ({
     plan: t.exposeString('plan', { nullable: true, description: 'Detected Slack plan: pro, business-plus, grid or gov; null before the first check.' }),

@@ -23,6 +23,18 @@ export interface GatewayServices {
   requests?: RequestService;
   /** Access reviews. */
   reviews?: ReviewService;
+  /** The live cache: Slack's events in, and the transport they come over. */
+  liveCache?: { state(): Promise<LiveCacheStatus> };
+}
+
+/** What `connector.events` reports. */
+export interface LiveCacheStatus {
+  /** How Slack's events reach this gateway (socket, http); empty when no app transport is configured. */
+  transports: string[];
+  started: boolean;
+  pending: number;
+  lastReceivedAt: Date | null;
+  lastAppliedAt: Date | null;
 }
 
 /** What every resolver receives: services and loaders, never raw Slack clients. */

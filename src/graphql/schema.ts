@@ -18,6 +18,8 @@ import './policy.ts';
 import './requests.ts';
 import './reviews.ts';
 import './apiClients.ts';
+import './accessChanges.ts';
+import './liveCache.ts';
 
 export const schema: GraphQLSchema = describeGenericFields(builder.toSchema());
 /** Entries of DESCRIPTIONS that name nothing in the schema (a test keeps this empty). */

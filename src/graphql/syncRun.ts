@@ -71,7 +71,7 @@ const SyncChangeRef = builder.objectRef<SyncChange>('SyncChange').implement({
 });
 const SyncChangeConnection = builder.connectionObject({ type: SyncChangeRef, name: 'SyncChangeConnection' }, { name: 'SyncChangeEdge' });
 
-const SyncDiff = builder.objectRef<SyncRun>('SyncDiff').implement({
+export const SyncDiff = builder.objectRef<SyncRun>('SyncDiff').implement({
   description: 'What a run changed against the previous successful run.',
   fields: (t) => {
     const count = (key: string, description: string) =>

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { SlackAdminUi } from './adminUi.ts';
+import { DEFAULT_APP } from './app/state.ts';
 import { SimulatedAppSurface } from './app/surface.ts';
 import { SimulatorControl } from './control.ts';
+import { SimulatedEvents } from './events.ts';
 import { buildStore, DEFAULT_TOKENS, type SeedOptions } from './seed.ts';
 import { createSimulatorServer } from './server.ts';
 import type { SlackPlan, SlackStore } from './store.ts';
@@ -8,6 +11,8 @@ import type { SlackPlan, SlackStore } from './store.ts';
 export type { SlackPlan } from './store.ts';
 export type { Fault, CallRecord, ServerTime } from './control.ts';
 export { SimulatorControl } from './control.ts';
+export { SimulatedEvents, SLACK_RETRY_DELAYS_MS, type EventEnvelope, type EventTarget } from './events.ts';
+export { SlackAdminUi } from './adminUi.ts';
 export { SimulatedAppSurface, slackSignature, type Delivery, type DeliveryOptions } from './app/surface.ts';
 export { DEFAULT_APP } from './app/state.ts';
 export { SlackStore, DEFAULT_BEHAVIOUR, type SimulatorBehaviour, type User, type UserGroup, type Channel, type Workspace, type TokenInfo } from './store.ts';
@@ -45,6 +50,10 @@ export interface RunningSimulator {
   store: SlackStore;
   /** Faults, call counts and log, behaviours, SCIM locks, rate limits, reset and dump. */
   control: SimulatorControl;
+  /** The Events API: where events go (`enable`), faults, what was sent. Off until enabled. */
+  events: SimulatedEvents;
+  /** What an admin does in Slack's UI (the changes emit events). */
+  adminUi: SlackAdminUi;
   /** The Slack app surface: Socket Mode, signed HTTP deliveries, clicks and submissions as a person. */
   app: SimulatedAppSurface;
   close(): Promise<void>;
@@ -80,7 +89,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const reset = (): void => store.replaceContents(buildStore(seedOptions));
   const control = new SimulatorControl(() => store, reset, options.rateLimits ?? false, options.timeScale ?? 1);
   const app = new SimulatedAppSurface(store);
-  const server = createSimulatorServer({ store, control, app }, () => control.reset());
+  const botUserId = store.token(seedOptions.tokens.bot)?.userId ?? '';
+  const events = new SimulatedEvents(store, { appId: store.app.appId, verificationToken: DEFAULT_APP.verificationToken, botUserId });
+  const adminUi = new SlackAdminUi(store);
+  const server = createSimulatorServer({ store, control, app, events: { events, adminUi } }, () => control.reset());
   // Clients keep connections alive; do not let an idle socket hold close() up.
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
@@ -104,6 +116,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     plan,
     store,
     control,
+    events,
+    adminUi,
     app,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { handleAdminRoute, type SlackAdminUi } from './adminUi.ts';
 import { handleAppControl } from './app/control.ts';
 import type { SimulatedAppSurface } from './app/surface.ts';
 import type { Fault, SimulatorControl } from './control.ts';
+import type { SimulatedEvents } from './events.ts';
 import { SCIM_LIMITS, TIER_LIMITS } from './limits.ts';
 import { handleScim, scimCallName, scimErrorBody, type ScimResponse } from './scim/routes.ts';
 import type { ScimVersion } from './scim/resources.ts';
@@ -13,6 +15,8 @@ import { jsonResponse, resolveCall, runCall, slackError, type WebResponse } from
 export interface SimulatorCore {
   store: SlackStore;
   control: SimulatorControl;
+  /** The simulated Events API and the admin UI's actions (`/_simulator/events/…`, `/_simulator/admin/…`). */
+  events?: { events: SimulatedEvents; adminUi: SlackAdminUi };
   /** The Slack app surface: Socket Mode, deliveries to the app, and its control routes. */
   app?: SimulatedAppSurface;
 }
@@ -313,6 +317,19 @@ export function createSimulatorServer(core: SimulatorCore, reset: () => void): S
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const path = url.pathname;
     const task = (async () => {
+      if (core.events && (path.startsWith(`${CONTROL_PREFIX}admin/`) || path.startsWith(`${CONTROL_PREFIX}events/`))) {
+        const raw = await readBody(req);
+        let body: Record<string, unknown> = {};
+        try {
+          body = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+        } catch {
+          send(res, jsonResponse(400, { ok: false, error: 'body must be JSON' }));
+          return;
+        }
+        const [status, answer] = await handleAdminRoute(core.events.adminUi, core.events.events, path.slice(CONTROL_PREFIX.length).replace(/\/$/, ''), (req.method ?? 'GET').toUpperCase(), body);
+        send(res, jsonResponse(status, answer));
+        return;
+      }
       if (core.app && (path.startsWith(APP_CONTROL_PREFIX) || path === APP_CONTROL_PREFIX.slice(0, -1))) {
         const raw = await readBody(req);
         send(res, await handleAppControl(core.app, req, path.slice(APP_CONTROL_PREFIX.length).replace(/\/$/, ''), url, raw));

@@ -348,6 +348,19 @@ export function isWorkspaceAdmin(role: WorkspaceRole | undefined): boolean {
  * Grid org with several workspaces on grid/gov). Web API and SCIM read and write the same objects,
  * so SCIM `active:false` is Web API `deleted:true` and SCIM Groups are user groups.
  */
+/**
+ * A change to the organization that Slack announces as an event (see simulator/events.ts).
+ * The store reports them when `onChange` is set; seeding and resets report nothing.
+ */
+export type StoreChange =
+  | { kind: 'user'; user: User }
+  | { kind: 'teamJoin'; user: User; teamId: string }
+  | { kind: 'groupCreated'; group: UserGroup }
+  | { kind: 'groupUpdated'; group: UserGroup }
+  | { kind: 'groupMembers'; group: UserGroup; added: string[]; removed: string[] }
+  | { kind: 'channelJoin' | 'channelLeave'; channel: Channel; userId: string }
+  | { kind: 'channelCreated' | 'channelRenamed' | 'channelArchived' | 'channelUnarchived' | 'channelDeleted'; channel: Channel; actor?: string };
+
 export class SlackStore {
   readonly plan: SlackPlan;
   enterprise: Enterprise | undefined;
@@ -374,6 +387,8 @@ export class SlackStore {
   private structureVersion = 0;
   /** Bumped whenever a user is added, removed or changed (through `touchUser`). */
   userChanges = 0;
+  /** Told of every change Slack would announce as an event (the simulated Events API); unset, nothing is told. */
+  onChange: ((change: StoreChange) => void) | undefined;
 
   /** Take over another store's contents, so references held by tests stay valid across a reset. */
   replaceContents(other: SlackStore): void {
@@ -466,6 +481,7 @@ export class SlackStore {
       insertSorted(workspace.userIds, created.id);
     }
     if (created.email) this.emailIndex.set(created.email.toLowerCase(), created.id);
+    for (const m of created.memberships) this.onChange?.({ kind: 'teamJoin', user: created, teamId: m.teamId });
     return created;
   }
 
@@ -524,6 +540,7 @@ export class SlackStore {
     user.rendered = undefined;
     user.renderedScim = undefined;
     this.userChanges += 1;
+    this.onChange?.({ kind: 'user', user });
   }
 
   setEmail(user: User, email: string | null): void {
@@ -540,9 +557,11 @@ export class SlackStore {
   addToWorkspace(user: User, teamId: string, role: WorkspaceRole = 'member'): void {
     const workspace = this.workspaces.get(teamId);
     if (!workspace) throw new Error(`unknown workspace ${teamId}`);
-    if (!this.membership(user, teamId)) user.memberships.push({ teamId, role });
+    const joined = !this.membership(user, teamId);
+    if (joined) user.memberships.push({ teamId, role });
     insertSorted(workspace.userIds, user.id);
     this.touchUser(user);
+    if (joined) this.onChange?.({ kind: 'teamJoin', user, teamId });
   }
 
   removeFromWorkspace(user: User, teamId: string): void {
@@ -582,6 +601,7 @@ export class SlackStore {
     const created: UserGroup = { ...group, id: group.id ?? this.ids.usergroup.next(), users: memberSet(group.users) };
     this.usergroups.set(created.id, created);
     this.structureVersion += 1;
+    this.onChange?.({ kind: 'groupCreated', group: created });
     return created;
   }
 
@@ -591,8 +611,19 @@ export class SlackStore {
 
   /** Replaces a group's members (Slack's user group and SCIM writes replace the whole list). */
   setGroupMembers(group: UserGroup, ids: Iterable<string>): void {
+    const before = group.users;
     group.users = new MemberSet(ids);
     memberListChanges += 1;
+    if (this.onChange) {
+      const added = [...group.users].filter((id) => !before.has(id));
+      const removed = [...before].filter((id) => !group.users.has(id));
+      if (added.length || removed.length) this.onChange({ kind: 'groupMembers', group, added, removed });
+    }
+  }
+
+  /** Call after changing a user group's name, handle, description or enabled state. */
+  groupUpdated(group: UserGroup): void {
+    this.onChange?.({ kind: 'groupUpdated', group });
   }
 
   /**
@@ -646,6 +677,7 @@ export class SlackStore {
     delete created.sortedAt;
     this.channels.set(id, created);
     this.structureVersion += 1;
+    this.onChange?.({ kind: 'channelCreated', channel: created });
     return created;
   }
 
@@ -663,6 +695,7 @@ export class SlackStore {
       insertSorted(channel.sortedMembers as string[], userId);
       channel.sortedAt = (channel.members as MemberSet).changes;
     }
+    this.onChange?.({ kind: 'channelJoin', channel, userId });
   }
 
   leaveChannel(channel: Channel, userId: string): void {
@@ -673,6 +706,7 @@ export class SlackStore {
       removeSorted(channel.sortedMembers as string[], userId);
       channel.sortedAt = (channel.members as MemberSet).changes;
     }
+    this.onChange?.({ kind: 'channelLeave', channel, userId });
   }
 
   private sortedInStep(channel: Channel): boolean {

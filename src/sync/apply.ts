@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { markChangeSource, skipChangeFeed } from '../feed/source.ts';
 import { WORKSPACE_ROLE_CONDITIONS } from './mapping.ts';
 
 /** Why a run held back its deletions, with the numbers. */
@@ -71,6 +72,9 @@ export async function applyRun(
     // a row-by-row index lookup where a hash join takes a tenth of the time.
     // Row counts and rough distributions are all these joins need: a small sample is enough.
     await sql`set local default_statistics_target = 10`.execute(trx);
+    // The change feed: this transaction's changes come from the sync (a baseline run records none).
+    await markChangeSource(trx, { source: 'SYNC', runId });
+    if (!options.detailed) await skipChangeFeed(trx);
     await sql`analyze sync_stage_accounts, sync_stage_scim_users, sync_stage_grants`.execute(trx);
     step('analyzed');
     // Stage → deduplicated working sets for this transaction.

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/createDb.ts';
 import type { DB, ResourceType } from '../db/schema.ts';
 import type { SlackConnection } from '../slack/connection.ts';
+import { withChangeOrigin, type ChangeOrigin } from '../feed/source.ts';
 import { EnterpriseRoleProvisioner, readWorkspaceUser, UserGroupProvisioner } from '../slack/provisioners/index.ts';
 import { SlackCatalog } from '../slack/catalog.ts';
 import { workspaceRolesOf } from './mapping.ts';
@@ -85,7 +86,18 @@ export async function reconcileGrants(
   db: Db,
   target: { entitlementId: number; entitlementExternalId: string },
   members: string[],
-  options: { accountIds?: number[]; resourceStatus?: 'ACTIVE' | 'DISABLED'; resourceId?: number } = {},
+  options: { accountIds?: number[]; resourceStatus?: 'ACTIVE' | 'DISABLED'; resourceId?: number; origin?: ChangeOrigin } = {},
+): Promise<GrantChanges> {
+  // What a refresh finds in Slack is recorded in the change feed as seen by a sync, unless the
+  // caller says otherwise (an event).
+  return withChangeOrigin(db, options.origin ?? { source: 'SYNC' }, () => reconcile(db, target, members, options));
+}
+
+async function reconcile(
+  db: Db,
+  target: { entitlementId: number; entitlementExternalId: string },
+  members: string[],
+  options: { accountIds?: number[]; resourceStatus?: 'ACTIVE' | 'DISABLED'; resourceId?: number },
 ): Promise<GrantChanges> {
   const { entitlementId, entitlementExternalId } = target;
   const scope = options.accountIds;

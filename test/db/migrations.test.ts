@@ -7,6 +7,7 @@ import { backend, useTestDatabase } from '../support/db.ts';
 const t = useTestDatabase();
 
 const DOMAIN_TABLES = [
+  'access_changes',
   'access_review_reviewers',
   'access_reviews',
   'accounts',
@@ -24,7 +25,9 @@ const DOMAIN_TABLES = [
   'resources',
   'review_items',
   'slack_deliveries',
+  'slack_events',
   'slack_messages',
+  'slack_versions',
   'sync_changes',
   'sync_checkpoints',
   'sync_runs',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.ts';
+import { main } from '../../src/cli/main.ts';
 import { createDb, type Database } from '../../src/db/createDb.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { csvField } from '../../src/export/format.ts';

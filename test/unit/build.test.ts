@@ -46,7 +46,7 @@ describe('bin/slackgate.js and the compiled build', () => {
 
   it('runs the sources, not a stale dist/, once a source file changes', async () => {
     await markBuild();
-    const file = join(copy, 'src/cli.ts');
+    const file = join(copy, 'src/cli/main.ts');
     const source = await readFile(file, 'utf8');
     await writeFile(file, source.replace('Self-hosted access-governance gateway for Slack', 'EDITED SOURCES'));
     const out = await help();

@@ -167,6 +167,7 @@ function usergroupsUpdate(ctx: CallContext): Record<string, unknown> {
   if (channels !== undefined) group.channels = channels;
   group.dateUpdate = ctx.store.now();
   group.updatedBy = ctx.token.userId;
+  ctx.store.groupUpdated(group);
   return { usergroup: render(ctx, group, false) };
 }
 
@@ -179,6 +180,7 @@ function setEnabled(enabled: boolean) {
     group.deletedBy = enabled ? null : ctx.token.userId;
     group.dateUpdate = now;
     group.updatedBy = ctx.token.userId;
+    ctx.store.groupUpdated(group);
     return { usergroup: render(ctx, group, false) };
   };
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { CliError, type CliIo } from '../cli.ts';
-import { resolveConfig } from '../config.ts';
+import { CliError, settingsOf, type CliIo } from './io.ts';
 import { createLogger } from '../log.ts';
-import { parseScopes, SCOPES } from './scopes.ts';
+import { parseScopes, SCOPES } from '../auth/scopes.ts';
 
 /** An API client as the admin operations answer it (plain JSON: dates as ISO strings). */
 interface ApiClient {
@@ -28,7 +27,7 @@ interface ApiClientWithSecret {
  * the change at once), or here when none does; on Postgres directly.
  */
 async function clientOperation<T>(command: Command, io: CliIo, name: string, params: Record<string, unknown>): Promise<T> {
-  const config = resolveConfig(command.optsWithGlobals(), io.env);
+  const config = settingsOf(command, io);
   const logger = createLogger({ ...config.log, level: 'warn', destination: io.stderr });
   const { runOperation } = await import('../admin/run.ts');
   return (await runOperation({ config, logger, command: `client ${name}`, op: `client.${name}`, params, onLine: () => {} })) as T;

@@ -2,10 +2,9 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { CliError, type CliIo } from '../cli.ts';
+import { CliError, settingsOf, type CliIo } from './io.ts';
 import { createLogger } from '../log.ts';
-import { resolveConfig } from '../config.ts';
-import type { ExportFormat, ExportWriter } from './format.ts';
+import type { ExportFormat, ExportWriter } from '../export/format.ts';
 
 function formatOf(text: string | undefined): ExportFormat {
   const format = (text ?? 'csv').toLowerCase();
@@ -53,7 +52,7 @@ interface ExportResult {
  */
 async function runExport(command: Command, io: CliIo, what: string, op: string, opts: { format?: string; output?: string }, params: Record<string, unknown>): Promise<void> {
   const format = formatOf(opts.format);
-  const config = resolveConfig(command.optsWithGlobals(), io.env);
+  const config = settingsOf(command, io);
   const logger = createLogger({ ...config.log, level: 'warn', destination: io.stderr });
   const { runOperation } = await import('../admin/run.ts');
   const file = opts.output ? createWriteStream(opts.output) : undefined;

@@ -1,0 +1,162 @@
+import { GraphQLError } from 'graphql';
+import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
+import type { AccessChangeKind, ChangeSource } from '../db/schema.ts';
+import { followAccessChanges } from '../feed/follow.ts';
+import { changesAfter, changesBefore, type AccessChangeFilter, type AccessChangeRow } from '../feed/read.ts';
+import { feedHead } from '../feed/sequencer.ts';
+import { builder } from './builder.ts';
+import type { GraphQLContext } from './context.ts';
+import { GrantSourceEnum } from './enums.ts';
+import { ACCOUNT_ID, ENTITLEMENT_ID, RESOURCE_ID, resolveOptionalIdArg } from './idArgs.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
+import { AccountRef, EntitlementRef, GrantRef, ResourceRef, SyncRunRef } from './refs.ts';
+
+// The change feed (scope read): every change to grants and accounts with its source and
+// sequence number, paged by `accessChanges` and followed live by `accessChanged`.
+
+export const ChangeSourceEnum = builder.enumType('ChangeSource', {
+  values: {
+    SYNC: { description: 'Seen in Slack by a full sync or a targeted refresh.' },
+    EVENT: { description: 'Applied from a Slack event.' },
+    SLACKGATE: { description: 'Made by slackgate: a mutation, an approved request, expiry, a review.' },
+  } as const,
+});
+
+export const AccessChangeKindEnum = builder.enumType('AccessChangeKind', {
+  values: ['GRANT_ADDED', 'GRANT_REMOVED', 'GRANT_CHANGED', 'ACCOUNT_ADDED', 'ACCOUNT_CHANGED', 'ACCOUNT_REMOVED'] as const,
+});
+
+const AccessChange = builder.objectRef<AccessChangeRow>('AccessChange').implement({
+  description: 'One change to a grant or an account, numbered in the order changes became visible.',
+  fields: (t) => ({
+    seq: t.field({ type: 'SafeInt', description: 'Position in the feed; pass it as `after` to resume.', resolve: (c) => c.seq }),
+    source: t.field({ type: ChangeSourceEnum, resolve: (c) => c.source }),
+    kind: t.field({ type: AccessChangeKindEnum, resolve: (c) => c.kind }),
+    at: t.field({ type: 'DateTime', resolve: (c) => c.occurred_at }),
+    account: t.field({ type: AccountRef, resolve: (c) => c.account_id }),
+    entitlement: t.field({ type: EntitlementRef, nullable: true, resolve: (c) => c.entitlement_id }),
+    resource: t.field({ type: ResourceRef, nullable: true, resolve: (c) => c.resource_id }),
+    grant: t.field({ type: GrantRef, nullable: true, description: 'The grant as it is now; null once removed.', resolve: (c) => (c.kind === 'GRANT_REMOVED' ? null : c.grant_id) }),
+    grantExternalId: t.string({ nullable: true, resolve: (c) => c.grant_external_id }),
+    grantSource: t.field({ type: GrantSourceEnum, nullable: true, description: 'The grant row’s own source (SYNC, DIRECT, REQUEST).', resolve: (c) => c.grant_source }),
+    syncRun: t.field({ type: SyncRunRef, nullable: true, resolve: (c) => c.run_id }),
+    slackEventId: t.string({ nullable: true, description: 'The Slack event applied (source EVENT).', resolve: (c) => c.event_id }),
+    changedFields: t.stringList({ nullable: true, description: 'ACCOUNT_CHANGED: the account fields that changed.', resolve: (c) => (c.detail as { fields?: string[] } | null)?.fields ?? null }),
+  }),
+});
+
+const AccessChangeFilterInput = builder.inputType('AccessChangeFilter', {
+  fields: (t) => ({
+    entitlementId: t.id({ required: false, description: 'Global or external id of an entitlement.' }),
+    resourceId: t.id({ required: false, description: 'Global or external id of a resource (a group, a channel, a workspace, …).' }),
+    accountId: t.id({ required: false, description: 'Global or external id of an account.' }),
+    source: t.field({ type: [ChangeSourceEnum], required: false }),
+    kind: t.field({ type: [AccessChangeKindEnum], required: false }),
+  }),
+});
+
+type FilterArgs = { entitlementId?: string | null; resourceId?: string | null; accountId?: string | null; source?: ChangeSource[] | null; kind?: AccessChangeKind[] | null };
+
+/** The filter an argument names; null when it names something that does not exist. */
+async function feedFilter(ctx: GraphQLContext, f: FilterArgs | null | undefined): Promise<AccessChangeFilter | null> {
+  const entitlementId = await resolveOptionalIdArg(ctx, f?.entitlementId, ENTITLEMENT_ID, 'filter.entitlementId');
+  const resourceId = await resolveOptionalIdArg(ctx, f?.resourceId, RESOURCE_ID, 'filter.resourceId');
+  const accountId = await resolveOptionalIdArg(ctx, f?.accountId, ACCOUNT_ID, 'filter.accountId');
+  if (entitlementId === null || resourceId === null || accountId === null) return null;
+  return { entitlementId, resourceId, accountId, sources: f?.source ?? undefined, kinds: f?.kind ?? undefined };
+}
+
+function seqCursor(text: string | null | undefined, argument: string): number | undefined {
+  if (text == null) return undefined;
+  if (!/^\d{1,15}$/.test(text)) throw new GraphQLError(`${argument}: "${text}" is not a cursor of this connection (a sequence number)`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return Number(text);
+}
+
+const AccessChangeConnection = builder.connectionObject({ type: AccessChange, name: 'AccessChangeConnection' }, { name: 'AccessChangeEdge' });
+
+builder.queryField('accessChanges', (t) =>
+  t.field({
+    type: AccessChangeConnection,
+    description:
+      'The change feed, oldest first: every change to grants and accounts with its source. Cursors are sequence numbers, so `after: "<seq>"` resumes where `accessChanged` or a previous page left off.',
+    args: {
+      filter: t.arg({ type: AccessChangeFilterInput, required: false }),
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
+      last: t.arg.int({ required: false }),
+      before: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const filter = await feedFilter(ctx, args.filter);
+      const after = seqCursor(args.after, 'after');
+      const before = seqCursor(args.before, 'before');
+      const requested = args.last ?? args.first ?? DEFAULT_PAGE_SIZE;
+      if (requested < 0 || requested > MAX_PAGE_SIZE) throw new GraphQLError(`first/last must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
+      const db = ctx.database.db;
+      let rows: AccessChangeRow[] = [];
+      let more = false;
+      if (filter) {
+        if (args.last != null) {
+          const found = await changesBefore(db, filter, before ?? Number.MAX_SAFE_INTEGER, requested + 1);
+          more = found.length > requested;
+          rows = found.slice(0, requested).filter((r) => after === undefined || r.seq > after).reverse();
+        } else {
+          const found = await changesAfter(db, filter, after ?? 0, requested + 1);
+          more = found.length > requested;
+          rows = found.slice(0, requested).filter((r) => before === undefined || r.seq < before);
+        }
+      }
+      const edges = rows.map((r) => ({ cursor: String(r.seq), node: r }));
+      return {
+        edges,
+        pageInfo: {
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? (args.last == null && after !== undefined ? String(after) : null),
+          hasNextPage: args.last == null ? more : before !== undefined,
+          hasPreviousPage: args.last != null ? more : after !== undefined && after > 0,
+        },
+        totalCount: async () => {
+          if (!filter) return 0;
+          let q = db.selectFrom('access_changes').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', 'is not', null);
+          if (filter.entitlementId !== undefined) q = q.where('entitlement_id', '=', filter.entitlementId);
+          if (filter.resourceId !== undefined) q = q.where('resource_id', '=', filter.resourceId);
+          if (filter.accountId !== undefined) q = q.where('account_id', '=', filter.accountId);
+          if (filter.sources?.length) q = q.where('source', 'in', filter.sources);
+          if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds);
+          return Number((await q.executeTakeFirst())?.n ?? 0);
+        },
+      };
+    },
+  }),
+);
+
+builder.queryField('accessChangeHead', (t) =>
+  t.field({
+    type: 'SafeInt',
+    description: 'The newest sequence number in the change feed (0 when empty): read a snapshot, then follow `accessChanged(after:)` from here.',
+    resolve: (_root, _args, ctx) => feedHead(ctx.database.db),
+  }),
+);
+
+builder.subscriptionField('accessChanged', (t) =>
+  t.field({
+    type: AccessChange,
+    description:
+      'The change feed live, from every replica: each change to grants and accounts matching the filter, in sequence order. With `after`, first every change since that sequence number (a reconnecting client passes the last `seq` it saw and misses nothing, and gets nothing twice); without, from now.',
+    args: {
+      filter: t.arg({ type: AccessChangeFilterInput, required: false }),
+      after: t.arg({ type: 'SafeInt', required: false, description: 'Resume after this sequence number.' }),
+    },
+    subscribe: async function* (_root, args, ctx) {
+      if (!ctx.bus) throw new GraphQLError('live updates are not available on this gateway (it runs without an event bus)', { extensions: { code: 'UNAVAILABLE' } });
+      const filter = await feedFilter(ctx, args.filter);
+      if (!filter) throw new GraphQLError('filter: it names an entitlement, resource or account that does not exist', { extensions: { code: 'NOT_FOUND' } });
+      if (args.after != null && args.after < 0) throw new GraphQLError('after: a sequence number is 0 or more', { extensions: { code: 'BAD_USER_INPUT' } });
+      yield* followAccessChanges(ctx.database.db, ctx.bus, filter, args.after ?? null);
+    },
+    resolve: (change, _args, ctx) => {
+      clearAllDataLoaders(ctx);
+      return change;
+    },
+  }),
+);

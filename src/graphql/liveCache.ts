@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import { NotFoundError, UserError } from '../access/errors.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { OutsideGrantsPolicy } from '../db/schema.ts';
+import { driftOf } from '../live/metrics.ts';
+import { builder } from './builder.ts';
+import { Connector } from './connector.ts';
+import { UserErrorRef } from './errors.ts';
+import { ENTITLEMENT_ID, resolveIdArg } from './idArgs.ts';
+import { EntitlementRef } from './refs.ts';
+import { actorOf } from './requests.ts';
+import { SyncDiff } from './syncRun.ts';
+
+// The live cache in the API: each entitlement's policy for access granted outside slackgate,
+// the drift a full sync found, and the event transport's state in `connector`.
+
+export const OutsideGrantsPolicyEnum = builder.enumType('OutsideGrantsPolicy', {
+  values: {
+    ALLOW: { description: 'Record it as an observed audit event (default).' },
+    NOTIFY: { description: 'Record it and DM the entitlement’s approvers.' },
+    REVOKE: { description: 'Record it and revoke it through the provisioning service (a bounded number per minute; beyond that the approvers are told).' },
+  } as const,
+});
+
+builder.objectField(EntitlementRef, 'outsideGrants', (t) =>
+  t.field({
+    type: OutsideGrantsPolicyEnum,
+    description: 'What slackgate does when this entitlement is granted in Slack outside slackgate.',
+    resolve: async (e, _args, ctx) => {
+      const row = await ctx.database.db.selectFrom('entitlements').select('outside_grants').where('id', '=', e.id).executeTakeFirst();
+      return row?.outside_grants ?? 'ALLOW';
+    },
+  }),
+);
+
+builder.objectField(SyncDiff, 'drift', (t) =>
+  t.int({
+    description: 'Grant and account rows this full sync had to change: what Slack’s events missed or got wrong since the previous one (0 on a first sync).',
+    resolve: (run) => driftOf(run.diff_summary),
+  }),
+);
+
+const ConnectorEvents = builder
+  .objectRef<{ transports: string[]; started: boolean; pending: number; lastReceivedAt: Date | null; lastAppliedAt: Date | null }>('ConnectorEvents')
+  .implement({
+    description: 'Slack’s events: how they reach this gateway and how far the cache has applied them.',
+    fields: (t) => ({
+      transports: t.exposeStringList('transports', { description: 'socket (Socket Mode) and/or http (/slack/events); empty when no app transport is configured.' }),
+      applying: t.exposeBoolean('started', { description: 'This gateway applies events.' }),
+      pending: t.exposeInt('pending', { description: 'Events received and not yet applied (all replicas).' }),
+      lastReceivedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.lastReceivedAt }),
+      lastAppliedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.lastAppliedAt }),
+    }),
+  });
+
+builder.objectField(Connector, 'events', (t) =>
+  t.field({
+    type: ConnectorEvents,
+    description: 'The event transport’s state.',
+    resolve: async (_c, _args, ctx) => {
+      if (ctx.services.liveCache) return ctx.services.liveCache.state();
+      const { rows } = await sql<{ n: string | number }>`select count(*) as n from slack_events where applied_at is null`.execute(ctx.database.db);
+      return { transports: [], started: false, pending: Number(rows[0]?.n ?? 0), lastReceivedAt: null, lastAppliedAt: null };
+    },
+  }),
+);
+
+builder.relayMutationField(
+  'setOutsideGrantsPolicy',
+  {
+    inputFields: (t) => ({
+      entitlementId: t.id({ required: true, description: 'Global or external id.' }),
+      policy: t.field({ type: OutsideGrantsPolicyEnum, required: true }),
+      actorId: t.id({ required: false, description: 'The person making the change, for the audit log.' }),
+    }),
+  },
+  {
+    description: 'Choose what happens when an entitlement is granted in Slack outside slackgate: ALLOW, NOTIFY or REVOKE.',
+    skipTypeScopes: true,
+    authScopes: { admin: true },
+    resolve: async (_root, { input }, ctx): Promise<{ entitlementId?: number; errors: UserError[] }> => {
+      const actor = await actorOf(ctx, input.actorId);
+      if (actor instanceof UserError) return { errors: [actor] };
+      const entitlementId = await resolveIdArg(ctx, input.entitlementId, ENTITLEMENT_ID, 'input.entitlementId');
+      if (entitlementId === null) return { errors: [new NotFoundError(`there is no entitlement ${input.entitlementId}`, { field: 'input.entitlementId' })] };
+      const policy = input.policy as OutsideGrantsPolicy;
+      await ctx.database.db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('entitlements').select(['external_id', 'outside_grants']).where('id', '=', entitlementId).executeTakeFirstOrThrow();
+        await trx.updateTable('entitlements').set({ outside_grants: policy, policy_updated_at: new Date() }).where('id', '=', entitlementId).execute();
+        await recordAudit(trx, {
+          action: 'setOutsideGrantsPolicy',
+          outcome: 'SUCCESS',
+          actor: { apiClientId: actor.apiClientId, accountId: actor.accountId ?? null, label: actor.label ?? null },
+          target: { type: 'entitlement', id: before.external_id },
+          entitlementExternalId: before.external_id,
+          details: { from: before.outside_grants, to: policy },
+          ip: ctx.origin.ip,
+          userAgent: ctx.origin.userAgent,
+        });
+      });
+      return { entitlementId, errors: [] };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      entitlement: t.field({ type: EntitlementRef, nullable: true, resolve: (p) => p.entitlementId ?? null }),
+      errors: t.field({ type: [UserErrorRef], resolve: (p) => p.errors }),
+    }),
+  },
+);
