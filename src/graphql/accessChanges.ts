@@ -15,6 +15,7 @@ import { AccountRef, EntitlementRef, GrantRef, ResourceRef, SyncRunRef } from '.
 // sequence number, paged by `accessChanges` and followed live by `accessChanged`.
 
 export const ChangeSourceEnum = builder.enumType('ChangeSource', {
+  description: 'Where a change to the cache came from.',
   values: {
     SYNC: { description: 'Seen in Slack by a full sync or a targeted refresh.' },
     EVENT: { description: 'Applied from a Slack event.' },
@@ -23,35 +24,44 @@ export const ChangeSourceEnum = builder.enumType('ChangeSource', {
 });
 
 export const AccessChangeKindEnum = builder.enumType('AccessChangeKind', {
-  values: ['GRANT_ADDED', 'GRANT_REMOVED', 'GRANT_CHANGED', 'ACCOUNT_ADDED', 'ACCOUNT_CHANGED', 'ACCOUNT_REMOVED'] as const,
+  description: 'What changed: a grant or an account, added, changed or removed.',
+  values: {
+    GRANT_ADDED: { description: 'An account gained an entitlement.' },
+    GRANT_REMOVED: { description: 'An account lost an entitlement.' },
+    GRANT_CHANGED: { description: 'A grant’s terms changed (its source, expiry or request).' },
+    ACCOUNT_ADDED: { description: 'A new account appeared.' },
+    ACCOUNT_CHANGED: { description: 'An account’s fields changed (see changedFields).' },
+    ACCOUNT_REMOVED: { description: 'An account was deleted or left the organization.' },
+  } as const,
 });
 
 const AccessChange = builder.objectRef<AccessChangeRow>('AccessChange').implement({
   description: 'One change to a grant or an account, numbered in the order changes became visible.',
   fields: (t) => ({
     seq: t.field({ type: 'SafeInt', description: 'Position in the feed; pass it as `after` to resume.', resolve: (c) => c.seq }),
-    source: t.field({ type: ChangeSourceEnum, resolve: (c) => c.source }),
-    kind: t.field({ type: AccessChangeKindEnum, resolve: (c) => c.kind }),
-    at: t.field({ type: 'DateTime', resolve: (c) => c.occurred_at }),
-    account: t.field({ type: AccountRef, resolve: (c) => c.account_id }),
-    entitlement: t.field({ type: EntitlementRef, nullable: true, resolve: (c) => c.entitlement_id }),
-    resource: t.field({ type: ResourceRef, nullable: true, resolve: (c) => c.resource_id }),
+    source: t.field({ type: ChangeSourceEnum, description: 'Where the change came from.', resolve: (c) => c.source }),
+    kind: t.field({ type: AccessChangeKindEnum, description: 'What changed.', resolve: (c) => c.kind }),
+    at: t.field({ type: 'DateTime', description: 'When the change was made.', resolve: (c) => c.occurred_at }),
+    account: t.field({ type: AccountRef, description: 'The account the change concerns.', resolve: (c) => c.account_id }),
+    entitlement: t.field({ type: EntitlementRef, nullable: true, description: 'The entitlement of a grant change; null for account changes.', resolve: (c) => c.entitlement_id }),
+    resource: t.field({ type: ResourceRef, nullable: true, description: 'The resource of a grant change; null for account changes.', resolve: (c) => c.resource_id }),
     grant: t.field({ type: GrantRef, nullable: true, description: 'The grant as it is now; null once removed.', resolve: (c) => (c.kind === 'GRANT_REMOVED' ? null : c.grant_id) }),
-    grantExternalId: t.string({ nullable: true, resolve: (c) => c.grant_external_id }),
+    grantExternalId: t.string({ nullable: true, description: 'External id of the grant, kept after it is removed.', resolve: (c) => c.grant_external_id }),
     grantSource: t.field({ type: GrantSourceEnum, nullable: true, description: 'The grant row’s own source (SYNC, DIRECT, REQUEST).', resolve: (c) => c.grant_source }),
-    syncRun: t.field({ type: SyncRunRef, nullable: true, resolve: (c) => c.run_id }),
+    syncRun: t.field({ type: SyncRunRef, nullable: true, description: 'The sync run that made the change (source SYNC).', resolve: (c) => c.run_id }),
     slackEventId: t.string({ nullable: true, description: 'The Slack event applied (source EVENT).', resolve: (c) => c.event_id }),
     changedFields: t.stringList({ nullable: true, description: 'ACCOUNT_CHANGED: the account fields that changed.', resolve: (c) => (c.detail as { fields?: string[] } | null)?.fields ?? null }),
   }),
 });
 
 const AccessChangeFilterInput = builder.inputType('AccessChangeFilter', {
+  description: 'Which changes; every given condition must hold.',
   fields: (t) => ({
     entitlementId: t.id({ required: false, description: 'Global or external id of an entitlement.' }),
     resourceId: t.id({ required: false, description: 'Global or external id of a resource (a group, a channel, a workspace, …).' }),
     accountId: t.id({ required: false, description: 'Global or external id of an account.' }),
-    source: t.field({ type: [ChangeSourceEnum], required: false }),
-    kind: t.field({ type: [AccessChangeKindEnum], required: false }),
+    source: t.field({ type: [ChangeSourceEnum], required: false, description: 'Only changes from these sources.' }),
+    kind: t.field({ type: [AccessChangeKindEnum], required: false, description: 'Only changes of these kinds.' }),
   }),
 });
 
@@ -80,7 +90,7 @@ builder.queryField('accessChanges', (t) =>
     description:
       'The change feed, oldest first: every change to grants and accounts with its source. Cursors are sequence numbers, so `after: "<seq>"` resumes where `accessChanged` or a previous page left off.',
     args: {
-      filter: t.arg({ type: AccessChangeFilterInput, required: false }),
+      filter: t.arg({ type: AccessChangeFilterInput, required: false, description: 'Which changes; all when left out.' }),
       first: t.arg.int({ required: false }),
       after: t.arg.string({ required: false }),
       last: t.arg.int({ required: false }),
@@ -144,7 +154,7 @@ builder.subscriptionField('accessChanged', (t) =>
     description:
       'The change feed live, from every replica: each change to grants and accounts matching the filter, in sequence order. With `after`, first every change since that sequence number (a reconnecting client passes the last `seq` it saw and misses nothing, and gets nothing twice); without, from now.',
     args: {
-      filter: t.arg({ type: AccessChangeFilterInput, required: false }),
+      filter: t.arg({ type: AccessChangeFilterInput, required: false, description: 'Which changes; all when left out.' }),
       after: t.arg({ type: 'SafeInt', required: false, description: 'Resume after this sequence number.' }),
     },
     subscribe: async function* (_root, args, ctx) {

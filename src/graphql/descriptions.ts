@@ -198,6 +198,8 @@ export const DESCRIPTIONS: Record<string, string> = {
   'ExtendGrantInput.actorId': 'The person asking (global or external id, or email).',
   'ExtendGrantInput.justification': 'Why more time is needed.',
   ExtendGrantPayload: 'The outcome of extendGrant.',
+  SetOutsideGrantsPolicyInput: 'Input of setOutsideGrantsPolicy.',
+  SetOutsideGrantsPolicyPayload: 'The outcome of setOutsideGrantsPolicy.',
 
   ResourceStatus: 'Whether a resource is in use in Slack.',
   'ResourceStatus.ACTIVE': 'In use.',

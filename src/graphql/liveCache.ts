@@ -5,7 +5,7 @@ import type { OutsideGrantsPolicy } from '../db/schema.ts';
 import { driftOf } from '../live/metrics.ts';
 import { builder } from './builder.ts';
 import { Connector } from './connector.ts';
-import { UserErrorRef } from './errors.ts';
+import { USER_ERRORS_FIELD_DESCRIPTION, UserErrorRef } from './errors.ts';
 import { ENTITLEMENT_ID, resolveIdArg } from './idArgs.ts';
 import { EntitlementRef } from './refs.ts';
 import { actorOf } from './requests.ts';
@@ -15,6 +15,7 @@ import { SyncDiff } from './syncRun.ts';
 // the drift a full sync found, and the event transport's state in `connector`.
 
 export const OutsideGrantsPolicyEnum = builder.enumType('OutsideGrantsPolicy', {
+  description: 'What slackgate does with access granted in Slack outside slackgate.',
   values: {
     ALLOW: { description: 'Record it as an observed audit event (default).' },
     NOTIFY: { description: 'Record it and DM the entitlement’s approvers.' },
@@ -48,8 +49,8 @@ const ConnectorEvents = builder
       transports: t.exposeStringList('transports', { description: 'socket (Socket Mode) and/or http (/slack/events); empty when no app transport is configured.' }),
       applying: t.exposeBoolean('started', { description: 'This gateway applies events.' }),
       pending: t.exposeInt('pending', { description: 'Events received and not yet applied (all replicas).' }),
-      lastReceivedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.lastReceivedAt }),
-      lastAppliedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.lastAppliedAt }),
+      lastReceivedAt: t.field({ type: 'DateTime', nullable: true, description: 'When this gateway last received an event.', resolve: (s) => s.lastReceivedAt }),
+      lastAppliedAt: t.field({ type: 'DateTime', nullable: true, description: 'When this gateway last applied an event to the cache.', resolve: (s) => s.lastAppliedAt }),
     }),
   });
 
@@ -70,7 +71,7 @@ builder.relayMutationField(
   {
     inputFields: (t) => ({
       entitlementId: t.id({ required: true, description: 'Global or external id.' }),
-      policy: t.field({ type: OutsideGrantsPolicyEnum, required: true }),
+      policy: t.field({ type: OutsideGrantsPolicyEnum, required: true, description: 'ALLOW, NOTIFY or REVOKE.' }),
       actorId: t.id({ required: false, description: 'The person making the change, for the audit log.' }),
     }),
   },
@@ -103,8 +104,8 @@ builder.relayMutationField(
   },
   {
     outputFields: (t) => ({
-      entitlement: t.field({ type: EntitlementRef, nullable: true, resolve: (p) => p.entitlementId ?? null }),
-      errors: t.field({ type: [UserErrorRef], resolve: (p) => p.errors }),
+      entitlement: t.field({ type: EntitlementRef, nullable: true, description: 'The entitlement with its new policy; null when it failed (see errors).', resolve: (p) => p.entitlementId ?? null }),
+      errors: t.field({ type: [UserErrorRef], description: USER_ERRORS_FIELD_DESCRIPTION, resolve: (p) => p.errors }),
     }),
   },
 );

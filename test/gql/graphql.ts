@@ -25,23 +25,31 @@ export type Scalars = {
 /** One change to a grant or an account, numbered in the order changes became visible. */
 export type AccessChange = {
   __typename?: 'AccessChange';
+  /** The account the change concerns. */
   account: Account;
+  /** When the change was made. */
   at: Scalars['DateTime']['output'];
   /** ACCOUNT_CHANGED: the account fields that changed. */
   changedFields?: Maybe<Array<Scalars['String']['output']>>;
+  /** The entitlement of a grant change; null for account changes. */
   entitlement?: Maybe<Entitlement>;
   /** The grant as it is now; null once removed. */
   grant?: Maybe<Grant>;
+  /** External id of the grant, kept after it is removed. */
   grantExternalId?: Maybe<Scalars['String']['output']>;
   /** The grant row’s own source (SYNC, DIRECT, REQUEST). */
   grantSource?: Maybe<GrantSource>;
+  /** What changed. */
   kind: AccessChangeKind;
+  /** The resource of a grant change; null for account changes. */
   resource?: Maybe<Resource>;
   /** Position in the feed; pass it as `after` to resume. */
   seq: Scalars['SafeInt']['output'];
   /** The Slack event applied (source EVENT). */
   slackEventId?: Maybe<Scalars['String']['output']>;
+  /** Where the change came from. */
   source: ChangeSource;
+  /** The sync run that made the change (source SYNC). */
   syncRun?: Maybe<SyncRun>;
 };
 
@@ -65,23 +73,33 @@ export type AccessChangeEdge = {
   node: AccessChange;
 };
 
+/** Which changes; every given condition must hold. */
 export type AccessChangeFilter = {
   /** Global or external id of an account. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Global or external id of an entitlement. */
   entitlementId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only changes of these kinds. */
   kind?: InputMaybe<Array<AccessChangeKind>>;
   /** Global or external id of a resource (a group, a channel, a workspace, …). */
   resourceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only changes from these sources. */
   source?: InputMaybe<Array<ChangeSource>>;
 };
 
+/** What changed: a grant or an account, added, changed or removed. */
 export type AccessChangeKind =
+  /** A new account appeared. */
   | 'ACCOUNT_ADDED'
+  /** An account’s fields changed (see changedFields). */
   | 'ACCOUNT_CHANGED'
+  /** An account was deleted or left the organization. */
   | 'ACCOUNT_REMOVED'
+  /** An account gained an entitlement. */
   | 'GRANT_ADDED'
+  /** A grant’s terms changed (its source, expiry or request). */
   | 'GRANT_CHANGED'
+  /** An account lost an entitlement. */
   | 'GRANT_REMOVED';
 
 /** A user access review: the grants in its scope, snapshotted when it was created, each decided KEEP or REVOKE. */
@@ -465,6 +483,7 @@ export type CancelRequestPayload = {
   request?: Maybe<Request>;
 };
 
+/** Where a change to the cache came from. */
 export type ChangeSource =
   /** Applied from a Slack event. */
   | 'EVENT'
@@ -574,7 +593,9 @@ export type ConnectorEvents = {
   __typename?: 'ConnectorEvents';
   /** This gateway applies events. */
   applying: Scalars['Boolean']['output'];
+  /** When this gateway last applied an event to the cache. */
   lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When this gateway last received an event. */
   lastReceivedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Events received and not yet applied (all replicas). */
   pending: Scalars['Int']['output'];
@@ -1170,6 +1191,7 @@ export type NotGrantableError = UserError & {
   reason: Scalars['String']['output'];
 };
 
+/** What slackgate does with access granted in Slack outside slackgate. */
 export type OutsideGrantsPolicy =
   /** Record it as an observed audit event (default). */
   | 'ALLOW'
@@ -1870,17 +1892,22 @@ export type SetApiClientLimitsPayload = {
   errors: Array<UserError>;
 };
 
+/** Input of setOutsideGrantsPolicy. */
 export type SetOutsideGrantsPolicyInput = {
   /** The person making the change, for the audit log. */
   actorId?: InputMaybe<Scalars['ID']['input']>;
   /** Global or external id. */
   entitlementId: Scalars['ID']['input'];
+  /** ALLOW, NOTIFY or REVOKE. */
   policy: OutsideGrantsPolicy;
 };
 
+/** The outcome of setOutsideGrantsPolicy. */
 export type SetOutsideGrantsPolicyPayload = {
   __typename?: 'SetOutsideGrantsPolicyPayload';
+  /** The entitlement with its new policy; null when it failed (see errors). */
   entitlement?: Maybe<Entitlement>;
+  /** Expected failures; empty when the mutation did what was asked. */
   errors: Array<UserError>;
 };
 
