@@ -161,6 +161,7 @@ describe(`accessChanges query (${backend})`, () => {
     const paged: number[] = [];
     let after: string | null = null;
     for (;;) {
+      // `any`: the answer's shape is asserted field by field below.
       const page: any = await graphql(server.url, token, `query($after: String) { accessChanges(first: 2, after: $after) { edges { node { seq } } pageInfo { hasNextPage endCursor } } }`, { after });
       paged.push(...page.body.data.accessChanges.edges.map((e: { node: { seq: number } }) => e.node.seq));
       if (!page.body.data.accessChanges.pageInfo.hasNextPage) break;
