@@ -461,6 +461,8 @@ export type AuditOutcome =
   | 'FAILURE'
   /** Nothing needed changing. */
   | 'NOOP'
+  /** A change about to be made in Slack; the row with its outcome follows. */
+  | 'STARTED'
   /** Done. */
   | 'SUCCESS';
 

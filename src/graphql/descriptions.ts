@@ -102,6 +102,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   'AuditOutcome.DENIED': 'Refused (scope, policy or input).',
   'AuditOutcome.FAILURE': 'Tried and failed (e.g. Slack refused).',
   'AuditOutcome.NOOP': 'Nothing needed changing.',
+  'AuditOutcome.STARTED': 'A change about to be made in Slack; the row with its outcome follows.',
   'AuditOutcome.SUCCESS': 'Done.',
 
   'Connector.accountCount': 'Accounts in the cache.',
