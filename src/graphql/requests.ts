@@ -1,21 +1,21 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLError } from 'graphql';
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { formatDuration } from '../access/policies.ts';
 import { RequestService, type AccessRequest, type RequestResult } from '../access/requests.ts';
 import type { Actor } from '../access/types.ts';
 import { hasScope } from '../auth/scopes.ts';
-import type { ApprovalsTable, DB, RequestKind, RequestState } from '../db/schema.ts';
+import type { RequestKind, RequestState } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
 import { actorUnderRule } from './actAs.ts';
 import { ConflictError, NotFoundError, UserError, UserErrorRef } from './errors.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdArg, type IdTarget } from './idArgs.ts';
-import { applyKeyset, byId, keysetConnection } from './pagination.ts';
+import { keysetConnection } from './pagination.ts';
+import { approvalsOf, countRequests, requestOrder, requestsPage, type ApprovalRow, type RequestFilter } from './read/requests.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 
-type Approval = Selectable<ApprovalsTable>;
+type Approval = ApprovalRow;
 
 /** Requests have no external id; their number is accepted instead of the global id. */
 export const REQUEST_ID: IdTarget = {
@@ -98,10 +98,7 @@ RequestRef.implement({
     approvals: t.loadableList({
       type: ApprovalRef,
       description: 'Approvals and denials, in the order they were given.',
-      load: async (ids: number[], ctx) => {
-        const rows = await ctx.database.db.selectFrom('approvals').selectAll().where('request_id', '=', sql<number>`any(${ids}::bigint[])`).orderBy('id').execute();
-        return ids.map((id) => rows.filter((r) => r.request_id === id));
-      },
+      load: (ids: number[], ctx) => approvalsOf(ctx.database.db, ids),
       resolve: (r) => r.id,
     }),
     extendsGrant: t.field({ type: GrantRef, nullable: true, description: 'The time-bound grant this request extends.', resolve: (r) => r.extends_grant_id }),
@@ -121,26 +118,6 @@ builder.objectField(GrantRef, 'request', (t) =>
 );
 
 // ---- queries --------------------------------------------------------------------------------
-
-export interface RequestFilter {
-  states?: RequestState[] | null;
-  kinds?: RequestKind[] | null;
-  accountId?: number | null;
-  entitlementId?: number | null;
-  requesterId?: number | null;
-}
-
-const requestOrder = byId<AccessRequest>('requests.id', 'desc');
-
-function filtered(db: Kysely<DB>, f: RequestFilter): SelectQueryBuilder<DB, 'requests', AccessRequest> {
-  let q = db.selectFrom('requests').selectAll('requests');
-  if (f.states?.length) q = q.where('requests.state', 'in', f.states);
-  if (f.kinds?.length) q = q.where('requests.kind', 'in', f.kinds);
-  if (f.accountId != null) q = q.where('requests.account_id', '=', f.accountId);
-  if (f.entitlementId != null) q = q.where('requests.entitlement_id', '=', f.entitlementId);
-  if (f.requesterId != null) q = q.where('requests.requester_id', '=', f.requesterId);
-  return q;
-}
 
 const RequestFilterInput = builder.inputType('RequestFilter', {
   fields: (t) => ({
@@ -168,8 +145,8 @@ function requestConnection(ctx: GraphQLContext, args: Parameters<typeof keysetCo
   return keysetConnection(
     args,
     requestOrder,
-    (page) => applyKeyset(filtered(db, filter), requestOrder, page).execute(),
-    async () => Number((await filtered(db, filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    (page) => requestsPage(db, filter, page),
+    () => countRequests(db, filter),
   );
 }
 
