@@ -1,6 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AccessReview, ReviewItem, ReviewProgress, ReviewResult, ReviewService } from '../access/reviews.ts';
-import type { DB } from '../db/schema.ts';
 import { memoryWriter, type ExportFormat } from '../export/format.ts';
 import { exportReview } from '../export/review.ts';
 import { builder } from './builder.ts';
@@ -9,7 +7,8 @@ import { emptyConnection } from './emptyConnection.ts';
 import { ResourceTypeEnum } from './enums.ts';
 import { ConflictError, NotFoundError, UserError, UserErrorRef } from './errors.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID, type IdTarget } from './idArgs.ts';
-import { applyKeyset, byId, keysetConnection } from './pagination.ts';
+import { keysetConnection } from './pagination.ts';
+import { countReviewItems, countReviews, reviewerIdsOf, reviewItemOrder, reviewItemsByIds, reviewItemsPage, reviewOrder, reviewsByIds, reviewsPage, type ReviewItemFilter as ItemFilter } from './read/reviews.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 import { actorOf, RequestRef } from './requests.ts';
 
@@ -34,7 +33,7 @@ const EvidenceFormatEnum = builder.enumType('EvidenceFormat', { values: { CSV: {
 
 export const AccessReviewRef = builder.loadableNodeRef('AccessReview', {
   id: { resolve: (r: AccessReview) => r.id, parse: (id: string) => Number(id) },
-  load: (ids: number[], ctx) => ctx.database.db.selectFrom('access_reviews').selectAll().where('id', '=', sql<number>`any(${ids}::bigint[])`).execute(),
+  load: (ids: number[], ctx) => reviewsByIds(ctx.database.db, ids),
   toKey: (r: AccessReview) => r.id,
   sort: true,
   cacheResolved: true,
@@ -42,7 +41,7 @@ export const AccessReviewRef = builder.loadableNodeRef('AccessReview', {
 
 export const ReviewItemRef = builder.loadableNodeRef('ReviewItem', {
   id: { resolve: (r: ReviewItem) => r.id, parse: (id: string) => Number(id) },
-  load: (ids: number[], ctx) => ctx.database.db.selectFrom('review_items').selectAll().where('id', '=', sql<number>`any(${ids}::bigint[])`).execute(),
+  load: (ids: number[], ctx) => reviewItemsByIds(ctx.database.db, ids),
   toKey: (r: ReviewItem) => r.id,
   sort: true,
   cacheResolved: true,
@@ -89,26 +88,6 @@ function reviewsService(ctx: GraphQLContext): ReviewService | undefined {
   return ctx.services.reviews;
 }
 
-const itemOrder = byId<ReviewItem>('review_items.id');
-
-interface ItemFilter {
-  reviewId: number;
-  decisions?: ('KEEP' | 'REVOKE')[] | null;
-  undecided?: boolean | null;
-  accountId?: number | null;
-  entitlementId?: number | null;
-}
-
-function itemQuery(db: Kysely<DB>, f: ItemFilter): SelectQueryBuilder<DB, 'review_items', ReviewItem> {
-  let q = db.selectFrom('review_items').selectAll('review_items').where('review_items.review_id', '=', f.reviewId);
-  if (f.decisions?.length) q = q.where('review_items.decision', 'in', f.decisions);
-  if (f.undecided === true) q = q.where('review_items.decision', 'is', null);
-  if (f.undecided === false) q = q.where('review_items.decision', 'is not', null);
-  if (f.accountId != null) q = q.where('review_items.account_id', '=', f.accountId);
-  if (f.entitlementId != null) q = q.where('review_items.entitlement_id', '=', f.entitlementId);
-  return q;
-}
-
 const ReviewItemFilter = builder.inputType('ReviewItemFilter', {
   fields: (t) => ({
     decision: t.field({ type: [ReviewDecisionEnum], required: false }),
@@ -130,7 +109,7 @@ AccessReviewRef.implement({
     reviewers: t.field({
       type: [AccountRef],
       description: 'The named reviewers (empty when each entitlement’s approvers review).',
-      resolve: async (r, _args, ctx) => (await ctx.database.db.selectFrom('access_review_reviewers').select('account_id').where('review_id', '=', r.id).orderBy('account_id').execute()).map((x) => x.account_id),
+      resolve: (r, _args, ctx) => reviewerIdsOf(ctx.database.db, r.id),
     }),
     dueAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.due_at }),
     createdAt: t.field({ type: 'DateTime', resolve: (r) => r.created_at }),
@@ -162,9 +141,9 @@ AccessReviewRef.implement({
           const db = ctx.database.db;
           return keysetConnection(
             args,
-            itemOrder,
-            (page) => applyKeyset(itemQuery(db, filter), itemOrder, page).execute(),
-            async () => Number((await itemQuery(db, filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+            reviewItemOrder,
+            (page) => reviewItemsPage(db, filter, page),
+            () => countReviewItems(db, filter),
           );
         },
       },
@@ -213,18 +192,12 @@ builder.queryFields((t) => ({
       authScopes: reviewReaders,
       args: { status: t.arg({ type: [AccessReviewStatusEnum], required: false }) },
       resolve: async (_root, args, ctx) => {
-        const order = byId<AccessReview>('access_reviews.id', 'desc');
         const db = ctx.database.db;
-        const query = () => {
-          let q = db.selectFrom('access_reviews').selectAll('access_reviews');
-          if (args.status?.length) q = q.where('access_reviews.status', 'in', args.status);
-          return q;
-        };
         return keysetConnection(
           args,
-          order,
-          (page) => applyKeyset(query(), order, page).execute(),
-          async () => Number((await query().clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+          reviewOrder,
+          (page) => reviewsPage(db, args.status, page),
+          () => countReviews(db, args.status),
         );
       },
     },
