@@ -128,3 +128,10 @@ export const byId = <Row extends { id: number }>(ref: string, direction: 'asc' |
 });
 
 export { once };
+
+/** How many rows a filtered list query selects: the same query with its columns replaced by count(*). */
+export async function countRows<D, TB extends keyof D, O>(qb: SelectQueryBuilder<D, TB, O>): Promise<number> {
+  // Typed by hand: Kysely cannot name the selection's shape over a generic table set.
+  const row = (await qb.clearSelect().select(sql<string>`count(*)`.as('count')).executeTakeFirstOrThrow()) as { count: string | number };
+  return Number(row.count);
+}

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Account, AccountStatus, AccountType, DB } from '../../db/schema.ts';
-import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
+import { applyKeyset, byId, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 import type { ResourceRow } from './resources.ts';
 import { resourceColumns } from './resources.ts';
 import { containsPattern } from './search.ts';
@@ -93,8 +93,7 @@ export async function accountPage(db: Kysely<DB>, filter: AccountFilter, page: P
 }
 
 export async function countAccounts(db: Kysely<DB>, filter: AccountFilter): Promise<number> {
-  const row = await filtered(db, filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(filtered(db, filter));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AuditEvent, AuditOutcome, DB } from '../../db/schema.ts';
-import { applyKeyset, type KeysetOrder, type PageRequest } from '../pagination.ts';
+import { applyKeyset, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 
 /** An audit event with its time as a full-precision (microsecond) UTC string, for cursors. */
 export type AuditEventRow = AuditEvent & { occurred_at_key: string };
@@ -47,8 +47,7 @@ export async function auditPage(db: Kysely<DB>, filter: AuditFilter, page: PageR
 }
 
 export async function countAuditEvents(db: Kysely<DB>, filter: AuditFilter): Promise<number> {
-  const row = await filtered(db, filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(filtered(db, filter));
 }
 
 export async function auditEventsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<AuditEventRow[]> {

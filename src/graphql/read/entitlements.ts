@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB, Entitlement, ResourceType } from '../../db/schema.ts';
-import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
+import { applyKeyset, byId, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 import { resourceColumnsAs, resourceFromPrefixed, WORKSPACE_JOIN, type ResourceRow } from './resources.ts';
 import { containsPattern } from './search.ts';
 
@@ -76,8 +76,7 @@ export async function entitlementPage(db: Kysely<DB>, filter: EntitlementFilter,
 }
 
 export async function countEntitlements(db: Kysely<DB>, filter: EntitlementFilter): Promise<number> {
-  const row = await filtered(db, filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(filtered(db, filter));
 }
 
 export async function entitlementIdByExternalId(db: Kysely<DB>, externalId: string): Promise<number | undefined> {

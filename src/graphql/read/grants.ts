@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB, Grant, GrantSource, ResourceType } from '../../db/schema.ts';
 import type { AccountColumn, AccountRow } from './accounts.ts';
-import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
+import { applyKeyset, byId, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 
 export interface GrantFilter {
   entitlementId?: number | null;
@@ -78,11 +78,7 @@ export async function grantPageWithAccounts(
 }
 
 export async function countGrants(db: Kysely<DB>, filter: GrantFilter): Promise<number> {
-  const row = await withFilter(db.selectFrom('grants').selectAll('grants'), filter)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(withFilter(db.selectFrom('grants').selectAll('grants'), filter));
 }
 
 export type GrantParent = 'entitlement_id' | 'account_id';

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { AccessRequest } from '../../access/requests.ts';
 import type { ApprovalsTable, DB, RequestKind, RequestState } from '../../db/schema.ts';
-import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
+import { applyKeyset, byId, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 
 export type ApprovalRow = Selectable<ApprovalsTable>;
 
@@ -33,7 +33,7 @@ export function requestsPage(db: Kysely<DB>, f: RequestFilter, page: PageRequest
 }
 
 export async function countRequests(db: Kysely<DB>, f: RequestFilter): Promise<number> {
-  return Number((await filtered(db, f).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return countRows(filtered(db, f));
 }
 
 /** The approvals and denials of each request, in the order they were given (one statement). */

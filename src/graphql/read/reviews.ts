@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AccessReview, ReviewItem } from '../../access/reviews.ts';
 import type { DB } from '../../db/schema.ts';
-import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
+import { applyKeyset, byId, countRows, type KeysetOrder, type PageRequest } from '../pagination.ts';
 
 export type ReviewStatus = AccessReview['status'];
 
@@ -43,7 +43,7 @@ export function reviewsPage(db: Kysely<DB>, statuses: readonly ReviewStatus[] | 
 }
 
 export async function countReviews(db: Kysely<DB>, statuses: readonly ReviewStatus[] | null | undefined): Promise<number> {
-  return Number((await reviewsQuery(db, statuses).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return countRows(reviewsQuery(db, statuses));
 }
 
 function itemQuery(db: Kysely<DB>, f: ReviewItemFilter): SelectQueryBuilder<DB, 'review_items', ReviewItem> {
@@ -62,5 +62,5 @@ export function reviewItemsPage(db: Kysely<DB>, f: ReviewItemFilter, page: PageR
 }
 
 export async function countReviewItems(db: Kysely<DB>, f: ReviewItemFilter): Promise<number> {
-  return Number((await itemQuery(db, f).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return countRows(itemQuery(db, f));
 }

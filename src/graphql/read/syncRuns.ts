@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Selectable } from 'kysely';
 import type { DB, SyncChangesTable, SyncRun, SyncStatus } from '../../db/schema.ts';
-import { applyKeyset, byId, type KeysetOrder, type PageRequest } from '../pagination.ts';
+import { applyKeyset, byId, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 
 export type SyncChange = Selectable<SyncChangesTable>;
 export type SyncChangeKind = SyncChange['kind'];
@@ -44,8 +44,7 @@ export async function syncRunPage(db: Kysely<DB>, filter: SyncRunFilter, page: P
 }
 
 export async function countSyncRuns(db: Kysely<DB>, filter: SyncRunFilter): Promise<number> {
-  const row = await filteredRuns(db, filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(filteredRuns(db, filter));
 }
 
 /** One page of a run's changes for each of many runs, in one statement. */
