@@ -170,6 +170,7 @@ describe(`accessChanges query (${backend})`, () => {
     expect(paged).toEqual(nodes.map((n: { seq: number }) => n.seq));
 
     const byEntitlement = await graphql(server.url, token, `{ accessChanges(filter: { entitlementId: "${CHANNEL}", source: [EVENT] }) { edges { node { ${FIELDS} } } } }`);
+    // `any` (here and below): each answer's fields are asserted right after it is read.
     expect(byEntitlement.body.data.accessChanges.edges.map((e: any) => [e.node.source, e.node.account.externalId, e.node.slackEventId])).toEqual([['EVENT', `user:${account(11).slackId}`, 'Ev0001']]);
     const byResource = await graphql(server.url, token, `{ accessChanges(filter: { resourceId: "channel:C1", kind: [GRANT_ADDED] }) { totalCount } }`);
     expect(byResource.body.data.accessChanges.totalCount).toBeGreaterThanOrEqual(7);
@@ -186,6 +187,7 @@ describe(`accessChanges query (${backend})`, () => {
 });
 
 /** Reads a Yoga SSE response as a stream of GraphQL results. */
+// `any`: subscription payloads differ per query; the tests assert the fields they select.
 async function* sseResults(res: Response): AsyncGenerator<{ data?: any; errors?: { message: string }[] }> {
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
@@ -207,6 +209,7 @@ async function* sseResults(res: Response): AsyncGenerator<{ data?: any; errors?:
 }
 
 /** Subscribes over WebSocket and collects changes until `count` arrived; then disconnects. */
+// `any`: as for sseResults.
 async function collectOverWebSocket(query: string, count: number, whileListening: () => Promise<void> = async () => {}): Promise<any[]> {
   const ws = createWsClient({ url: server.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
   const received: any[] = [];
@@ -264,6 +267,7 @@ describe(`accessChanged subscription (${backend})`, () => {
     expect(resumed[0].seq).toBeGreaterThan(last);
     // The whole feed for the group, as the query pages it: exactly what the two sessions saw.
     const paged = await graphql(server.url, token, `{ accessChanges(after: "${start}", filter: { entitlementId: "${GROUP}" }) { edges { node { seq } } } }`);
+    // `any`: the edges' fields are asserted by the comparison.
     expect(paged.body.data.accessChanges.edges.map((e: any) => e.node.seq)).toEqual([...first, ...resumed].map((c) => c.seq));
   });
 
@@ -277,6 +281,7 @@ describe(`accessChanged subscription (${backend})`, () => {
       body: JSON.stringify({ query: `subscription($after: SafeInt) { accessChanged(after: $after, filter: { resourceId: "channel:C1" }) { seq source kind account { externalId } } }`, variables: { after: start } }),
       signal: controller.signal,
     });
+    // `any`: as for collectOverWebSocket.
     const got: any[] = [];
     const stream = sseResults(res);
     const first = await stream.next();
