@@ -1,7 +1,7 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import type { AccountStatusOutcome } from '../access/provisioning.ts';
+import type { AccountStatusOutcome } from '../access/provisioning/index.ts';
 import { parseDuration } from '../access/policies.ts';
 import type { Actor, ProvisionOutcome } from '../access/types.ts';
 import { recordAudit } from '../audit/record.ts';

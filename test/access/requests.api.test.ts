@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceAdminsOf } from '../../src/access/policies.ts';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
 import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';

@@ -7,7 +7,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/index
 import type { SlackConnection } from '../../src/slack/connection.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { configFor, connectionFor } from '../support/slack.ts';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { syncOnce } from './requests.support.ts';
 
 const t = useTestDatabase();

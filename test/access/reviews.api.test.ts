@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';

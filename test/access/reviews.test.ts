@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceAdminsOf } from '../../src/access/policies.ts';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import type { ReviewItem } from '../../src/access/reviews.ts';
 import { memoryWriter } from '../../src/export/format.ts';
 import { exportReview } from '../../src/export/review.ts';
