@@ -6,14 +6,15 @@ import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
 import { ResourceTypeEnum } from './enums.ts';
 import { ConflictError, NotFoundError, UserError, UserErrorRef } from './errors.ts';
-import { ACCOUNT_ID, ENTITLEMENT_ID, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID, type IdTarget } from './idArgs.ts';
+import { ACCOUNT_ID, ENTITLEMENT_ID, numberedId, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { countReviewItems, countReviews, reviewerIdsOf, reviewItemOrder, reviewItemsByIds, reviewItemsPage, reviewOrder, reviewsByIds, reviewsPage, type ReviewItemFilter as ItemFilter } from './read/reviews.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
-import { actorOf, RequestRef } from './requests.ts';
+import { actorOf, originOf as origin } from './actAs.ts';
+import { RequestRef } from './requests.ts';
 
-const ACCESS_REVIEW_ID: IdTarget = { typenames: ['AccessReview'], byExternalId: async (_db, text) => (/^\d{1,15}$/.test(text) ? Number(text) : undefined) };
-const REVIEW_ITEM_ID: IdTarget = { typenames: ['ReviewItem'], byExternalId: async (_db, text) => (/^\d{1,15}$/.test(text) ? Number(text) : undefined) };
+const ACCESS_REVIEW_ID = numberedId('AccessReview');
+const REVIEW_ITEM_ID = numberedId('ReviewItem');
 
 const AccessReviewStatusEnum = builder.enumType('AccessReviewStatus', {
   values: {
@@ -219,7 +220,6 @@ builder.queryFields((t) => ({
 
 const notConfigured = () => new ConflictError('access reviews are not available on this gateway (it runs without a Slack connection)', { code: 'REVIEWS_NOT_CONFIGURED' });
 const isError = (value: unknown): value is UserError => value instanceof UserError;
-const origin = (ctx: GraphQLContext) => ({ ip: ctx.origin.ip, userAgent: ctx.origin.userAgent });
 
 const ReviewScopeInput = builder.inputType('AccessReviewScopeInput', {
   description: 'Which grants to review; the criteria given all apply.',
@@ -258,12 +258,10 @@ builder.relayMutationField(
         if (id === null) return { errors: [new NotFoundError(`there is no entitlement ${raw}`, { field: `input.scope.entitlementIds.${i}` })] };
         entitlementIds.push(id);
       }
-      let workspaceId: string | null = null;
+      let workspace: number | null = null;
       if (input.scope.workspaceId != null) {
-        const resourceId = await resolveIdArg(ctx, input.scope.workspaceId, WORKSPACE_ID, 'input.scope.workspaceId');
-        const row = resourceId === null ? undefined : await ctx.database.db.selectFrom('resources').select('slack_id').where('id', '=', resourceId).executeTakeFirst();
-        if (!row) return { errors: [new NotFoundError(`there is no workspace ${input.scope.workspaceId}`, { field: 'input.scope.workspaceId' })] };
-        workspaceId = row.slack_id;
+        workspace = await resolveIdArg(ctx, input.scope.workspaceId, WORKSPACE_ID, 'input.scope.workspaceId');
+        if (workspace === null) return { errors: [new NotFoundError(`there is no workspace ${input.scope.workspaceId}`, { field: 'input.scope.workspaceId' })] };
       }
       const reviewerIds: number[] = [];
       for (const [i, raw] of (input.reviewerIds ?? []).entries()) {
@@ -274,7 +272,8 @@ builder.relayMutationField(
       return service.create({
         name: input.name,
         description: input.description,
-        scope: { entitlementIds, resourceTypes: input.scope.resourceTypes, workspaceId },
+        scope: { entitlementIds, resourceTypes: input.scope.resourceTypes },
+        workspace: workspace === null ? null : { id: workspace, given: input.scope.workspaceId as string },
         reviewerMode: input.reviewerMode ?? (reviewerIds.length > 0 ? 'EXPLICIT' : 'ENTITLEMENT_APPROVERS'),
         reviewerIds,
         dueAt: input.dueAt,
