@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Use
 import { systemClock, type Clock } from '../jobs/queue.ts';
 import type { Logger } from '../log.ts';
 import { loadPolicies } from './policies.ts';
-import type { AccessRequest, CallOrigin, RequestService } from './requests.ts';
+import type { AccessRequest, CallOrigin, RequestService } from './requests/index.ts';
 import type { Actor } from './types.ts';
 
 export type AccessReview = Selectable<AccessReviewsTable>;

@@ -1,7 +1,7 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLError } from 'graphql';
 import { formatDuration } from '../access/policies.ts';
-import { RequestService, type AccessRequest, type RequestResult } from '../access/requests.ts';
+import { RequestService, type AccessRequest, type RequestResult } from '../access/requests/index.ts';
 import type { Actor } from '../access/types.ts';
 import { hasScope } from '../auth/scopes.ts';
 import type { RequestKind, RequestState } from '../db/schema.ts';
