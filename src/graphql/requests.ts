@@ -2,6 +2,7 @@ import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLError } from 'graphql';
 import { formatDuration } from '../access/policies.ts';
 import { followRequest, RequestService, type AccessRequest, type RequestResult } from '../access/requests/index.ts';
+import type { Actor } from '../access/types.ts';
 import { hasScope } from '../auth/scopes.ts';
 import type { RequestKind, RequestState } from '../db/schema.ts';
 import { builder } from './builder.ts';
@@ -213,6 +214,14 @@ async function withRequestId(ctx: GraphQLContext, raw: string): Promise<number |
 
 const isError = (value: unknown): value is UserError => value instanceof UserError;
 
+/** What every request mutation starts with: the service, and the acting person. */
+async function requestCall(ctx: GraphQLContext, actorId: string | null | undefined): Promise<{ service: RequestService; actor: Actor } | UserError> {
+  const service = requestsService(ctx);
+  if (isError(service)) return service;
+  const actor = await actorOf(ctx, actorId);
+  return isError(actor) ? actor : { service, actor };
+}
+
 builder.relayMutationField(
   'requestAccess',
   {
@@ -229,10 +238,9 @@ builder.relayMutationField(
     skipTypeScopes: true,
     authScopes: { request: true },
     resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-      const service = requestsService(ctx);
-      if (isError(service)) return { errors: [service] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
+      const call = await requestCall(ctx, input.actorId);
+      if (isError(call)) return { errors: [call] };
+      const { service, actor } = call;
       const entitlementId = await resolveIdArg(ctx, input.entitlementId, ENTITLEMENT_ID, 'input.entitlementId');
       if (entitlementId === null) return { errors: [new NotFoundError(`there is no entitlement ${input.entitlementId}`, { field: 'input.entitlementId' })] };
       const accountId = await resolveOptionalIdArg(ctx, input.accountId, ACCOUNT_ID, 'input.accountId');
@@ -258,10 +266,9 @@ builder.relayMutationField(
     skipTypeScopes: true,
     authScopes: { request: true },
     resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-      const service = requestsService(ctx);
-      if (isError(service)) return { errors: [service] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
+      const call = await requestCall(ctx, input.actorId);
+      if (isError(call)) return { errors: [call] };
+      const { service, actor } = call;
       const grantId = await resolveIdArg(ctx, input.grantId, GRANT_ID, 'input.grantId');
       if (grantId === null) return { errors: [new NotFoundError(`there is no grant ${input.grantId}`, { field: 'input.grantId' })] };
       return service.requestAccess({ extendsGrantId: grantId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
@@ -287,10 +294,9 @@ function decisionMutation(name: string, decision: Decision, description: string,
       skipTypeScopes: true,
       authScopes,
       resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-        const service = requestsService(ctx);
-        if (isError(service)) return { errors: [service] };
-        const actor = await actorOf(ctx, input.actorId);
-        if (isError(actor)) return { errors: [actor] };
+        const call = await requestCall(ctx, input.actorId);
+        if (isError(call)) return { errors: [call] };
+        const { service, actor } = call;
         const requestId = await withRequestId(ctx, input.requestId);
         if (isError(requestId)) return { errors: [requestId] };
         const args = { requestId, actor, comment: input.comment, origin: origin(ctx), asAdmin: hasScope(ctx.principal.scopes, 'admin') };

@@ -1,4 +1,5 @@
 import type { AccessReview, ReviewItem, ReviewProgress, ReviewResult, ReviewService } from '../access/reviews.ts';
+import type { Actor } from '../access/types.ts';
 import { memoryWriter, type ExportFormat } from '../export/format.ts';
 import { exportReview } from '../export/review.ts';
 import { builder } from './builder.ts';
@@ -221,6 +222,19 @@ builder.queryFields((t) => ({
 const notConfigured = () => new ConflictError('access reviews are not available on this gateway (it runs without a Slack connection)', { code: 'REVIEWS_NOT_CONFIGURED' });
 const isError = (value: unknown): value is UserError => value instanceof UserError;
 
+/** What every review mutation starts with: the service, and the acting person. */
+async function reviewCall(ctx: GraphQLContext, actorId: string | null | undefined): Promise<{ service: ReviewService; actor: Actor } | UserError> {
+  const service = reviewsService(ctx);
+  if (!service) return notConfigured();
+  const actor = await actorOf(ctx, actorId);
+  return isError(actor) ? actor : { service, actor };
+}
+
+async function reviewIdOf(ctx: GraphQLContext, raw: string): Promise<number | UserError> {
+  const id = await resolveIdArg(ctx, raw, ACCESS_REVIEW_ID, 'input.reviewId');
+  return id ?? new NotFoundError(`there is no access review ${raw}`, { field: 'input.reviewId' });
+}
+
 const ReviewScopeInput = builder.inputType('AccessReviewScopeInput', {
   description: 'Which grants to review; the criteria given all apply.',
   fields: (t) => ({
@@ -248,10 +262,9 @@ builder.relayMutationField(
     skipTypeScopes: true,
     authScopes: { review: true },
     resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const service = reviewsService(ctx);
-      if (!service) return { errors: [notConfigured()] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
+      const call = await reviewCall(ctx, input.actorId);
+      if (isError(call)) return { errors: [call] };
+      const { service, actor } = call;
       const entitlementIds: number[] = [];
       for (const [i, raw] of (input.scope.entitlementIds ?? []).entries()) {
         const id = await resolveIdArg(ctx, String(raw), ENTITLEMENT_ID, `input.scope.entitlementIds.${i}`);
@@ -313,12 +326,11 @@ builder.relayMutationField(
     skipTypeScopes: true,
     authScopes: { review: true },
     resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const service = reviewsService(ctx);
-      if (!service) return { errors: [notConfigured()] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
-      const reviewId = await resolveIdArg(ctx, input.reviewId, ACCESS_REVIEW_ID, 'input.reviewId');
-      if (reviewId === null) return { errors: [new NotFoundError(`there is no access review ${input.reviewId}`, { field: 'input.reviewId' })] };
+      const call = await reviewCall(ctx, input.actorId);
+      if (isError(call)) return { errors: [call] };
+      const { service, actor } = call;
+      const reviewId = await reviewIdOf(ctx, input.reviewId);
+      if (isError(reviewId)) return { errors: [reviewId] };
       const decisions = [];
       for (const [i, d] of input.decisions.entries()) {
         const itemId = await resolveIdArg(ctx, String(d.itemId), REVIEW_ITEM_ID, `input.decisions.${i}.itemId`);
@@ -355,12 +367,11 @@ builder.relayMutationField(
     skipTypeScopes: true,
     authScopes: { review: true },
     resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const service = reviewsService(ctx);
-      if (!service) return { errors: [notConfigured()] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
-      const reviewId = await resolveIdArg(ctx, input.reviewId, ACCESS_REVIEW_ID, 'input.reviewId');
-      if (reviewId === null) return { errors: [new NotFoundError(`there is no access review ${input.reviewId}`, { field: 'input.reviewId' })] };
+      const call = await reviewCall(ctx, input.actorId);
+      if (isError(call)) return { errors: [call] };
+      const { service, actor } = call;
+      const reviewId = await reviewIdOf(ctx, input.reviewId);
+      if (isError(reviewId)) return { errors: [reviewId] };
       return service.close({ reviewId, actor, origin: origin(ctx), keepUndecided: input.keepUndecided === true });
     },
   },
