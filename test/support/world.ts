@@ -88,6 +88,35 @@ export interface World extends Omit<TestDatabase, 'url'> {
   graphql<T = Record<string, any>>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** A real HTTP server for the gateway (one per file, closed after it), for tests of the network. */
   listen(): Promise<RunningServer>;
+  /**
+   * Another gateway on the same database and bus with other settings (production mode, no
+   * services, another database...), reached through its own `yoga.fetch`; closed after the file.
+   */
+  otherGateway(deps: Partial<GatewayDeps>): InProcessGateway;
+}
+
+/** A gateway reached without a port. */
+export interface InProcessGateway {
+  gateway: Gateway;
+  fetch: typeof fetch;
+  graphql: World['graphql'];
+}
+
+/** fetch and raw GraphQL served by a gateway's Yoga instance. */
+export function inProcess(gateway: () => Gateway): Omit<InProcessGateway, 'gateway'> {
+  // Yoga's fetch takes what the global one takes (its overloads add a server context).
+  const fetchIt = ((input: RequestInfo | URL, init?: RequestInit) => (gateway().yoga.fetch as (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>)(input, init)) as typeof fetch;
+  return {
+    fetch: fetchIt,
+    async graphql(token, query, variables) {
+      const res = await fetchIt(`${IN_PROCESS_URL}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] } as never;
+    },
+  };
 }
 
 /**
@@ -110,8 +139,9 @@ export function useWorld(options: WorldOptions = {}): World {
   };
   const db = () => need(opened, 'database').db;
 
-  // Yoga's fetch takes what the global one takes (its overloads add a server context).
-  const yogaFetch = ((input: RequestInfo | URL, init?: RequestInit) => (need(gateway, 'gateway').yoga.fetch as (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>)(input, init)) as typeof fetch;
+  const own = inProcess(() => need(gateway, 'gateway'));
+  const yogaFetch = own.fetch;
+  const others: Gateway[] = [];
 
   const world: World = {
     get database() {
@@ -168,17 +198,15 @@ export function useWorld(options: WorldOptions = {}): World {
         : new SlackgateClient({ url: IN_PROCESS_URL, token: async () => (await issueToken(db(), client)).accessToken, fetch: yogaFetch, ...rest });
       return Object.assign(typed, { clientId: client.id });
     },
-    async graphql(token, query, variables) {
-      const res = await yogaFetch(`${IN_PROCESS_URL}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] } as never;
-    },
+    graphql: own.graphql,
     listen() {
       server ??= listen(world.gateway, { port: 0, host: '127.0.0.1' });
       return server;
+    },
+    otherGateway(deps) {
+      const other = createGateway({ logger: silentLogger, database: world.database, bus: world.bus, ...deps });
+      others.push(other);
+      return { gateway: other, ...inProcess(() => other) };
     },
   };
 
@@ -201,6 +229,7 @@ export function useWorld(options: WorldOptions = {}): World {
   afterAll(async () => {
     await (await server?.catch(() => undefined))?.close();
     await gateway?.close();
+    for (const other of others) await other.close();
     await governance?.stop();
     await bus?.close();
     await sim?.close();
