@@ -15,7 +15,7 @@ import type { LogEvent } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning.ts';
-import { createClient, type ClientLimits } from '../../src/auth/clients.ts';
+import { createClient, type ActAs, type ClientLimits } from '../../src/auth/clients.ts';
 import type { Scope } from '../../src/auth/scopes.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
 import { SlackgateClient, type SlackgateClientOptions } from '../../src/client/index.ts';
@@ -53,6 +53,14 @@ export interface WorldOptions {
   onQuery?: (event: LogEvent) => void;
 }
 
+/** How an API client is created besides its scopes (defaults: a name from the scopes, acting for anyone). */
+export interface ClientSettings extends ClientLimits {
+  name?: string;
+  /** `self`: the client acts only for `account`. */
+  actAs?: ActAs;
+  account?: string;
+}
+
 export interface ApiClientCredentials {
   clientId: string;
   secret: string;
@@ -74,14 +82,14 @@ export interface World extends Omit<TestDatabase, 'url'> {
   /** Runs a full sync from the simulator and waits for it to succeed. */
   sync(): Promise<void>;
   /** A new API client with these scopes, and a bearer token for it. */
-  apiClient(scopes: Scope[], options?: ClientLimits & { name?: string }): Promise<ApiClientCredentials>;
+  apiClient(scopes: Scope[], settings?: ClientSettings): Promise<ApiClientCredentials>;
   /** A bearer token of a new API client with these scopes. */
   token(scopes: Scope[]): Promise<string>;
   /**
    * The typed client (slackgate/client) of a new API client with these scopes, through
    * `yoga.fetch`; with `over: server`, through that server's HTTP with client credentials.
    */
-  client(scopes: Scope[], options?: Partial<SlackgateClientOptions> & ClientLimits & { name?: string; over?: RunningServer }): Promise<SlackgateClient & { clientId: string }>;
+  client(scopes: Scope[], options?: Partial<SlackgateClientOptions> & ClientSettings & { over?: RunningServer }): Promise<SlackgateClient & { clientId: string }>;
   /** An untyped operation through `yoga.fetch`: for documents codegen must not see (invalid, hostile, built at run time). */
   // Tests read nested response data freely; `any` keeps assertions short where the shape is asserted anyway.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -181,9 +189,9 @@ export function useWorld(options: WorldOptions = {}): World {
       await engine.close();
       if (run.status !== 'SUCCEEDED') throw new Error(`sync ended ${run.status}: ${run.error}`);
     },
-    async apiClient(scopes, clientOptions = {}) {
-      const { name, ...limits } = clientOptions;
-      const { client, secret } = await createClient(db(), { name: name ?? `test ${scopes.join('+')}`, scopes, ...limits, actor: { label: 'test' } });
+    async apiClient(scopes, settings = {}) {
+      const { name, ...rest } = settings;
+      const { client, secret } = await createClient(db(), { name: name ?? `test ${scopes.join('+')}`, scopes, ...rest, actor: { label: 'test' } });
       const token = await issueToken(db(), client);
       return { clientId: client.id, secret, token: token.accessToken };
     },
@@ -191,8 +199,8 @@ export function useWorld(options: WorldOptions = {}): World {
       return (await world.apiClient(scopes)).token;
     },
     async client(scopes, clientOptions = {}) {
-      const { trustedOnly, costBudgetPerMinute, name, over, ...rest } = clientOptions;
-      const { client, secret } = await createClient(db(), { name: name ?? `typed ${scopes.join('+')}`, scopes, trustedOnly, costBudgetPerMinute, actor: { label: 'test' } });
+      const { trustedOnly, costBudgetPerMinute, name, actAs, account, over, ...rest } = clientOptions;
+      const { client, secret } = await createClient(db(), { name: name ?? `typed ${scopes.join('+')}`, scopes, trustedOnly, costBudgetPerMinute, actAs, account, actor: { label: 'test' } });
       const typed = over
         ? new SlackgateClient({ url: over.url, clientId: client.id, clientSecret: secret, ...rest })
         : new SlackgateClient({ url: IN_PROCESS_URL, token: async () => (await issueToken(db(), client)).accessToken, fetch: yogaFetch, ...rest });
