@@ -1,6 +1,6 @@
 import type { AccessReview, ReviewItem, ReviewProgress, ReviewResult, ReviewService } from '../access/reviews.ts';
 import { memoryWriter, type ExportFormat } from '../export/format.ts';
-import { exportReview } from '../export/review.ts';
+import { exportReview, externalScope, isoUtc } from '../export/review.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
@@ -104,7 +104,7 @@ AccessReviewRef.implement({
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),
     status: t.field({ type: AccessReviewStatusEnum, resolve: (r) => r.status }),
-    scope: t.field({ type: 'JSON', description: 'entitlementIds, resourceTypes, workspaceId as given.', resolve: (r) => r.scope }),
+    scope: t.field({ type: 'JSON', description: 'entitlementIds (external ids), resourceTypes, workspaceId as given.', resolve: (r, _args, ctx) => externalScope(ctx.database.db, r.scope) }),
     reviewerMode: t.field({ type: ReviewerModeEnum, resolve: (r) => r.reviewer_mode }),
     reviewers: t.field({
       type: [AccountRef],
@@ -172,7 +172,14 @@ ReviewItemRef.implement({
     grantExternalId: t.exposeString('grant_external_id'),
     entitlement: t.field({ type: EntitlementRef, resolve: (i) => i.entitlement_id }),
     account: t.field({ type: AccountRef, resolve: (i) => i.account_id }),
-    snapshot: t.field({ type: 'JSON', description: 'The grant, account and entitlement as they were when the review was created.', resolve: (i) => i.snapshot }),
+    snapshot: t.field({
+      type: 'JSON',
+      description: 'The grant, account and entitlement as they were when the review was created (times in ISO 8601 UTC).',
+      resolve: (i) => {
+        const s = (i.snapshot ?? {}) as Record<string, unknown>;
+        return { ...s, grantedAt: isoUtc(s.grantedAt), expiresAt: isoUtc(s.expiresAt) };
+      },
+    }),
     decision: t.field({ type: ReviewDecisionEnum, nullable: true, resolve: (i) => i.decision }),
     decidedBy: t.field({ type: AccountRef, nullable: true, resolve: (i) => i.decided_by }),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.decided_at }),
