@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateEntitlementPolicy, workspaceAdminsOf } from '../../src/access/policies.ts';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { createDb, type Database } from '../../src/db/createDb.ts';
 import { createGovernance, type Governance } from '../../src/access/governance.ts';
 import { backend } from '../support/db.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { createDb } from '../../src/db/createDb.ts';
 import { ConflictError, NotGrantableError, SlackApiError, ValidationError } from '../../src/access/errors.ts';
 import type { UserGroup } from '../../src/simulator/store.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGovernance } from '../../src/access/governance.ts';
 import { updateEntitlementPolicy, workspaceAdminsOf } from '../../src/access/policies.ts';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { backend } from '../support/db.ts';
 import { promoteToAdmins } from '../support/slackOrg.ts';
 import { useWorld } from '../support/world.ts';

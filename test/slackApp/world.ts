@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { updateEntitlementPolicy } from '../../src/access/policies.ts';
 import { createDb, type Database } from '../../src/db/createDb.ts';
 import { createGovernance, type Governance } from '../../src/access/governance.ts';

@@ -1,6 +1,6 @@
 // Helpers over a simulated Slack organization and what the cache holds of it.
 import type { Kysely } from 'kysely';
-import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning/index.ts';
 import type { Actor } from '../../src/access/types.ts';
 import type { Database } from '../../src/db/createDb.ts';
 import type { DB } from '../../src/db/schema.ts';

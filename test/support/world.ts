@@ -14,7 +14,7 @@
 import type { LogEvent } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { createGovernance, type Governance, type GovernanceOptions } from '../../src/access/governance.ts';
-import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning/index.ts';
 import { createClient, type ActAs, type ClientLimits } from '../../src/auth/clients.ts';
 import type { Scope } from '../../src/auth/scopes.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
