@@ -66,3 +66,9 @@ export function fullMembers(sim: RunningSimulator, teamId: string): User[] {
     (u) => !u.deleted && !u.isBot && !u.isAppUser && !u.isRestricted && !u.isStranger && !u.isInvitedUser && u.id !== 'USLACKBOT' && u.memberships.some((m) => m.teamId === teamId),
   );
 }
+
+/** Makes the first `count` people (enabled full members: no bots, guests or invitees) workspace admins, before a sync. */
+export function promoteToAdmins(sim: RunningSimulator, count: number): void {
+  const people = [...sim.store.users.values()].filter((u) => u.id !== 'USLACKBOT' && !u.isBot && !u.deleted && !u.isRestricted && !u.isUltraRestricted && !u.isInvitedUser && !u.isStranger);
+  for (const u of people.slice(0, count)) for (const m of u.memberships) if (m.role === 'member') m.role = 'admin';
+}
