@@ -317,7 +317,7 @@ export async function applyRun(
       select d.entitlement_id as add_entitlement_id, d.account_id as add_account_id,
         g.id as grant_id, g.entitlement_id, g.created_at
       from (
-        select distinct e.id as entitlement_id, a.id as account_id
+        select e.id as entitlement_id, a.id as account_id
         from (
           select entitlement_external_id as ent_xid, account_slack_id as slack_id from sync_stage_grants where run_id = ${runId}
           union all
@@ -334,13 +334,18 @@ export async function applyRun(
       full join grants g on g.entitlement_id = d.entitlement_id and g.account_id = d.account_id
       where g.id is null or d.entitlement_id is null`.execute(trx);
     await sql`analyze grant_changes`.execute(trx);
+    // Slack may list a grant twice (a member of a group seen in two pages): the grants to add,
+    // once each. Only the additions are deduplicated, so a re-sync with few pays for few.
+    await sql`create temp table grant_adds on commit drop as
+      select distinct add_entitlement_id as entitlement_id, add_account_id as account_id from grant_changes where grant_id is null`.execute(trx);
+    await sql`analyze grant_adds`.execute(trx);
     step('staged_grants');
     const grantsBefore = await count(trx, sql<{ n: number }>`select count(*) as n from grants`);
     // Grants written after this run started reading Slack (a grant made meanwhile) are not the run's to remove.
     const removable = sql`from grant_changes c where c.grant_id is not null and c.created_at < ${options.startedAt}`;
     const grantsToRemove = await count(trx, sql<{ n: number }>`select count(*) as n ${removable}`);
     const grantsGone = await count(trx, sql<{ n: number }>`select count(*) as n from grant_changes where add_entitlement_id is null`);
-    const grantsNew = await count(trx, sql<{ n: number }>`select count(*) as n from grant_changes where grant_id is null`);
+    const grantsNew = await count(trx, sql<{ n: number }>`select count(*) as n from grant_adds`);
     // An entitlement is emptied when Slack lists nobody on it: nothing to add, and every live
     // grant it has is among the ones Slack no longer lists.
     const { rows: emptied } = await sql<{ external_id: string; members: number }>`
@@ -376,7 +381,7 @@ export async function applyRun(
     const insertGrants = () => changed(
       sql`insert into grants (external_id, entitlement_id, account_id, source, granted_at, first_seen_run, last_seen_run, updated_at)
       select e.external_id || ':user:' || a.slack_id, c.entitlement_id, c.account_id, 'SYNC', now(), ${runId}, ${runId}, now()
-      from (select add_entitlement_id as entitlement_id, add_account_id as account_id from grant_changes where grant_id is null) c
+      from grant_adds c
       join entitlements e on e.id = c.entitlement_id
       join accounts a on a.id = c.account_id
       -- Revoked through slackgate after this run read Slack: the read is older than the revoke.
