@@ -27,6 +27,8 @@ import { BUNDLED_TRUSTED_DOCUMENTS, trustedQueryOf, useTrustedDocuments, type Tr
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, lastSuccessfulSync, type Metrics } from './metrics.ts';
+import { useOperationTracing } from './graphql/tracing.ts';
+import { annotateActiveSpan, httpServerSpan, tracingActive } from './telemetry.ts';
 
 export interface GatewayDeps {
   database: Database;
@@ -280,6 +282,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       principals.set(request, principal);
       const { req, res } = serverContext as ServerContext;
       if (req) clientOf.set(req, principal.clientId);
+      annotateActiveSpan({ 'slackgate.client_id': principal.clientId });
       if (token && res && (request.headers.get('accept') ?? '').includes('text/event-stream')) {
         const remove = addSession(principal.clientId, { token, end: () => res.destroy() });
         res.once('close', remove);
@@ -352,6 +355,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // grants costs a third less CPU than the interpreting executor. Subscriptions stay on
       // graphql-js, whose event streams graphql-jit does not serve.
       useGraphQlJit({}, { enableIf: (args) => getOperationAST(args.document, args.operationName ?? undefined)?.operation !== 'subscription' }),
+      // Last, so its span wraps the executor chosen above; only when traces are exported.
+      ...(tracingActive() ? [useOperationTracing()] : []),
     ],
     context: async (initial): Promise<GraphQLContext> => {
       const principal = initial.principal ?? principals.get(initial.request);
@@ -383,6 +388,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const started = performance.now();
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
+    const route = ROUTES.has(path) ? path : 'other';
+    // Only when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT); otherwise undefined, at no cost.
+    const span = httpServerSpan(req, route);
     inFlight++;
     open.add(res);
     // A keep-alive client of a stopping process reconnects (to another replica) for its next request.
@@ -392,13 +400,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
       open.delete(res);
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const status = res.headersSent ? res.statusCode : 499;
-      const route = ROUTES.has(path) ? path : 'other';
+      span?.end(status);
       metrics.httpRequests.observe({ method: req.method ?? 'GET', route, status: String(status) }, durationMs / 1000);
       // Never the query string (GraphQL GETs carry variables) nor any header.
       const line = { method: req.method, path, status, durationMs, clientId: clientOf.get(req), requestId };
       if (QUIET_ROUTES.has(path) && status < 400) deps.logger.debug(line, 'request');
       else deps.logger.info(line, 'request');
     });
+    if (span) span.run(() => serveRoute(req, res, path, requestId));
+    else serveRoute(req, res, path, requestId);
+  };
+
+  const serveRoute = (req: IncomingMessage, res: ServerResponse, path: string, requestId: string): void => {
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;

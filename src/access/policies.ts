@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, OutsideGrantsPolicy } from '../db/schema.ts';
+import type { CallOrigin } from './actor.ts';
 import { NotFoundError, ValidationError, type UserError } from './errors.ts';
-import type { Actor } from './types.ts';
+import { auditActor, type Actor } from './types.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -207,7 +208,7 @@ export async function updateEntitlementPolicy(
     await recordAudit(tx, {
       action: 'updateEntitlementPolicy',
       outcome: 'SUCCESS',
-      actor: { apiClientId: input.actor.apiClientId, accountId: input.actor.accountId ?? null, label: input.actor.label ?? null },
+      actor: auditActor(input.actor),
       target: { type: 'entitlement', id: entitlement.external_id },
       entitlementExternalId: entitlement.external_id,
       details: {
@@ -223,4 +224,36 @@ export async function updateEntitlementPolicy(
     });
     return { policy, errors: [] };
   });
+}
+
+/**
+ * When access given now for `duration` (ISO-8601) ends: null for no duration, a ValidationError
+ * for one the rules refuse (the same rules as a request's duration: positive, at most ten years).
+ */
+export function expiryAfter(duration: string | null | undefined, now: Date): Date | null | ValidationError {
+  if (duration == null) return null;
+  const seconds = parseDuration(duration);
+  if (typeof seconds === 'string') return new ValidationError(seconds, { field: 'input.duration' });
+  return new Date(now.getTime() + seconds * 1000);
+}
+
+/**
+ * Chooses what happens when the entitlement is granted in Slack outside slackgate (ALLOW, NOTIFY
+ * or REVOKE; live/outsideGrants.ts acts on it), audited with what it was before.
+ */
+export async function setOutsideGrantsPolicy(db: Kysely<DB>, input: { entitlementId: number; policy: OutsideGrantsPolicy; actor: Actor; origin?: CallOrigin }): Promise<{ entitlementId: number; errors: UserError[] }> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('entitlements').select(['external_id', 'outside_grants']).where('id', '=', input.entitlementId).executeTakeFirstOrThrow();
+    await trx.updateTable('entitlements').set({ outside_grants: input.policy, policy_updated_at: new Date() }).where('id', '=', input.entitlementId).execute();
+    await recordAudit(trx, {
+      action: 'setOutsideGrantsPolicy',
+      outcome: 'SUCCESS',
+      actor: auditActor(input.actor),
+      target: { type: 'entitlement', id: before.external_id },
+      entitlementExternalId: before.external_id,
+      details: { from: before.outside_grants, to: input.policy },
+      ...input.origin,
+    });
+  });
+  return { entitlementId: input.entitlementId, errors: [] };
 }
