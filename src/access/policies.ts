@@ -205,22 +205,13 @@ export async function updateEntitlementPolicy(
       .where('id', '=', entitlement.id)
       .execute();
     const policy = (await loadPolicy(tx, entitlement.id)) as EntitlementPolicy;
-    await recordAudit(tx, {
-      action: 'updateEntitlementPolicy',
-      outcome: 'SUCCESS',
-      actor: auditActor(input.actor),
-      target: { type: 'entitlement', id: entitlement.external_id },
-      entitlementExternalId: entitlement.external_id,
-      details: {
-        requestable: policy.requestable,
-        maxDurationSeconds: policy.maxDurationSeconds,
-        requiredApprovals: policy.requiredApprovals,
-        autoApprove: policy.autoApprove,
-        reasonRequired: policy.reasonRequired,
-        approverIds: policy.defaultApprovers ? 'workspace admins and owners' : policy.approverIds,
-      },
-      ip: input.origin?.ip,
-      userAgent: input.origin?.userAgent,
+    await auditEntitlementChange(tx, 'updateEntitlementPolicy', entitlement.external_id, input.actor, input.origin, {
+      requestable: policy.requestable,
+      maxDurationSeconds: policy.maxDurationSeconds,
+      requiredApprovals: policy.requiredApprovals,
+      autoApprove: policy.autoApprove,
+      reasonRequired: policy.reasonRequired,
+      approverIds: policy.defaultApprovers ? 'workspace admins and owners' : policy.approverIds,
     });
     return { policy, errors: [] };
   });
@@ -245,15 +236,12 @@ export async function setOutsideGrantsPolicy(db: Kysely<DB>, input: { entitlemen
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('entitlements').select(['external_id', 'outside_grants']).where('id', '=', input.entitlementId).executeTakeFirstOrThrow();
     await trx.updateTable('entitlements').set({ outside_grants: input.policy, policy_updated_at: new Date() }).where('id', '=', input.entitlementId).execute();
-    await recordAudit(trx, {
-      action: 'setOutsideGrantsPolicy',
-      outcome: 'SUCCESS',
-      actor: auditActor(input.actor),
-      target: { type: 'entitlement', id: before.external_id },
-      entitlementExternalId: before.external_id,
-      details: { from: before.outside_grants, to: input.policy },
-      ...input.origin,
-    });
+    await auditEntitlementChange(trx, 'setOutsideGrantsPolicy', before.external_id, input.actor, input.origin, { from: before.outside_grants, to: input.policy });
   });
   return { entitlementId: input.entitlementId, errors: [] };
+}
+
+/** The audit record of a change to an entitlement's settings, in the change's transaction. */
+async function auditEntitlementChange(db: Db, action: string, externalId: string, actor: Actor, origin: CallOrigin | undefined, details: Record<string, unknown>): Promise<void> {
+  await recordAudit(db, { action, outcome: 'SUCCESS', actor: auditActor(actor), target: { type: 'entitlement', id: externalId }, entitlementExternalId: externalId, details, ...origin });
 }

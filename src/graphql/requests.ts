@@ -214,12 +214,12 @@ async function withRequestId(ctx: GraphQLContext, raw: string): Promise<number |
 
 const isError = (value: unknown): value is UserError => value instanceof UserError;
 
-/** What every request mutation starts with: the service, and the acting person. */
-async function requestCall(ctx: GraphQLContext, actorId: string | null | undefined): Promise<{ service: RequestService; actor: Actor } | UserError> {
+/** Runs a request mutation with the service and the acting person, or answers why it cannot. */
+async function withRequestCall(ctx: GraphQLContext, actorId: string | null | undefined, run: (service: RequestService, actor: Actor) => Promise<RequestResult>): Promise<RequestResult> {
   const service = requestsService(ctx);
-  if (isError(service)) return service;
+  if (isError(service)) return { errors: [service] };
   const actor = await actorOf(ctx, actorId);
-  return isError(actor) ? actor : { service, actor };
+  return isError(actor) ? { errors: [actor] } : run(service, actor);
 }
 
 builder.relayMutationField(
@@ -237,16 +237,14 @@ builder.relayMutationField(
     description: 'Ask for access. It waits for approvals (its approvers get a Slack DM) unless the policy approves automatically.',
     skipTypeScopes: true,
     authScopes: { request: true },
-    resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-      const call = await requestCall(ctx, input.actorId);
-      if (isError(call)) return { errors: [call] };
-      const { service, actor } = call;
-      const entitlementId = await resolveIdArg(ctx, input.entitlementId, ENTITLEMENT_ID, 'input.entitlementId');
-      if (entitlementId === null) return { errors: [new NotFoundError(`there is no entitlement ${input.entitlementId}`, { field: 'input.entitlementId' })] };
-      const accountId = await resolveOptionalIdArg(ctx, input.accountId, ACCOUNT_ID, 'input.accountId');
-      if (accountId === null) return { errors: [new NotFoundError(`there is no account ${input.accountId}`, { field: 'input.accountId' })] };
-      return service.requestAccess({ entitlementId, accountId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
-    },
+    resolve: (_root, { input }, ctx): Promise<RequestResult> =>
+      withRequestCall(ctx, input.actorId, async (service, actor) => {
+        const entitlementId = await resolveIdArg(ctx, input.entitlementId, ENTITLEMENT_ID, 'input.entitlementId');
+        if (entitlementId === null) return { errors: [new NotFoundError(`there is no entitlement ${input.entitlementId}`, { field: 'input.entitlementId' })] };
+        const accountId = await resolveOptionalIdArg(ctx, input.accountId, ACCOUNT_ID, 'input.accountId');
+        if (accountId === null) return { errors: [new NotFoundError(`there is no account ${input.accountId}`, { field: 'input.accountId' })] };
+        return service.requestAccess({ entitlementId, accountId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
+      }),
   },
   { name: 'RequestAccessPayload', outputFields: requestPayloadFields },
 );
@@ -265,14 +263,12 @@ builder.relayMutationField(
     description: 'Ask for more time on time-bound access: a request (origin EXTENSION) that goes through the same approvals.',
     skipTypeScopes: true,
     authScopes: { request: true },
-    resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-      const call = await requestCall(ctx, input.actorId);
-      if (isError(call)) return { errors: [call] };
-      const { service, actor } = call;
-      const grantId = await resolveIdArg(ctx, input.grantId, GRANT_ID, 'input.grantId');
-      if (grantId === null) return { errors: [new NotFoundError(`there is no grant ${input.grantId}`, { field: 'input.grantId' })] };
-      return service.requestAccess({ extendsGrantId: grantId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
-    },
+    resolve: (_root, { input }, ctx): Promise<RequestResult> =>
+      withRequestCall(ctx, input.actorId, async (service, actor) => {
+        const grantId = await resolveIdArg(ctx, input.grantId, GRANT_ID, 'input.grantId');
+        if (grantId === null) return { errors: [new NotFoundError(`there is no grant ${input.grantId}`, { field: 'input.grantId' })] };
+        return service.requestAccess({ extendsGrantId: grantId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
+      }),
   },
   { name: 'ExtendGrantPayload', outputFields: requestPayloadFields },
 );
@@ -293,15 +289,13 @@ function decisionMutation(name: string, decision: Decision, description: string,
       description,
       skipTypeScopes: true,
       authScopes,
-      resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-        const call = await requestCall(ctx, input.actorId);
-        if (isError(call)) return { errors: [call] };
-        const { service, actor } = call;
-        const requestId = await withRequestId(ctx, input.requestId);
-        if (isError(requestId)) return { errors: [requestId] };
-        const args = { requestId, actor, comment: input.comment, origin: origin(ctx), asAdmin: hasScope(ctx.principal.scopes, 'admin') };
-        return service[decision](args);
-      },
+      resolve: (_root, { input }, ctx): Promise<RequestResult> =>
+        withRequestCall(ctx, input.actorId, async (service, actor) => {
+          const requestId = await withRequestId(ctx, input.requestId);
+          if (isError(requestId)) return { errors: [requestId] };
+          const args = { requestId, actor, comment: input.comment, origin: origin(ctx), asAdmin: hasScope(ctx.principal.scopes, 'admin') };
+          return service[decision](args);
+        }),
     },
     { name: `${name[0]?.toUpperCase()}${name.slice(1)}Payload`, outputFields: requestPayloadFields },
   );

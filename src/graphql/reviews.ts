@@ -229,12 +229,12 @@ builder.queryFields((t) => ({
 const notConfigured = () => new ConflictError('access reviews are not available on this gateway (it runs without a Slack connection)', { code: 'REVIEWS_NOT_CONFIGURED' });
 const isError = (value: unknown): value is UserError => value instanceof UserError;
 
-/** What every review mutation starts with: the service, and the acting person. */
-async function reviewCall(ctx: GraphQLContext, actorId: string | null | undefined): Promise<{ service: ReviewService; actor: Actor } | UserError> {
+/** Runs a review mutation with the service and the acting person, or answers why it cannot. */
+async function withReviewCall(ctx: GraphQLContext, actorId: string | null | undefined, run: (service: ReviewService, actor: Actor) => Promise<ReviewResult>): Promise<ReviewResult> {
   const service = reviewsService(ctx);
-  if (!service) return notConfigured();
+  if (!service) return { errors: [notConfigured()] };
   const actor = await actorOf(ctx, actorId);
-  return isError(actor) ? actor : { service, actor };
+  return isError(actor) ? { errors: [actor] } : run(service, actor);
 }
 
 async function reviewIdOf(ctx: GraphQLContext, raw: string): Promise<number | UserError> {
@@ -268,39 +268,37 @@ builder.relayMutationField(
     description: 'Start an access review: the grants in scope are snapshotted into its items now.',
     skipTypeScopes: true,
     authScopes: { review: true },
-    resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const call = await reviewCall(ctx, input.actorId);
-      if (isError(call)) return { errors: [call] };
-      const { service, actor } = call;
-      const entitlementIds: number[] = [];
-      for (const [i, raw] of (input.scope.entitlementIds ?? []).entries()) {
-        const id = await resolveIdArg(ctx, String(raw), ENTITLEMENT_ID, `input.scope.entitlementIds.${i}`);
-        if (id === null) return { errors: [new NotFoundError(`there is no entitlement ${raw}`, { field: `input.scope.entitlementIds.${i}` })] };
-        entitlementIds.push(id);
-      }
-      let workspace: number | null = null;
-      if (input.scope.workspaceId != null) {
-        workspace = await resolveIdArg(ctx, input.scope.workspaceId, WORKSPACE_ID, 'input.scope.workspaceId');
-        if (workspace === null) return { errors: [new NotFoundError(`there is no workspace ${input.scope.workspaceId}`, { field: 'input.scope.workspaceId' })] };
-      }
-      const reviewerIds: number[] = [];
-      for (const [i, raw] of (input.reviewerIds ?? []).entries()) {
-        const id = await resolveIdArg(ctx, String(raw), ACCOUNT_ID, `input.reviewerIds.${i}`);
-        if (id === null) return { errors: [new NotFoundError(`reviewer "${raw}" is not a known account`, { field: `input.reviewerIds.${i}` })] };
-        reviewerIds.push(id);
-      }
-      return service.create({
-        name: input.name,
-        description: input.description,
-        scope: { entitlementIds, resourceTypes: input.scope.resourceTypes },
-        workspace: workspace === null ? null : { id: workspace, given: input.scope.workspaceId as string },
-        reviewerMode: input.reviewerMode ?? (reviewerIds.length > 0 ? 'EXPLICIT' : 'ENTITLEMENT_APPROVERS'),
-        reviewerIds,
-        dueAt: input.dueAt,
-        actor,
-        origin: origin(ctx),
-      });
-    },
+    resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
+      withReviewCall(ctx, input.actorId, async (service, actor) => {
+        const entitlementIds: number[] = [];
+        for (const [i, raw] of (input.scope.entitlementIds ?? []).entries()) {
+          const id = await resolveIdArg(ctx, String(raw), ENTITLEMENT_ID, `input.scope.entitlementIds.${i}`);
+          if (id === null) return { errors: [new NotFoundError(`there is no entitlement ${raw}`, { field: `input.scope.entitlementIds.${i}` })] };
+          entitlementIds.push(id);
+        }
+        let workspace: number | null = null;
+        if (input.scope.workspaceId != null) {
+          workspace = await resolveIdArg(ctx, input.scope.workspaceId, WORKSPACE_ID, 'input.scope.workspaceId');
+          if (workspace === null) return { errors: [new NotFoundError(`there is no workspace ${input.scope.workspaceId}`, { field: 'input.scope.workspaceId' })] };
+        }
+        const reviewerIds: number[] = [];
+        for (const [i, raw] of (input.reviewerIds ?? []).entries()) {
+          const id = await resolveIdArg(ctx, String(raw), ACCOUNT_ID, `input.reviewerIds.${i}`);
+          if (id === null) return { errors: [new NotFoundError(`reviewer "${raw}" is not a known account`, { field: `input.reviewerIds.${i}` })] };
+          reviewerIds.push(id);
+        }
+        return service.create({
+          name: input.name,
+          description: input.description,
+          scope: { entitlementIds, resourceTypes: input.scope.resourceTypes },
+          workspace: workspace === null ? null : { id: workspace, given: input.scope.workspaceId as string },
+          reviewerMode: input.reviewerMode ?? (reviewerIds.length > 0 ? 'EXPLICIT' : 'ENTITLEMENT_APPROVERS'),
+          reviewerIds,
+          dueAt: input.dueAt,
+          actor,
+          origin: origin(ctx),
+        });
+      }),
   },
   {
     name: 'CreateAccessReviewPayload',
@@ -332,20 +330,18 @@ builder.relayMutationField(
     description: 'Record KEEP or REVOKE for many items at once (decisions may change until the review is closed).',
     skipTypeScopes: true,
     authScopes: { review: true },
-    resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const call = await reviewCall(ctx, input.actorId);
-      if (isError(call)) return { errors: [call] };
-      const { service, actor } = call;
-      const reviewId = await reviewIdOf(ctx, input.reviewId);
-      if (isError(reviewId)) return { errors: [reviewId] };
-      const decisions = [];
-      for (const [i, d] of input.decisions.entries()) {
-        const itemId = await resolveIdArg(ctx, String(d.itemId), REVIEW_ITEM_ID, `input.decisions.${i}.itemId`);
-        if (itemId === null) return { errors: [new NotFoundError(`there is no review item ${d.itemId}`, { field: `input.decisions.${i}.itemId` })] };
-        decisions.push({ itemId, decision: d.decision, comment: d.comment });
-      }
-      return service.decide({ reviewId, decisions, actor, origin: origin(ctx) });
-    },
+    resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
+      withReviewCall(ctx, input.actorId, async (service, actor) => {
+        const reviewId = await reviewIdOf(ctx, input.reviewId);
+        if (isError(reviewId)) return { errors: [reviewId] };
+        const decisions = [];
+        for (const [i, d] of input.decisions.entries()) {
+          const itemId = await resolveIdArg(ctx, String(d.itemId), REVIEW_ITEM_ID, `input.decisions.${i}.itemId`);
+          if (itemId === null) return { errors: [new NotFoundError(`there is no review item ${d.itemId}`, { field: `input.decisions.${i}.itemId` })] };
+          decisions.push({ itemId, decision: d.decision, comment: d.comment });
+        }
+        return service.decide({ reviewId, decisions, actor, origin: origin(ctx) });
+      }),
   },
   {
     name: 'DecideReviewItemsPayload',
@@ -373,14 +369,12 @@ builder.relayMutationField(
     description: 'Stop decisions and carry out every REVOKE through a revoke request; the review is CLOSED once they are done.',
     skipTypeScopes: true,
     authScopes: { review: true },
-    resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const call = await reviewCall(ctx, input.actorId);
-      if (isError(call)) return { errors: [call] };
-      const { service, actor } = call;
-      const reviewId = await reviewIdOf(ctx, input.reviewId);
-      if (isError(reviewId)) return { errors: [reviewId] };
-      return service.close({ reviewId, actor, origin: origin(ctx), keepUndecided: input.keepUndecided === true });
-    },
+    resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
+      withReviewCall(ctx, input.actorId, async (service, actor) => {
+        const reviewId = await reviewIdOf(ctx, input.reviewId);
+        if (isError(reviewId)) return { errors: [reviewId] };
+        return service.close({ reviewId, actor, origin: origin(ctx), keepUndecided: input.keepUndecided === true });
+      }),
   },
   {
     name: 'CloseAccessReviewPayload',
