@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { withExpiryScheduling } from './access/expiry.ts';
-import { createProvisioningService } from './access/provisioning.ts';
+import { createProvisioningService } from './access/provisioning/index.ts';
 import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';

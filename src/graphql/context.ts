@@ -1,4 +1,4 @@
-import type { GatewayProvisioningService } from '../access/provisioning.ts';
+import type { GatewayProvisioningService } from '../access/provisioning/index.ts';
 import type { RequestService } from '../access/requests/index.ts';
 import type { ReviewService } from '../access/reviews.ts';
 import type { Principal } from '../auth/tokens.ts';

@@ -13,15 +13,13 @@ import {
   type RequestStatesSubscription,
 } from '../gql/graphql.ts';
 import { backend } from '../support/db.ts';
+import { promoteToAdmins } from '../support/slackOrg.ts';
 import { IN_PROCESS_URL, useWorld } from '../support/world.ts';
 
 const w = useWorld({
   slack: { plan: 'business-plus', seed: 11, users: 50, userGroups: 4, idpGroups: 0, channels: 2 },
   // Three members become workspace admins: the approvers of a user group by default.
-  beforeSync: (sim) => {
-    const people = [...sim.store.users.values()].filter((u) => u.id !== 'USLACKBOT' && !u.isBot && !u.deleted && !u.isRestricted && !u.isUltraRestricted && !u.isInvitedUser && !u.isStranger);
-    for (const u of people.slice(0, 3)) for (const m of u.memberships) if (m.role === 'member') m.role = 'admin';
-  },
+  beforeSync: (sim) => promoteToAdmins(sim, 3),
 });
 let admin: SlackgateClient;
 let requester: SlackgateClient;

@@ -1,6 +1,6 @@
 // Helpers over a simulated Slack organization and what the cache holds of it.
 import type { Kysely } from 'kysely';
-import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning/index.ts';
 import type { Actor } from '../../src/access/types.ts';
 import type { Database } from '../../src/db/createDb.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -65,4 +65,10 @@ export function fullMembers(sim: RunningSimulator, teamId: string): User[] {
   return [...sim.store.users.values()].filter(
     (u) => !u.deleted && !u.isBot && !u.isAppUser && !u.isRestricted && !u.isStranger && !u.isInvitedUser && u.id !== 'USLACKBOT' && u.memberships.some((m) => m.teamId === teamId),
   );
+}
+
+/** Makes the first `count` people (enabled full members: no bots, guests or invitees) workspace admins, before a sync. */
+export function promoteToAdmins(sim: RunningSimulator, count: number): void {
+  const people = [...sim.store.users.values()].filter((u) => u.id !== 'USLACKBOT' && !u.isBot && !u.deleted && !u.isRestricted && !u.isUltraRestricted && !u.isInvitedUser && !u.isStranger);
+  for (const u of people.slice(0, count)) for (const m of u.memberships) if (m.role === 'member') m.role = 'admin';
 }

@@ -13,8 +13,8 @@
 // over a socket, CORS, the token endpoint) call `w.listen()` for a real server.
 import type { LogEvent } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
-import { createGovernance, type Governance } from '../../src/access/governance.ts';
-import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning.ts';
+import { createGovernance, type Governance, type GovernanceOptions } from '../../src/access/governance.ts';
+import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning/index.ts';
 import { createClient, type ActAs, type ClientLimits } from '../../src/auth/clients.ts';
 import type { Scope } from '../../src/auth/scopes.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
@@ -45,6 +45,8 @@ export interface WorldOptions {
   deletionThreshold?: number;
   /** Start the governance job worker (provisioning of approved requests, expiry, notifications). */
   worker?: boolean;
+  /** The governance's clock, pending-request lifetime, worker id. */
+  governance?: Partial<Pick<GovernanceOptions, 'now' | 'pendingTtlSeconds' | 'workerId' | 'pollMs' | 'leaseMs'>>;
   /** Services the gateway gets besides (or instead of) the world's own. */
   services?: (w: World) => Partial<GatewayServices>;
   /** Other gateway settings (token lifetimes, production mode, CORS, budgets, metrics, ...). */
@@ -135,6 +137,7 @@ export function useWorld(options: WorldOptions = {}): World {
   let opened: (TestDatabase & { drop(): Promise<void> }) | undefined;
   let sim: RunningSimulator | undefined;
   let connection: SlackConnection | undefined;
+  let ssoEnabled = false;
   let bus: EventBus | undefined;
   let provisioning: GatewayProvisioningService | undefined;
   let governance: Governance | undefined;
@@ -184,7 +187,7 @@ export function useWorld(options: WorldOptions = {}): World {
     },
     fetch: yogaFetch,
     async sync() {
-      const engine = new SyncEngine({ database: world.database, connection: world.connection, ssoEnabled: true, deletionThreshold: options.deletionThreshold ?? 0.9 });
+      const engine = new SyncEngine({ database: world.database, connection: world.connection, ssoEnabled, deletionThreshold: options.deletionThreshold ?? 0.9 });
       const run = await engine.waitFor((await engine.start({ trigger: 'MANUAL' })).id);
       await engine.close();
       if (run.status !== 'SUCCEEDED') throw new Error(`sync ended ${run.status}: ${run.error}`);
@@ -224,10 +227,12 @@ export function useWorld(options: WorldOptions = {}): World {
     if (options.slack) {
       sim = await startSimulator(options.slack);
       await options.beforeSync?.(sim);
-      connection = connectionFor(configFor(sim, options.slackConfig));
+      const config = configFor(sim, options.slackConfig);
+      ssoEnabled = config.slack.ssoEnabled;
+      connection = connectionFor(config);
       await world.sync();
       provisioning = createProvisioningService({ database: opened.database, connection, bus });
-      governance = createGovernance({ db: opened.db, provisioning, connection, bus });
+      governance = createGovernance({ db: opened.db, provisioning, connection, bus, ...options.governance });
       if (options.worker) await governance.start();
     }
     const own: GatewayServices = provisioning && governance ? { provisioning, requests: governance.requests, reviews: governance.reviews } : {};

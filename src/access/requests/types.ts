@@ -4,6 +4,7 @@ import type { EventBus } from '../../events/bus.ts';
 import type { Clock } from '../../jobs/queue.ts';
 import type { Logger } from '../../log.ts';
 import type { UserError } from '../errors.ts';
+import type { CallOrigin } from '../actor.ts';
 import type { Actor, ProvisioningService } from '../types.ts';
 
 export type AccessRequest = Selectable<RequestsTable>;
@@ -20,11 +21,7 @@ export const REQUEST_JOBS = {
 /** States a request never leaves. */
 export const FINAL_STATES: readonly RequestState[] = ['DENIED', 'CANCELLED', 'GRANTED', 'FAILED', 'EXPIRED', 'REVOKED'];
 
-/** Where a call came from, for audit records. */
-export interface CallOrigin {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { CallOrigin } from '../actor.ts';
 
 export interface RequestResult {
   request?: AccessRequest;
