@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { sql } from 'kysely';
-import type { GatewayProvisioningService } from './access/provisioning.ts';
+import type { GatewayProvisioningService } from './access/provisioning/index.ts';
 import type { Database } from './db/createDb.ts';
 import type { SlackCallStats } from './slack/stats.ts';
 import type { SyncProgressEvent } from './sync/types.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { withExpiryScheduling } from './access/expiry.ts';
-import { createProvisioningService } from './access/provisioning.ts';
+import { createProvisioningService } from './access/provisioning/index.ts';
 import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
@@ -9,7 +9,7 @@ import { startSequencer } from './feed/sequencer.ts';
 import { LiveCache } from './live/liveCache.ts';
 import { registerLiveCacheMetrics } from './live/metrics.ts';
 import { startOutsideGrantWatcher } from './live/outsideGrants.ts';
-import { listenForLiveEvents, type SlackEventSource } from './live/transport.ts';
+import { listenForLiveEvents } from './live/transport.ts';
 import { createGovernance } from './access/governance.ts';
 import type { Logger } from './log.ts';
 import { countingProvisioningOutcomes, metrics as processMetrics, type Metrics } from './metrics.ts';
@@ -141,7 +141,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   // The live cache: Slack's events queued and applied, and access granted outside slackgate watched.
   const liveCache = new LiveCache({ db: database.db, logger, observer: registerLiveCacheMetrics(metrics.registry, () => database.db) });
   const liveTransports: string[] = slackApp ? [...slackApp.transports] : [];
-  if (slackApp) listenForLiveEvents(slackApp.transport.app as unknown as SlackEventSource, liveCache);
+  if (slackApp) listenForLiveEvents(slackApp.transport, liveCache);
   const outsideGrants = startOutsideGrantWatcher({ db: database.db, bus, provisioning, connection, logger });
   const sync = new SyncEngine({
     database,

@@ -49,6 +49,14 @@ export function expiryHandlers(options: { db: Kysely<DB>; provisioning: Provisio
         requestId: grant.request_id,
         cause: 'EXPIRY',
       });
+      const expired = {
+        action: 'grant.expired',
+        actor: { label: 'expiry' },
+        target: { type: 'grant', id: grant.external_id },
+        entitlementExternalId: grant.entitlement_external_id,
+        accountExternalId: grant.account_external_id,
+        requestId: grant.request_id,
+      };
       if (outcome.errors.length > 0 || !outcome.result) {
         const message = outcome.errors.map((e) => e.message).join('; ') || 'revoke failed without a reason';
         await db
@@ -56,17 +64,7 @@ export function expiryHandlers(options: { db: Kysely<DB>; provisioning: Provisio
           .set({ error: `automatic revoke at expiry failed (will retry): ${message}`, error_code: outcome.errors[0]?.code ?? 'EXPIRY_FAILED', updated_at: now() })
           .where('id', '=', grant.request_id ?? -1)
           .execute();
-        await recordAudit(db, {
-          action: 'grant.expired',
-          outcome: 'FAILURE',
-          actor: { label: 'expiry' },
-          target: { type: 'grant', id: grant.external_id },
-          entitlementExternalId: grant.entitlement_external_id,
-          accountExternalId: grant.account_external_id,
-          requestId: grant.request_id,
-          errorCode: outcome.errors[0]?.code ?? null,
-          details: { message, attempt: job.attempts },
-        });
+        await recordAudit(db, { ...expired, outcome: 'FAILURE', errorCode: outcome.errors[0]?.code ?? null, details: { message, attempt: job.attempts } });
         logger?.warn({ grant: grant.external_id, err: message }, 'revoke at expiry failed; will retry');
         throw new RetryLater(message);
       }
@@ -74,16 +72,7 @@ export function expiryHandlers(options: { db: Kysely<DB>; provisioning: Provisio
         // The provisioning service removed the row from the cache; make sure, in case it kept it.
         await tx.deleteFrom('grants').where('id', '=', grant.id).where('source', '<>', 'SYNC').where('expires_at', '<=', now()).execute();
         const ended = await requests.markExpired(tx, grant);
-        await recordAudit(tx, {
-          action: 'grant.expired',
-          outcome: 'SUCCESS',
-          actor: { label: 'expiry' },
-          target: { type: 'grant', id: grant.external_id },
-          entitlementExternalId: grant.entitlement_external_id,
-          accountExternalId: grant.account_external_id,
-          requestId: grant.request_id,
-          details: { result: outcome.result, expiresAt: grant.expires_at?.toISOString(), requests: ended.map((r) => r.id) },
-        });
+        await recordAudit(tx, { ...expired, outcome: 'SUCCESS', details: { result: outcome.result, expiresAt: grant.expires_at?.toISOString(), requests: ended.map((r) => r.id) } });
       });
     },
   };

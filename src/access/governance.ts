@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { expiryHandlers, scheduleMissingExpiries } from './expiry.ts';
 import { notificationHandlers, type ApprovalMessenger } from './notifications.ts';
-import { RequestService } from './requests.ts';
+import { RequestService } from './requests/index.ts';
 import { ReviewService } from './reviews.ts';
 import type { ProvisioningService } from './types.ts';
 import type { DB } from '../db/schema.ts';

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, OutsideGrantsPolicy } from '../db/schema.ts';
+import type { CallOrigin } from './actor.ts';
 import { NotFoundError, ValidationError, type UserError } from './errors.ts';
-import type { Actor } from './types.ts';
+import { auditActor, type Actor } from './types.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -204,23 +205,43 @@ export async function updateEntitlementPolicy(
       .where('id', '=', entitlement.id)
       .execute();
     const policy = (await loadPolicy(tx, entitlement.id)) as EntitlementPolicy;
-    await recordAudit(tx, {
-      action: 'updateEntitlementPolicy',
-      outcome: 'SUCCESS',
-      actor: { apiClientId: input.actor.apiClientId, accountId: input.actor.accountId ?? null, label: input.actor.label ?? null },
-      target: { type: 'entitlement', id: entitlement.external_id },
-      entitlementExternalId: entitlement.external_id,
-      details: {
-        requestable: policy.requestable,
-        maxDurationSeconds: policy.maxDurationSeconds,
-        requiredApprovals: policy.requiredApprovals,
-        autoApprove: policy.autoApprove,
-        reasonRequired: policy.reasonRequired,
-        approverIds: policy.defaultApprovers ? 'workspace admins and owners' : policy.approverIds,
-      },
-      ip: input.origin?.ip,
-      userAgent: input.origin?.userAgent,
+    await auditEntitlementChange(tx, 'updateEntitlementPolicy', entitlement.external_id, input.actor, input.origin, {
+      requestable: policy.requestable,
+      maxDurationSeconds: policy.maxDurationSeconds,
+      requiredApprovals: policy.requiredApprovals,
+      autoApprove: policy.autoApprove,
+      reasonRequired: policy.reasonRequired,
+      approverIds: policy.defaultApprovers ? 'workspace admins and owners' : policy.approverIds,
     });
     return { policy, errors: [] };
   });
+}
+
+/**
+ * When access given now for `duration` (ISO-8601) ends: null for no duration, a ValidationError
+ * for one the rules refuse (the same rules as a request's duration: positive, at most ten years).
+ */
+export function expiryAfter(duration: string | null | undefined, now: Date): Date | null | ValidationError {
+  if (duration == null) return null;
+  const seconds = parseDuration(duration);
+  if (typeof seconds === 'string') return new ValidationError(seconds, { field: 'input.duration' });
+  return new Date(now.getTime() + seconds * 1000);
+}
+
+/**
+ * Chooses what happens when the entitlement is granted in Slack outside slackgate (ALLOW, NOTIFY
+ * or REVOKE; live/outsideGrants.ts acts on it), audited with what it was before.
+ */
+export async function setOutsideGrantsPolicy(db: Kysely<DB>, input: { entitlementId: number; policy: OutsideGrantsPolicy; actor: Actor; origin?: CallOrigin }): Promise<{ entitlementId: number; errors: UserError[] }> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('entitlements').select(['external_id', 'outside_grants']).where('id', '=', input.entitlementId).executeTakeFirstOrThrow();
+    await trx.updateTable('entitlements').set({ outside_grants: input.policy, policy_updated_at: new Date() }).where('id', '=', input.entitlementId).execute();
+    await auditEntitlementChange(trx, 'setOutsideGrantsPolicy', before.external_id, input.actor, input.origin, { from: before.outside_grants, to: input.policy });
+  });
+  return { entitlementId: input.entitlementId, errors: [] };
+}
+
+/** The audit record of a change to an entitlement's settings, in the change's transaction. */
+async function auditEntitlementChange(db: Db, action: string, externalId: string, actor: Actor, origin: CallOrigin | undefined, details: Record<string, unknown>): Promise<void> {
+  await recordAudit(db, { action, outcome: 'SUCCESS', actor: auditActor(actor), target: { type: 'entitlement', id: externalId }, entitlementExternalId: externalId, details, ...origin });
 }

@@ -6,8 +6,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Use
 import { systemClock, type Clock } from '../jobs/queue.ts';
 import type { Logger } from '../log.ts';
 import { loadPolicies } from './policies.ts';
-import type { AccessRequest, CallOrigin, RequestService } from './requests.ts';
-import type { Actor } from './types.ts';
+import type { AccessRequest, CallOrigin, RequestService } from './requests/index.ts';
+import { auditActor, type Actor } from './types.ts';
 
 export type AccessReview = Selectable<AccessReviewsTable>;
 export type ReviewItem = Selectable<ReviewItemsTable>;
@@ -29,6 +29,8 @@ export interface CreateReviewInput {
   reviewerMode: ReviewerMode;
   reviewerIds?: number[] | null;
   dueAt?: Date | null;
+  /** The workspace resource (resources.id) whose resources are reviewed, and the id it was named by; the scope keeps its Slack team id. */
+  workspace?: { id: number; given: string } | null;
   actor: Actor;
   origin?: CallOrigin;
 }
@@ -62,10 +64,6 @@ export interface ReviewProgress {
 /** Most decisions one decideReviewItems call takes. */
 export const MAX_DECISIONS_PER_CALL = 1000;
 
-function auditActor(actor: Actor) {
-  return { apiClientId: actor.apiClientId, accountId: actor.accountId ?? null, label: actor.label ?? null };
-}
-
 /**
  * User access reviews: a campaign snapshots the grants in its scope when it is created, reviewers
  * decide KEEP or REVOKE per item in batches (never on their own access), and closing it turns
@@ -95,9 +93,14 @@ export class ReviewService {
       await recordAudit(this.#db, { action: 'createAccessReview', outcome: 'DENIED', actor: auditActor(input.actor), errorCode: error.code, details: { message: error.message, name: input.name }, ...input.origin });
       return { errors: [error] };
     };
+    let scope = input.scope;
+    if (input.workspace) {
+      const workspace = await this.#db.selectFrom('resources').select('slack_id').where('id', '=', input.workspace.id).executeTakeFirst();
+      if (!workspace) return { errors: [new NotFoundError(`there is no workspace ${input.workspace.given}`, { field: 'input.scope.workspaceId' })] };
+      scope = { ...scope, workspaceId: workspace.slack_id };
+    }
     const name = input.name.trim();
     if (!name) return refuse(new ValidationError('give the review a name', { field: 'input.name' }));
-    const scope = input.scope;
     if (!scope.entitlementIds?.length && !scope.resourceTypes?.length && !scope.workspaceId) {
       return refuse(new ValidationError('give the review a scope: entitlements, resource types or a workspace', { field: 'input.scope' }));
     }

@@ -1,3 +1,4 @@
+import type { AuditActor } from '../audit/record.ts';
 import type { UserError } from './errors.ts';
 
 /** Who is acting: the calling API client and, when named, the human behind it (`actorId`). */
@@ -7,6 +8,14 @@ export interface Actor {
   accountId?: number;
   /** Free-form label for audit when there is no account (`scheduler`, `expiry`). */
   label?: string;
+}
+
+/**
+ * The actor as the audit log records it. Provisioning names a client that named nobody
+ * `client:<id>` (`fallbackLabel`); everything else leaves the label empty then.
+ */
+export function auditActor(actor: Actor, fallbackLabel: string | null = null): AuditActor {
+  return { apiClientId: actor.apiClientId, accountId: actor.accountId ?? null, label: actor.label ?? fallbackLabel };
 }
 
 export type ProvisionResult = 'GRANTED' | 'ALREADY_GRANTED' | 'REVOKED' | 'ALREADY_REVOKED';

@@ -9,6 +9,7 @@ import { registerClientCommands } from './client.ts';
 import { registerExportCommand } from './export.ts';
 import { CliError, settingsOf, type CliIo } from './io.ts';
 import { registerServeCommand } from './serve.ts';
+import { startTracing } from '../telemetry.ts';
 /**
  * The `slackgate` command line: one file per command group under cli/ (serve, client, export;
  * sync and migrate here), shared IO and errors in io.ts.
@@ -86,6 +87,22 @@ export function buildProgram(io: CliIo): Command {
 
 /** Runs one command line; returns the process exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // OpenTelemetry traces when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing is loaded otherwise.
+  let tracing;
+  try {
+    tracing = await startTracing(io.env);
+  } catch (error) {
+    io.stderr.write(`slackgate: invalid configuration: ${(error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    return await run(argv, io);
+  } finally {
+    await tracing?.shutdown().catch((error: Error) => io.stderr.write(`slackgate: could not send the last traces: ${error.message}\n`));
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv);

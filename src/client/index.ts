@@ -23,8 +23,14 @@ export type { SubscriptionTransport } from './subscriptions.ts';
 export interface SlackgateClientOptions {
   /** The gateway's base URL, e.g. http://127.0.0.1:4000 (the API is at /graphql, tokens at /oauth/token). */
   url: string;
-  clientId: string;
-  clientSecret: string;
+  /** The API client's credentials, exchanged at /oauth/token for a token (again before it expires). */
+  clientId?: string;
+  clientSecret?: string;
+  /**
+   * Instead of credentials: a bearer token already held, or a function answering one. A function
+   * is asked again when the gateway refuses the token (401); a plain token is never renewed.
+   */
+  token?: string | (() => string | Promise<string>);
   /** Ask for fewer scopes than the client holds. */
   scopes?: string[];
   /**
@@ -42,7 +48,10 @@ export interface SlackgateClientOptions {
   transport?: SubscriptionTransport;
   /** Told of every retry: the status that caused it (undefined: network failure) and the wait. */
   onRetry?: (retry: { status?: number; delayMs: number; attempt: number }) => void;
-  /** Replaces global fetch (tests, proxies). */
+  /**
+   * Replaces global fetch (tests, proxies). With a gateway in the same process, the Yoga
+   * instance's own fetch serves /graphql without a port: `{ url: 'http://gateway', token, fetch: (input, init) => yoga.fetch(input, init) }`.
+   */
   fetch?: typeof fetch;
 }
 
@@ -111,11 +120,20 @@ export class SlackgateClient {
     this.url = options.url.replace(/\/+$/, '');
     this.options = options;
     this.fetchImpl = options.fetch ?? fetch;
+    if (options.token === undefined && (!options.clientId || !options.clientSecret)) {
+      throw new SlackgateError('SlackgateClient needs clientId and clientSecret, or a token', 0);
+    }
   }
 
   /** A valid bearer token: the current one, or a new one when it is about to expire. */
   async accessToken(): Promise<string> {
     if (this.token && Date.now() < this.token.renewAt) return this.token.value;
+    const given = this.options.token;
+    if (given !== undefined) {
+      const value = typeof given === 'string' ? given : await given();
+      this.token = { value, renewAt: Number.POSITIVE_INFINITY };
+      return value;
+    }
     // One exchange at a time, however many requests wait for it.
     this.pendingToken ??= this.fetchToken().finally(() => (this.pendingToken = undefined));
     return this.pendingToken;
@@ -124,7 +142,7 @@ export class SlackgateClient {
   private async fetchToken(): Promise<string> {
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     if (this.options.scopes?.length) body.set('scope', this.options.scopes.join(' '));
-    const basic = Buffer.from(`${encodeURIComponent(this.options.clientId)}:${encodeURIComponent(this.options.clientSecret)}`).toString('base64');
+    const basic = Buffer.from(`${encodeURIComponent(this.options.clientId ?? '')}:${encodeURIComponent(this.options.clientSecret ?? '')}`).toString('base64');
     const res = await this.withRetries(() =>
       this.fetchImpl(`${this.url}/oauth/token`, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body }),
     );

@@ -8,6 +8,7 @@ import v8 from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { recordStatement, tracingActive } from '../telemetry.ts';
 import { budgetedPool } from './requestBudget.ts';
 import type { DB } from './schema.ts';
 
@@ -103,12 +104,24 @@ export function parseTimestamptz(value: string): Date {
 pgTypes.setTypeParser(TIMESTAMPTZ_OID, parseTimestamptz);
 
 /**
+ * What Kysely calls after each statement: the caller's listener, and a span per statement when
+ * traces are exported (none otherwise: Kysely then times nothing).
+ */
+function statementListener(onQuery: ((event: LogEvent) => void) | undefined): ((event: LogEvent) => void) | undefined {
+  if (!tracingActive()) return onQuery;
+  return (event) => {
+    recordStatement(event, 'postgresql');
+    onQuery?.(event);
+  };
+}
+
+/**
  * The single place that chooses the database backend: a pg Pool when a URL is given,
  * otherwise embedded PGlite. kysely-pglite-dialect serialises connections, so two transactions
  * never share PGlite's single session.
  */
 export async function createDb(options: DatabaseOptions): Promise<Database> {
-  const log = options.onQuery;
+  const log = statementListener(options.onQuery);
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,

@@ -135,7 +135,7 @@ export type AccessReview = Node & {
   reviewerMode: ReviewerMode;
   /** The named reviewers (empty when each entitlement’s approvers review). */
   reviewers: Array<Account>;
-  /** entitlementIds, resourceTypes, workspaceId as given. */
+  /** entitlementIds (external ids), resourceTypes, workspaceId as given. */
   scope: Scalars['JSON']['output'];
   /** Where the review is in its lifecycle. */
   status: AccessReviewStatus;
@@ -1759,7 +1759,7 @@ export type ReviewItem = Node & {
   request?: Maybe<Request>;
   /** The review this item belongs to. */
   review: AccessReview;
-  /** The grant, account and entitlement as they were when the review was created. */
+  /** The grant, account and entitlement as they were when the review was created (times in ISO 8601 UTC). */
   snapshot: Scalars['JSON']['output'];
 };
 

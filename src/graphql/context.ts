@@ -1,5 +1,5 @@
-import type { GatewayProvisioningService } from '../access/provisioning.ts';
-import type { RequestService } from '../access/requests.ts';
+import type { GatewayProvisioningService } from '../access/provisioning/index.ts';
+import type { RequestService } from '../access/requests/index.ts';
 import type { ReviewService } from '../access/reviews.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { Database } from '../db/createDb.ts';

@@ -30,11 +30,12 @@ export const RESOURCE_ID: IdTarget = {
 export function resourceIdOfType(type: ResourceType): IdTarget {
   return { typenames: [RESOURCE_TYPENAMES[type]], byExternalId: (db, externalId) => resourceIdByExternalId(db, externalId, [type]) };
 }
+/** A type without external ids whose number (as the CLI shows it) is accepted instead. */
+export function numberedId(typename: string): IdTarget {
+  return { typenames: [typename], byExternalId: async (_db, text) => (/^\d{1,15}$/.test(text) ? Number(text) : undefined) };
+}
 /** Sync runs have no external id; their number (as shown by the CLI) is accepted instead. */
-export const SYNC_RUN_ID: IdTarget = {
-  typenames: ['SyncRun'],
-  byExternalId: async (_db, text) => (/^\d{1,15}$/.test(text) ? Number(text) : undefined),
-};
+export const SYNC_RUN_ID = numberedId('SyncRun');
 export const AUDIT_EVENT_ID: IdTarget = { typenames: ['AuditEvent'], byExternalId: async () => undefined };
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { NotFoundError, UserError } from '../access/errors.ts';
-import { recordAudit } from '../audit/record.ts';
+import { setOutsideGrantsPolicy } from '../access/policies.ts';
 import type { OutsideGrantsPolicy } from '../db/schema.ts';
 import { driftOf } from '../live/metrics.ts';
 import { builder } from './builder.ts';
@@ -8,7 +8,7 @@ import { Connector } from './connector.ts';
 import { USER_ERRORS_FIELD_DESCRIPTION, UserErrorRef } from './errors.ts';
 import { ENTITLEMENT_ID, resolveIdArg } from './idArgs.ts';
 import { EntitlementRef } from './refs.ts';
-import { actorOf } from './requests.ts';
+import { actorOf, originOf } from './actAs.ts';
 import { SyncDiff } from './syncRun.ts';
 
 // The live cache in the API: each entitlement's policy for access granted outside slackgate,
@@ -84,22 +84,7 @@ builder.relayMutationField(
       if (actor instanceof UserError) return { errors: [actor] };
       const entitlementId = await resolveIdArg(ctx, input.entitlementId, ENTITLEMENT_ID, 'input.entitlementId');
       if (entitlementId === null) return { errors: [new NotFoundError(`there is no entitlement ${input.entitlementId}`, { field: 'input.entitlementId' })] };
-      const policy = input.policy as OutsideGrantsPolicy;
-      await ctx.database.db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('entitlements').select(['external_id', 'outside_grants']).where('id', '=', entitlementId).executeTakeFirstOrThrow();
-        await trx.updateTable('entitlements').set({ outside_grants: policy, policy_updated_at: new Date() }).where('id', '=', entitlementId).execute();
-        await recordAudit(trx, {
-          action: 'setOutsideGrantsPolicy',
-          outcome: 'SUCCESS',
-          actor: { apiClientId: actor.apiClientId, accountId: actor.accountId ?? null, label: actor.label ?? null },
-          target: { type: 'entitlement', id: before.external_id },
-          entitlementExternalId: before.external_id,
-          details: { from: before.outside_grants, to: policy },
-          ip: ctx.origin.ip,
-          userAgent: ctx.origin.userAgent,
-        });
-      });
-      return { entitlementId, errors: [] };
+      return setOutsideGrantsPolicy(ctx.database.db, { entitlementId, policy: input.policy as OutsideGrantsPolicy, actor, origin: originOf(ctx) });
     },
   },
   {

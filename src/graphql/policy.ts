@@ -3,7 +3,7 @@ import { builder } from './builder.ts';
 import { NotFoundError, UserError, UserErrorRef } from './errors.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, resolveIdArg } from './idArgs.ts';
 import { AccountRef, EntitlementRef } from './refs.ts';
-import { actorOf } from './requests.ts';
+import { actorOf, originOf } from './actAs.ts';
 
 const EntitlementPolicyRef = builder.objectRef<EntitlementPolicy>('EntitlementPolicy').implement({
   description: 'How an entitlement may be requested and who approves.',
@@ -69,7 +69,7 @@ builder.relayMutationField(
         change: { ...input, approverIds },
         actor,
         now: ctx.services.requests?.now() ?? new Date(),
-        origin: { ip: ctx.origin.ip, userAgent: ctx.origin.userAgent },
+        origin: originOf(ctx),
       });
       return { ...result, entitlementId };
     },

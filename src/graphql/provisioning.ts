@@ -1,14 +1,14 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import type { AccountStatusOutcome } from '../access/provisioning.ts';
-import { parseDuration } from '../access/policies.ts';
-import type { Actor, ProvisionOutcome } from '../access/types.ts';
-import { recordAudit } from '../audit/record.ts';
+import type { AccountStatusOutcome } from '../access/provisioning/index.ts';
+import { recordRefusal } from '../access/actor.ts';
+import { expiryAfter } from '../access/policies.ts';
+import type { ProvisionOutcome } from '../access/types.ts';
 import type { GrantsChangedEvent } from '../events/topics.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
-import { actorUnderRule } from './actAs.ts';
+import { actorOf, originOf } from './actAs.ts';
 import { ConflictError, NotFoundError, UserError, UserErrorRef, ValidationError, USER_ERRORS_FIELD_DESCRIPTION } from './errors.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg } from './idArgs.ts';
 import { grantsByIds } from './read/grants.ts';
@@ -41,29 +41,8 @@ const provisioners = { $any: { provision: true } } as const;
 const optionalText = z.string().max(2000).nullish();
 const optionalKey = z.string().min(1).max(200).nullish();
 
-/** The calling client and the person it names; a named person that does not exist is an error. */
-async function actorOf(ctx: GraphQLContext, actorId: string | null | undefined): Promise<Actor | UserError> {
-  const actor: Actor = { apiClientId: ctx.principal.clientId, label: `client:${ctx.principal.clientId}` };
-  const accountId = actorId == null ? null : await resolveIdArg(ctx, actorId, ACCOUNT_ID, 'input.actorId');
-  if (actorId != null && accountId === null) return new NotFoundError(`actorId: there is no account ${actorId}`, { field: 'input.actorId' });
-  const allowed = await actorUnderRule(ctx, accountId, actorId);
-  if (allowed instanceof UserError) return allowed;
-  return allowed === null ? actor : { ...actor, accountId: allowed };
-}
-
 /** A refusal made before the service is reached (unknown ids, no service) is audited too. */
-async function refused(ctx: GraphQLContext, action: string, error: UserError, details: Record<string, unknown>): Promise<{ errors: UserError[] }> {
-  await recordAudit(ctx.database.db, {
-    action,
-    outcome: error instanceof NotFoundError ? 'FAILURE' : 'DENIED',
-    actor: { apiClientId: ctx.principal.clientId, label: `client:${ctx.principal.clientId}` },
-    errorCode: error.code,
-    details: { ...details, error: error.message },
-    ip: ctx.origin.ip,
-    userAgent: ctx.origin.userAgent,
-  });
-  return { errors: [error] };
-}
+const refused = (ctx: GraphQLContext, action: string, error: UserError, details: Record<string, unknown>) => recordRefusal(ctx.database.db, action, ctx.principal, error, details, originOf(ctx));
 
 function noService(): ConflictError {
   return new ConflictError('no Slack connection is configured on this gateway, so it cannot change access; start it with --token (SLACKGATE_TOKEN)', {
@@ -101,13 +80,8 @@ builder.relayMutationField(
       const none = { result: null, grantId: null };
       const service = ctx.services.provisioning;
       if (!service) return { ...none, ...(await refused(ctx, 'grantEntitlement', noService(), details)) };
-      let expiresAt: Date | null = null;
-      if (input.duration != null) {
-        // The same rules as a request's duration: positive, at most ten years.
-        const seconds = parseDuration(input.duration);
-        if (typeof seconds === 'string') return { ...none, ...(await refused(ctx, 'grantEntitlement', new ValidationError(seconds, { field: 'input.duration' }), details)) };
-        expiresAt = new Date(Date.now() + seconds * 1000);
-      }
+      const expiresAt = expiryAfter(input.duration, new Date());
+      if (expiresAt instanceof UserError) return { ...none, ...(await refused(ctx, 'grantEntitlement', expiresAt, details)) };
       const actor = await actorOf(ctx, input.actorId);
       if (!('apiClientId' in actor)) return { ...none, ...(await refused(ctx, 'grantEntitlement', actor, details)) };
       const entitlementId = await resolveIdArg(ctx, input.entitlementId, ENTITLEMENT_ID, 'input.entitlementId');

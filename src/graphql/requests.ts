@@ -1,16 +1,16 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLError } from 'graphql';
 import { formatDuration } from '../access/policies.ts';
-import { RequestService, type AccessRequest, type RequestResult } from '../access/requests.ts';
+import { followRequest, RequestService, type AccessRequest, type RequestResult } from '../access/requests/index.ts';
 import type { Actor } from '../access/types.ts';
 import { hasScope } from '../auth/scopes.ts';
 import type { RequestKind, RequestState } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
-import { actorUnderRule } from './actAs.ts';
+import { actorOf, originOf as origin } from './actAs.ts';
 import { ConflictError, NotFoundError, UserError, UserErrorRef } from './errors.ts';
-import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdArg, type IdTarget } from './idArgs.ts';
+import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, numberedId, resolveIdArg, resolveOptionalIdArg } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { approvalsOf, countRequests, requestOrder, requestsPage, type ApprovalRow, type RequestFilter } from './read/requests.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
@@ -18,10 +18,7 @@ import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 type Approval = ApprovalRow;
 
 /** Requests have no external id; their number is accepted instead of the global id. */
-export const REQUEST_ID: IdTarget = {
-  typenames: ['Request'],
-  byExternalId: async (_db, text) => (/^\d{1,15}$/.test(text) ? Number(text) : undefined),
-};
+export const REQUEST_ID = numberedId('Request');
 
 export const RequestKindEnum = builder.enumType('RequestKind', {
   values: {
@@ -203,18 +200,6 @@ function requestsService(ctx: GraphQLContext): RequestService | UserError {
   return ctx.services.requests ?? new ConflictError('access requests are not available on this gateway (it runs without a Slack connection)', { code: 'REQUESTS_NOT_CONFIGURED' });
 }
 
-/** The acting person (actorId) as an Actor; a NotFoundError when the id names nobody. */
-export async function actorOf(ctx: GraphQLContext, actorId: string | null | undefined): Promise<Actor | UserError> {
-  const base: Actor = { apiClientId: ctx.principal.clientId, label: `client:${ctx.principal.clientId}` };
-  const accountId = actorId == null ? null : await resolveIdArg(ctx, actorId, ACCOUNT_ID, 'input.actorId');
-  if (actorId != null && accountId === null) return new NotFoundError(`actorId "${actorId}" names no known account`, { field: 'input.actorId' });
-  const allowed = await actorUnderRule(ctx, accountId, actorId);
-  if (allowed instanceof UserError) return allowed;
-  return allowed === null ? base : { ...base, accountId: allowed };
-}
-
-const origin = (ctx: GraphQLContext) => ({ ip: ctx.origin.ip, userAgent: ctx.origin.userAgent });
-
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 const requestPayloadFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, RequestResult>) => ({
@@ -228,6 +213,14 @@ async function withRequestId(ctx: GraphQLContext, raw: string): Promise<number |
 }
 
 const isError = (value: unknown): value is UserError => value instanceof UserError;
+
+/** Runs a request mutation with the service and the acting person, or answers why it cannot. */
+async function withRequestCall(ctx: GraphQLContext, actorId: string | null | undefined, run: (service: RequestService, actor: Actor) => Promise<RequestResult>): Promise<RequestResult> {
+  const service = requestsService(ctx);
+  if (isError(service)) return { errors: [service] };
+  const actor = await actorOf(ctx, actorId);
+  return isError(actor) ? { errors: [actor] } : run(service, actor);
+}
 
 builder.relayMutationField(
   'requestAccess',
@@ -244,17 +237,14 @@ builder.relayMutationField(
     description: 'Ask for access. It waits for approvals (its approvers get a Slack DM) unless the policy approves automatically.',
     skipTypeScopes: true,
     authScopes: { request: true },
-    resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-      const service = requestsService(ctx);
-      if (isError(service)) return { errors: [service] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
-      const entitlementId = await resolveIdArg(ctx, input.entitlementId, ENTITLEMENT_ID, 'input.entitlementId');
-      if (entitlementId === null) return { errors: [new NotFoundError(`there is no entitlement ${input.entitlementId}`, { field: 'input.entitlementId' })] };
-      const accountId = await resolveOptionalIdArg(ctx, input.accountId, ACCOUNT_ID, 'input.accountId');
-      if (accountId === null) return { errors: [new NotFoundError(`there is no account ${input.accountId}`, { field: 'input.accountId' })] };
-      return service.requestAccess({ entitlementId, accountId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
-    },
+    resolve: (_root, { input }, ctx): Promise<RequestResult> =>
+      withRequestCall(ctx, input.actorId, async (service, actor) => {
+        const entitlementId = await resolveIdArg(ctx, input.entitlementId, ENTITLEMENT_ID, 'input.entitlementId');
+        if (entitlementId === null) return { errors: [new NotFoundError(`there is no entitlement ${input.entitlementId}`, { field: 'input.entitlementId' })] };
+        const accountId = await resolveOptionalIdArg(ctx, input.accountId, ACCOUNT_ID, 'input.accountId');
+        if (accountId === null) return { errors: [new NotFoundError(`there is no account ${input.accountId}`, { field: 'input.accountId' })] };
+        return service.requestAccess({ entitlementId, accountId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
+      }),
   },
   { name: 'RequestAccessPayload', outputFields: requestPayloadFields },
 );
@@ -273,15 +263,12 @@ builder.relayMutationField(
     description: 'Ask for more time on time-bound access: a request (origin EXTENSION) that goes through the same approvals.',
     skipTypeScopes: true,
     authScopes: { request: true },
-    resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-      const service = requestsService(ctx);
-      if (isError(service)) return { errors: [service] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
-      const grantId = await resolveIdArg(ctx, input.grantId, GRANT_ID, 'input.grantId');
-      if (grantId === null) return { errors: [new NotFoundError(`there is no grant ${input.grantId}`, { field: 'input.grantId' })] };
-      return service.requestAccess({ extendsGrantId: grantId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
-    },
+    resolve: (_root, { input }, ctx): Promise<RequestResult> =>
+      withRequestCall(ctx, input.actorId, async (service, actor) => {
+        const grantId = await resolveIdArg(ctx, input.grantId, GRANT_ID, 'input.grantId');
+        if (grantId === null) return { errors: [new NotFoundError(`there is no grant ${input.grantId}`, { field: 'input.grantId' })] };
+        return service.requestAccess({ extendsGrantId: grantId, justification: input.justification, duration: input.duration, actor, origin: origin(ctx) });
+      }),
   },
   { name: 'ExtendGrantPayload', outputFields: requestPayloadFields },
 );
@@ -302,16 +289,13 @@ function decisionMutation(name: string, decision: Decision, description: string,
       description,
       skipTypeScopes: true,
       authScopes,
-      resolve: async (_root, { input }, ctx): Promise<RequestResult> => {
-        const service = requestsService(ctx);
-        if (isError(service)) return { errors: [service] };
-        const actor = await actorOf(ctx, input.actorId);
-        if (isError(actor)) return { errors: [actor] };
-        const requestId = await withRequestId(ctx, input.requestId);
-        if (isError(requestId)) return { errors: [requestId] };
-        const args = { requestId, actor, comment: input.comment, origin: origin(ctx), asAdmin: hasScope(ctx.principal.scopes, 'admin') };
-        return service[decision](args);
-      },
+      resolve: (_root, { input }, ctx): Promise<RequestResult> =>
+        withRequestCall(ctx, input.actorId, async (service, actor) => {
+          const requestId = await withRequestId(ctx, input.requestId);
+          if (isError(requestId)) return { errors: [requestId] };
+          const args = { requestId, actor, comment: input.comment, origin: origin(ctx), asAdmin: hasScope(ctx.principal.scopes, 'admin') };
+          return service[decision](args);
+        }),
     },
     { name: `${name[0]?.toUpperCase()}${name.slice(1)}Payload`, outputFields: requestPayloadFields },
   );
@@ -324,15 +308,6 @@ decisionMutation('retryRequest', 'retry', 'Provision a FAILED request again, aft
 
 // ---- subscription ---------------------------------------------------------------------------
 
-/** Position in the lifecycle PENDING -> APPROVED -> PROVISIONING -> GRANTED/FAILED -> ended. */
-const STATE_RANK: Record<RequestState, number> = { PENDING: 0, APPROVED: 1, PROVISIONING: 2, GRANTED: 3, FAILED: 3, DENIED: 4, CANCELLED: 4, EXPIRED: 4, REVOKED: 4 };
-
-/** A state the request has already left, given where it is now (a retry takes FAILED back to APPROVED). */
-function isEarlierState(state: RequestState, now: RequestState): boolean {
-  if (now === 'FAILED' && state === 'APPROVED') return false;
-  return STATE_RANK[state] < STATE_RANK[now];
-}
-
 builder.subscriptionField('requestUpdated', (t) =>
   t.field({
     type: RequestRef,
@@ -343,29 +318,9 @@ builder.subscriptionField('requestUpdated', (t) =>
     subscribe: async function* (_root, args, ctx) {
       const requestId = await resolveIdArg(ctx, args.requestId, REQUEST_ID, 'requestId');
       if (!ctx.bus) throw new GraphQLError('live updates are not available on this gateway (it runs without an event bus)', { extensions: { code: 'UNAVAILABLE' } });
-      // Listen first, then read the state: a change made in between is heard, not missed.
-      const events = ctx.bus.subscribe('requestUpdated');
-      // A request in one of these states never changes again.
-      const final: RequestState[] = ['DENIED', 'CANCELLED', 'EXPIRED', 'REVOKED'];
-      try {
-        const first = requestId === null ? undefined : await ctx.database.db.selectFrom('requests').select(['id', 'state']).where('id', '=', requestId).executeTakeFirst();
-        if (!first) throw new GraphQLError(`requestId: there is no request ${args.requestId}`, { extensions: { code: 'NOT_FOUND' } });
-        // Each event carries the state it announces: that state is sent, not whatever the row holds
-        // by the time it is read (a fast APPROVED -> PROVISIONING was sent as PROVISIONING twice).
-        yield { id: first.id, state: first.state };
-        let last = first.state;
-        if (final.includes(last)) return;
-        for await (const event of events) {
-          if (event.requestId !== first.id || event.state === last) continue;
-          // Heard between listening and the first read: already reported by that read.
-          if (isEarlierState(event.state, last)) continue;
-          last = event.state;
-          yield { id: first.id, state: event.state };
-          if (final.includes(last)) return;
-        }
-      } finally {
-        await events.return?.();
-      }
+      const changes = requestId === null ? undefined : await followRequest(ctx.database.db, ctx.bus, requestId);
+      if (!changes) throw new GraphQLError(`requestId: there is no request ${args.requestId}`, { extensions: { code: 'NOT_FOUND' } });
+      yield* changes;
     },
     resolve: async (change, _args, ctx) => {
       clearAllDataLoaders(ctx);

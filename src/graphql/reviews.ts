@@ -1,19 +1,21 @@
 import type { AccessReview, ReviewItem, ReviewProgress, ReviewResult, ReviewService } from '../access/reviews.ts';
+import type { Actor } from '../access/types.ts';
 import { memoryWriter, type ExportFormat } from '../export/format.ts';
-import { exportReview } from '../export/review.ts';
+import { exportReview, externalScope, isoUtc } from '../export/review.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
 import { ResourceTypeEnum } from './enums.ts';
 import { ConflictError, NotFoundError, UserError, UserErrorRef } from './errors.ts';
-import { ACCOUNT_ID, ENTITLEMENT_ID, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID, type IdTarget } from './idArgs.ts';
+import { ACCOUNT_ID, ENTITLEMENT_ID, numberedId, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { countReviewItems, countReviews, reviewerIdsOf, reviewItemOrder, reviewItemsByIds, reviewItemsPage, reviewOrder, reviewsByIds, reviewsPage, type ReviewItemFilter as ItemFilter } from './read/reviews.ts';
 import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
-import { actorOf, RequestRef } from './requests.ts';
+import { actorOf, originOf as origin } from './actAs.ts';
+import { RequestRef } from './requests.ts';
 
-const ACCESS_REVIEW_ID: IdTarget = { typenames: ['AccessReview'], byExternalId: async (_db, text) => (/^\d{1,15}$/.test(text) ? Number(text) : undefined) };
-const REVIEW_ITEM_ID: IdTarget = { typenames: ['ReviewItem'], byExternalId: async (_db, text) => (/^\d{1,15}$/.test(text) ? Number(text) : undefined) };
+const ACCESS_REVIEW_ID = numberedId('AccessReview');
+const REVIEW_ITEM_ID = numberedId('ReviewItem');
 
 const AccessReviewStatusEnum = builder.enumType('AccessReviewStatus', {
   values: {
@@ -104,7 +106,7 @@ AccessReviewRef.implement({
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),
     status: t.field({ type: AccessReviewStatusEnum, resolve: (r) => r.status }),
-    scope: t.field({ type: 'JSON', description: 'entitlementIds, resourceTypes, workspaceId as given.', resolve: (r) => r.scope }),
+    scope: t.field({ type: 'JSON', description: 'entitlementIds (external ids), resourceTypes, workspaceId as given.', resolve: (r, _args, ctx) => externalScope(ctx.database.db, r.scope) }),
     reviewerMode: t.field({ type: ReviewerModeEnum, resolve: (r) => r.reviewer_mode }),
     reviewers: t.field({
       type: [AccountRef],
@@ -172,7 +174,14 @@ ReviewItemRef.implement({
     grantExternalId: t.exposeString('grant_external_id'),
     entitlement: t.field({ type: EntitlementRef, resolve: (i) => i.entitlement_id }),
     account: t.field({ type: AccountRef, resolve: (i) => i.account_id }),
-    snapshot: t.field({ type: 'JSON', description: 'The grant, account and entitlement as they were when the review was created.', resolve: (i) => i.snapshot }),
+    snapshot: t.field({
+      type: 'JSON',
+      description: 'The grant, account and entitlement as they were when the review was created (times in ISO 8601 UTC).',
+      resolve: (i) => {
+        const s = (i.snapshot ?? {}) as Record<string, unknown>;
+        return { ...s, grantedAt: isoUtc(s.grantedAt), expiresAt: isoUtc(s.expiresAt) };
+      },
+    }),
     decision: t.field({ type: ReviewDecisionEnum, nullable: true, resolve: (i) => i.decision }),
     decidedBy: t.field({ type: AccountRef, nullable: true, resolve: (i) => i.decided_by }),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.decided_at }),
@@ -219,7 +228,19 @@ builder.queryFields((t) => ({
 
 const notConfigured = () => new ConflictError('access reviews are not available on this gateway (it runs without a Slack connection)', { code: 'REVIEWS_NOT_CONFIGURED' });
 const isError = (value: unknown): value is UserError => value instanceof UserError;
-const origin = (ctx: GraphQLContext) => ({ ip: ctx.origin.ip, userAgent: ctx.origin.userAgent });
+
+/** Runs a review mutation with the service and the acting person, or answers why it cannot. */
+async function withReviewCall(ctx: GraphQLContext, actorId: string | null | undefined, run: (service: ReviewService, actor: Actor) => Promise<ReviewResult>): Promise<ReviewResult> {
+  const service = reviewsService(ctx);
+  if (!service) return { errors: [notConfigured()] };
+  const actor = await actorOf(ctx, actorId);
+  return isError(actor) ? { errors: [actor] } : run(service, actor);
+}
+
+async function reviewIdOf(ctx: GraphQLContext, raw: string): Promise<number | UserError> {
+  const id = await resolveIdArg(ctx, raw, ACCESS_REVIEW_ID, 'input.reviewId');
+  return id ?? new NotFoundError(`there is no access review ${raw}`, { field: 'input.reviewId' });
+}
 
 const ReviewScopeInput = builder.inputType('AccessReviewScopeInput', {
   description: 'Which grants to review; the criteria given all apply.',
@@ -247,41 +268,37 @@ builder.relayMutationField(
     description: 'Start an access review: the grants in scope are snapshotted into its items now.',
     skipTypeScopes: true,
     authScopes: { review: true },
-    resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const service = reviewsService(ctx);
-      if (!service) return { errors: [notConfigured()] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
-      const entitlementIds: number[] = [];
-      for (const [i, raw] of (input.scope.entitlementIds ?? []).entries()) {
-        const id = await resolveIdArg(ctx, String(raw), ENTITLEMENT_ID, `input.scope.entitlementIds.${i}`);
-        if (id === null) return { errors: [new NotFoundError(`there is no entitlement ${raw}`, { field: `input.scope.entitlementIds.${i}` })] };
-        entitlementIds.push(id);
-      }
-      let workspaceId: string | null = null;
-      if (input.scope.workspaceId != null) {
-        const resourceId = await resolveIdArg(ctx, input.scope.workspaceId, WORKSPACE_ID, 'input.scope.workspaceId');
-        const row = resourceId === null ? undefined : await ctx.database.db.selectFrom('resources').select('slack_id').where('id', '=', resourceId).executeTakeFirst();
-        if (!row) return { errors: [new NotFoundError(`there is no workspace ${input.scope.workspaceId}`, { field: 'input.scope.workspaceId' })] };
-        workspaceId = row.slack_id;
-      }
-      const reviewerIds: number[] = [];
-      for (const [i, raw] of (input.reviewerIds ?? []).entries()) {
-        const id = await resolveIdArg(ctx, String(raw), ACCOUNT_ID, `input.reviewerIds.${i}`);
-        if (id === null) return { errors: [new NotFoundError(`reviewer "${raw}" is not a known account`, { field: `input.reviewerIds.${i}` })] };
-        reviewerIds.push(id);
-      }
-      return service.create({
-        name: input.name,
-        description: input.description,
-        scope: { entitlementIds, resourceTypes: input.scope.resourceTypes, workspaceId },
-        reviewerMode: input.reviewerMode ?? (reviewerIds.length > 0 ? 'EXPLICIT' : 'ENTITLEMENT_APPROVERS'),
-        reviewerIds,
-        dueAt: input.dueAt,
-        actor,
-        origin: origin(ctx),
-      });
-    },
+    resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
+      withReviewCall(ctx, input.actorId, async (service, actor) => {
+        const entitlementIds: number[] = [];
+        for (const [i, raw] of (input.scope.entitlementIds ?? []).entries()) {
+          const id = await resolveIdArg(ctx, String(raw), ENTITLEMENT_ID, `input.scope.entitlementIds.${i}`);
+          if (id === null) return { errors: [new NotFoundError(`there is no entitlement ${raw}`, { field: `input.scope.entitlementIds.${i}` })] };
+          entitlementIds.push(id);
+        }
+        let workspace: number | null = null;
+        if (input.scope.workspaceId != null) {
+          workspace = await resolveIdArg(ctx, input.scope.workspaceId, WORKSPACE_ID, 'input.scope.workspaceId');
+          if (workspace === null) return { errors: [new NotFoundError(`there is no workspace ${input.scope.workspaceId}`, { field: 'input.scope.workspaceId' })] };
+        }
+        const reviewerIds: number[] = [];
+        for (const [i, raw] of (input.reviewerIds ?? []).entries()) {
+          const id = await resolveIdArg(ctx, String(raw), ACCOUNT_ID, `input.reviewerIds.${i}`);
+          if (id === null) return { errors: [new NotFoundError(`reviewer "${raw}" is not a known account`, { field: `input.reviewerIds.${i}` })] };
+          reviewerIds.push(id);
+        }
+        return service.create({
+          name: input.name,
+          description: input.description,
+          scope: { entitlementIds, resourceTypes: input.scope.resourceTypes },
+          workspace: workspace === null ? null : { id: workspace, given: input.scope.workspaceId as string },
+          reviewerMode: input.reviewerMode ?? (reviewerIds.length > 0 ? 'EXPLICIT' : 'ENTITLEMENT_APPROVERS'),
+          reviewerIds,
+          dueAt: input.dueAt,
+          actor,
+          origin: origin(ctx),
+        });
+      }),
   },
   {
     name: 'CreateAccessReviewPayload',
@@ -313,21 +330,18 @@ builder.relayMutationField(
     description: 'Record KEEP or REVOKE for many items at once (decisions may change until the review is closed).',
     skipTypeScopes: true,
     authScopes: { review: true },
-    resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const service = reviewsService(ctx);
-      if (!service) return { errors: [notConfigured()] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
-      const reviewId = await resolveIdArg(ctx, input.reviewId, ACCESS_REVIEW_ID, 'input.reviewId');
-      if (reviewId === null) return { errors: [new NotFoundError(`there is no access review ${input.reviewId}`, { field: 'input.reviewId' })] };
-      const decisions = [];
-      for (const [i, d] of input.decisions.entries()) {
-        const itemId = await resolveIdArg(ctx, String(d.itemId), REVIEW_ITEM_ID, `input.decisions.${i}.itemId`);
-        if (itemId === null) return { errors: [new NotFoundError(`there is no review item ${d.itemId}`, { field: `input.decisions.${i}.itemId` })] };
-        decisions.push({ itemId, decision: d.decision, comment: d.comment });
-      }
-      return service.decide({ reviewId, decisions, actor, origin: origin(ctx) });
-    },
+    resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
+      withReviewCall(ctx, input.actorId, async (service, actor) => {
+        const reviewId = await reviewIdOf(ctx, input.reviewId);
+        if (isError(reviewId)) return { errors: [reviewId] };
+        const decisions = [];
+        for (const [i, d] of input.decisions.entries()) {
+          const itemId = await resolveIdArg(ctx, String(d.itemId), REVIEW_ITEM_ID, `input.decisions.${i}.itemId`);
+          if (itemId === null) return { errors: [new NotFoundError(`there is no review item ${d.itemId}`, { field: `input.decisions.${i}.itemId` })] };
+          decisions.push({ itemId, decision: d.decision, comment: d.comment });
+        }
+        return service.decide({ reviewId, decisions, actor, origin: origin(ctx) });
+      }),
   },
   {
     name: 'DecideReviewItemsPayload',
@@ -355,15 +369,12 @@ builder.relayMutationField(
     description: 'Stop decisions and carry out every REVOKE through a revoke request; the review is CLOSED once they are done.',
     skipTypeScopes: true,
     authScopes: { review: true },
-    resolve: async (_root, { input }, ctx): Promise<ReviewResult> => {
-      const service = reviewsService(ctx);
-      if (!service) return { errors: [notConfigured()] };
-      const actor = await actorOf(ctx, input.actorId);
-      if (isError(actor)) return { errors: [actor] };
-      const reviewId = await resolveIdArg(ctx, input.reviewId, ACCESS_REVIEW_ID, 'input.reviewId');
-      if (reviewId === null) return { errors: [new NotFoundError(`there is no access review ${input.reviewId}`, { field: 'input.reviewId' })] };
-      return service.close({ reviewId, actor, origin: origin(ctx), keepUndecided: input.keepUndecided === true });
-    },
+    resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
+      withReviewCall(ctx, input.actorId, async (service, actor) => {
+        const reviewId = await reviewIdOf(ctx, input.reviewId);
+        if (isError(reviewId)) return { errors: [reviewId] };
+        return service.close({ reviewId, actor, origin: origin(ctx), keepUndecided: input.keepUndecided === true });
+      }),
   },
   {
     name: 'CloseAccessReviewPayload',

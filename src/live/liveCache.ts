@@ -4,8 +4,8 @@ import type { DB, SlackEventsTable } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import { applyEvent, applyMembershipBatch, LIVE_EVENT_TYPES, type EventOutcome, type QueuedEvent } from './apply.ts';
 
-// The live cache's queue: Slack events are written to slack_events as they arrive (the ack
-// follows at once; the primary key on event_id deduplicates redeliveries, also across replicas
+// The live cache's queue: Slack events are written to slack_events as they arrive, and only
+// then acknowledged (the transport waits for accept(); the primary key on event_id deduplicates redeliveries, also across replicas
 // and restarts), then applied in batches, oldest event first. A batch is one transaction: its
 // events' changes, their feed rows and their outcomes commit together, so a restart between ack
 // and apply loses nothing and applies nothing twice. Replicas share the queue (FOR UPDATE SKIP

@@ -1,20 +1,16 @@
 import type { LiveCache } from './liveCache.ts';
-import { LIVE_EVENT_TYPES } from './apply.ts';
 
-/** What the live cache needs of the Slack app transport: Bolt's `app.event(type, listener)`. */
+/** What the live cache needs of the Slack app transport: a place to take events before their ack. */
 export interface SlackEventSource {
-  event(type: string, listener: (args: { body: unknown }) => Promise<void>): unknown;
+  sinkEvents(sink: (body: Record<string, unknown>) => Promise<'queued' | 'duplicate' | 'ignored'>): void;
 }
 
 /**
- * Registers the live cache's events on the app transport (Socket Mode or the signed
- * `/slack/events` URL): every delivery of a followed type is queued durably right after Bolt's
- * ack. Deliveries another replica took already never reach here (the transport's dispatch point).
+ * Takes the live cache's events from the app transport (Socket Mode or the signed
+ * `/slack/events` URL): each delivery of a followed type is written to the durable queue, and
+ * only then acknowledged; a write that fails leaves it unacknowledged, and Slack delivers it
+ * again. Redeliveries (also those another replica took) are duplicates by event_id.
  */
 export function listenForLiveEvents(app: SlackEventSource, live: LiveCache): void {
-  for (const type of LIVE_EVENT_TYPES) {
-    app.event(type, async ({ body }) => {
-      await live.accept(body as Parameters<LiveCache['accept']>[0]);
-    });
-  }
+  app.sinkEvents((body) => live.accept(body as Parameters<LiveCache['accept']>[0]));
 }

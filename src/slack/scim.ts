@@ -2,6 +2,7 @@ import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
 import { SlackCallStats } from './stats.ts';
 import { SCIM_LIMITS } from './tiers.ts';
+import { inSpan } from '../telemetry.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './webApi.ts';
 
 export type ScimVersion = 1 | 2;
@@ -67,12 +68,18 @@ export class ScimClient {
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
-  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T | undefined }> {
-    const kind = method === 'GET' ? 'read' : 'write';
+  request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T | undefined }> {
     // Named like Slack's SCIM operations: scim.users.list, scim.groups.patch, …
     const [collection = '', id] = (path.split('?')[0] ?? '').split('/');
     const action = method === 'GET' ? (id ? 'get' : 'list') : method === 'POST' ? 'create' : method.toLowerCase();
     const label = `scim.${collection.toLowerCase()}.${action}`;
+    // A CLIENT span per call (`slack scim.users.list`) when traces are exported; never the ids in the path.
+    const attributes = () => ({ 'rpc.system': 'slack_scim', 'rpc.method': label, 'http.request.method': method, 'server.address': new URL(this.#base).hostname });
+    return inSpan(`slack ${label}`, attributes, 'client', () => this.#request<T>(method, path, label, body));
+  }
+
+  async #request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, label: string, body?: unknown): Promise<{ status: number; body: T | undefined }> {
+    const kind = method === 'GET' ? 'read' : 'write';
     let rateLimited = 0;
     let waitedMs = 0;
     let failures = 0;

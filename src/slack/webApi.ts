@@ -8,6 +8,7 @@ import {
 } from '@slack/web-api';
 import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
+import { inSpan } from '../telemetry.ts';
 import { SlackCallStats } from './stats.ts';
 import { callsPerMinute } from './tiers.ts';
 
@@ -162,8 +163,21 @@ export class SlackWebApi {
     return { kind: 'ok', body: parsed };
   }
 
+  /** One call, as a CLIENT span (`slack conversations.members`) when traces are exported. */
+  #callWith(method: string, args: Record<string, unknown>, options: CallOptions, attempt: (method: string, body: Record<string, unknown>) => Promise<Attempt>): Promise<SlackResponse> {
+    const attributes = () => ({ 'rpc.system': 'slack_web_api', 'rpc.method': method, 'server.address': new URL(this.#apiUrl).hostname, 'slack.token_kind': this.kind, ...(options.team ? { 'slack.team': options.team } : {}) });
+    return inSpan(`slack ${method}`, attributes, 'client', (span) => {
+      if (!span) return this.#callPaced(method, args, options, attempt);
+      // Each attempt (retries after 429s and 5xx) is an event on the call's span.
+      return this.#callPaced(method, args, options, (m, b) => {
+        span.addEvent('attempt');
+        return attempt(m, b);
+      });
+    });
+  }
+
   /** Pacing, retries and error mapping around one transport; the same for every call. */
-  async #callWith(method: string, args: Record<string, unknown>, options: CallOptions, attempt: (method: string, body: Record<string, unknown>) => Promise<Attempt>): Promise<SlackResponse> {
+  async #callPaced(method: string, args: Record<string, unknown>, options: CallOptions, attempt: (method: string, body: Record<string, unknown>) => Promise<Attempt>): Promise<SlackResponse> {
     const body = { ...args };
     if (options.team && this.orgLevel && body.team_id === undefined) body.team_id = options.team;
     const key = `${this.kind}:${options.team ?? '-'}:${method}`;

@@ -1,6 +1,6 @@
 import type { App as BoltApp } from '@slack/bolt';
 import type { Kysely } from 'kysely';
-import type { RequestService } from '../access/requests.ts';
+import type { RequestService } from '../access/requests/index.ts';
 import type { ReviewService } from '../access/reviews.ts';
 import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log.ts';

@@ -14,9 +14,10 @@ import type { Logger } from '../log.ts';
  *
  * Both hand deliveries to one Bolt `App`, which acks them and dispatches to the listeners the
  * features register (`app.action`, `app.view`, `app.command`, `app.options`, `app.event`).
- * Events are acknowledged by Bolt before listeners run; a future live cache registers
- * `app.event('team_join' | 'subteam_members_changed' | …)` here and gets them from either
- * transport, once across replicas (see `claimDelivery`).
+ * Bolt acknowledges an event before its listeners run, so an event that must not be lost (the
+ * live cache's) is taken before Bolt sees it: the event sink (`sinkEvents`) writes it durably and
+ * only then is it acknowledged. A write that fails or never ends (a crash) leaves the delivery
+ * unacknowledged, and Slack delivers it again.
  */
 
 /** Most Slack puts in one request (Bolt's bodyLimit). */
@@ -29,6 +30,13 @@ const ACK_DEADLINE_MS = 3000;
 const DELIVERY_MEMORY_MS = 24 * 3_600_000;
 
 export type SlackTransportKind = 'socket' | 'http';
+
+/**
+ * Takes an `event_callback` delivery durably, before it is acknowledged: `queued` (stored now),
+ * `duplicate` (stored before: its event_id is known), or `ignored` (not this sink's: Bolt's
+ * listeners get it). Throws when it could not store it; the delivery is then not acknowledged.
+ */
+export type EventSink = (body: Record<string, unknown>) => Promise<'queued' | 'duplicate' | 'ignored'>;
 
 export interface SlackTransportOptions {
   botToken: string;
@@ -49,6 +57,8 @@ export interface SlackTransport {
   /** node:http handler for `/slack/events`; present when a signing secret is set. */
   handleHttp?: (req: IncomingMessage, res: ServerResponse) => void;
   transports: SlackTransportKind[];
+  /** Where events go before they are acknowledged (the live cache's durable queue). */
+  sinkEvents(sink: EventSink): void;
   /** Resolves once no delivery is being handled (listeners keep working after their ack). */
   idle(): Promise<void>;
   start(): Promise<void>;
@@ -170,9 +180,12 @@ class GatewayReceiver implements Receiver {
   #app?: BoltApp;
   readonly #socket?: InstanceType<typeof SocketModeReceiver>;
   readonly #options: SlackTransportOptions;
+  readonly #inFlight: InFlight;
+  sink?: EventSink;
 
-  constructor(options: SlackTransportOptions, logger: BoltLogger) {
+  constructor(options: SlackTransportOptions, logger: BoltLogger, inFlight: InFlight) {
     this.#options = options;
+    this.#inFlight = inFlight;
     if (options.appToken) {
       this.#socket = new SocketModeReceiver({
         appToken: options.appToken,
@@ -186,7 +199,40 @@ class GatewayReceiver implements Receiver {
 
   init(app: BoltApp): void {
     this.#app = app;
-    this.#socket?.init(app);
+    // Socket Mode deliveries come through dispatch too. Bolt's receiver calls only processEvent.
+    this.#socket?.init({ processEvent: (event: ReceiverEvent) => this.dispatch(event) } as unknown as BoltApp);
+  }
+
+  /**
+   * Every delivery of either transport: events the sink takes are stored, then acknowledged, and
+   * go no further; everything else is Bolt's (which acks it and runs the listeners). When the
+   * sink throws nothing is acknowledged: over HTTP the answer is a 500, in Socket Mode no ack
+   * (Bolt's default for an error), and Slack retries either way.
+   */
+  async dispatch(event: ReceiverEvent): Promise<void> {
+    const body = event.body as Record<string, unknown>;
+    if (this.sink && body.type === 'event_callback') {
+      const transport = ((event.customProperties as Record<string, unknown> | undefined)?.transport as SlackTransportKind | undefined) ?? 'socket';
+      this.#inFlight.enter();
+      try {
+        let outcome: Awaited<ReturnType<EventSink>>;
+        try {
+          outcome = await this.sink(body);
+        } catch (error) {
+          this.#options.countDelivery?.(transport, 'not_stored');
+          this.#options.logger.warn({ err: (error as Error).message, transport }, 'a Slack event could not be stored; not acknowledged, so Slack delivers it again');
+          throw error;
+        }
+        if (outcome !== 'ignored') {
+          this.#options.countDelivery?.(transport, outcome === 'queued' ? 'accepted' : 'duplicate');
+          await event.ack();
+          return;
+        }
+      } finally {
+        this.#inFlight.leave();
+      }
+    }
+    await this.#app?.processEvent(event);
   }
 
   async start(): Promise<void> {
@@ -238,7 +284,7 @@ class GatewayReceiver implements Receiver {
         },
       };
       try {
-        await this.#app?.processEvent(event);
+        await this.dispatch(event);
       } catch (error) {
         logger.error({ err: (error as Error).message }, 'a Slack delivery failed');
         if (!acked) {
@@ -261,13 +307,28 @@ class GatewayReceiver implements Receiver {
   }
 }
 
+/** Deliveries being handled, and who waits for none. */
+class InFlight {
+  #n = 0;
+  readonly #waiters: (() => void)[] = [];
+  enter(): void {
+    this.#n += 1;
+  }
+  leave(): void {
+    this.#n -= 1;
+    if (this.#n === 0) for (const resolve of this.#waiters.splice(0)) resolve();
+  }
+  idle(): Promise<void> {
+    return this.#n === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.#waiters.push(resolve));
+  }
+}
+
 export function createSlackTransport(options: SlackTransportOptions): SlackTransport {
   if (!options.appToken && !options.signingSecret) throw new Error('the Slack app surface needs an app token (Socket Mode) or a signing secret (HTTP)');
   const logger = boltLogger(options.logger);
-  const receiver = new GatewayReceiver(options, logger);
+  const inFlight = new InFlight();
+  const receiver = new GatewayReceiver(options, logger, inFlight);
   const app = new App({ token: options.botToken, receiver, logger, clientOptions: { slackApiUrl: options.apiUrl, logger }, ignoreSelf: true });
-  let inFlight = 0;
-  const waiters: (() => void)[] = [];
   // The dispatch point: every delivery of either transport passes here first. A delivery another
   // replica already took is acknowledged and goes no further.
   app.use(async (args) => {
@@ -281,12 +342,11 @@ export function createSlackTransport(options: SlackTransportOptions): SlackTrans
       return;
     }
     options.countDelivery?.(transport, 'accepted');
-    inFlight += 1;
+    inFlight.enter();
     try {
       await args.next();
     } finally {
-      inFlight -= 1;
-      if (inFlight === 0) for (const resolve of waiters.splice(0)) resolve();
+      inFlight.leave();
     }
   });
   app.error(async (error) => {
@@ -297,7 +357,10 @@ export function createSlackTransport(options: SlackTransportOptions): SlackTrans
   return {
     app,
     transports,
-    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+    sinkEvents: (sink) => {
+      receiver.sink = sink;
+    },
+    idle: () => inFlight.idle(),
     ...(options.signingSecret ? { handleHttp: (req: IncomingMessage, res: ServerResponse) => receiver.handle(req, res) } : {}),
     start: async () => {
       await forgetOldDeliveries(options.db);

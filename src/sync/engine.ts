@@ -5,6 +5,7 @@ import { capabilitiesOf, type Capabilities } from '../slack/grantability.ts';
 import { assertWorkingBotToken, type PlanInfo, type SlackConnection } from '../slack/connection.ts';
 import { SlackApiError } from '../slack/errors.ts';
 import { isExpiredCursor, isUnreadableChannel, SlackCatalog } from '../slack/catalog.ts';
+import { inSpan } from '../telemetry.ts';
 import { applyRun, type ApplyResult } from './apply.ts';
 import { tryAcquireSyncLock } from './lock.ts';
 import {
@@ -208,7 +209,8 @@ export class SyncEngine implements SyncController {
 
   async #execute(queued: SyncRun): Promise<SyncRun> {
     if (this.#o.executor) return this.#o.executor(queued, this.#abort.signal);
-    return executeRun(queued, this.#o, this.#abort.signal);
+    // In this process (PGlite): one span for the run, its statements and Slack calls under it.
+    return inSpan('sync run', () => ({ 'slackgate.sync_run': queued.id }), 'internal', () => executeRun(queued, this.#o, this.#abort.signal));
   }
 }
 

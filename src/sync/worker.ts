@@ -7,6 +7,7 @@ import type { SyncRun } from '../db/schema.ts';
 import { createDb } from '../db/createDb.ts';
 import { createLogger } from '../log.ts';
 import { SlackConnection } from '../slack/connection.ts';
+import { inSpan, startTracing } from '../telemetry.ts';
 import { executeRun } from './engine.ts';
 import type { SyncProgressEvent } from './types.ts';
 
@@ -41,26 +42,26 @@ if (port) {
   port.on('message', (message: { type: string }) => {
     if (message.type === 'abort') abort.abort();
   });
+  // A thread has its own tracer: its SQL and Slack calls are traced like the parent's, under one span.
+  const tracing = await startTracing(process.env);
   const database = await createDb({ url: data.databaseUrl, poolSize: data.poolSize, applicationName: 'slackgate-sync' });
   const connection = new SlackConnection({ slack, minuteMs: data.minuteMs });
   // Each Slack call is counted by the parent too (its metrics and call statistics).
   connection.stats.listeners.add((method, outcome, key) => port.postMessage({ type: 'slackCall', method, outcome, key } satisfies SyncWorkerMessage));
   try {
-    const run = await executeRun(
-      data.run,
-      {
-        database,
-        connection,
-        ssoEnabled: data.ssoEnabled,
-        deletionThreshold: data.deletionThreshold,
-        publish: (event) => port.postMessage({ type: 'progress', event } satisfies SyncWorkerMessage),
-        logger: createLogger(data.log),
-      },
-      abort.signal,
-    );
+    const context = {
+      database,
+      connection,
+      ssoEnabled: data.ssoEnabled,
+      deletionThreshold: data.deletionThreshold,
+      publish: (event: SyncProgressEvent) => port.postMessage({ type: 'progress', event } satisfies SyncWorkerMessage),
+      logger: createLogger(data.log),
+    };
+    const run = await inSpan('sync run', () => ({ 'slackgate.sync_run': data.run.id }), 'internal', () => executeRun(data.run, context, abort.signal));
     port.postMessage({ type: 'done', run } satisfies SyncWorkerMessage);
   } finally {
     await database.close();
+    await tracing?.shutdown();
     port.close();
   }
 }

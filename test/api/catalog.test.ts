@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graphql/ids.ts';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
+import { backend } from '../support/db.ts';
+import { seedCatalog, type Catalog } from '../support/catalog.ts';
+import { useWorld } from '../support/world.ts';
 import type { SlackgateClient } from '../../src/client/index.ts';
 import {
   AccountByIdDocument,
@@ -19,27 +20,20 @@ import {
   ResourceTypenamesDocument,
   type EntitlementGrantPageQuery,
 } from '../gql/graphql.ts';
-import { silentLogger, typedClient } from './helpers.ts';
-import { seedCatalog, type Catalog } from './seed.ts';
 
-const t = useTestDatabase();
-let server: RunningServer;
+const w = useWorld();
 let client: SlackgateClient;
 let catalog: Catalog;
 
 beforeAll(async () => {
-  catalog = await seedCatalog(t.db);
-  server = await listen(createGateway({ database: t.database, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
-  client = await typedClient(t.db, server.url, ['read']);
-});
-afterAll(async () => {
-  await server.close();
+  catalog = await seedCatalog(w.db);
+  client = await w.client(['read']);
 });
 
 describe(`read model (${backend})`, () => {
   it('answers DateTime fields as ISO 8601 UTC strings with milliseconds, equal to the stored times', async () => {
     const data = await client.request(GrantTimesDocument);
-    const stored = await t.db.selectFrom('grants').innerJoin('accounts', 'accounts.id', 'grants.account_id').select(['grants.external_id', 'grants.granted_at', 'accounts.created_at']).orderBy('grants.id').limit(5).execute();
+    const stored = await w.db.selectFrom('grants').innerJoin('accounts', 'accounts.id', 'grants.account_id').select(['grants.external_id', 'grants.granted_at', 'accounts.created_at']).orderBy('grants.id').limit(5).execute();
     const answered = data.grants.edges.map((e) => e.node);
     expect(answered).toHaveLength(5);
     answered.forEach((node, i) => {
@@ -170,7 +164,7 @@ describe(`read model (${backend})`, () => {
 describe(`keyset pagination under concurrent writes (${backend})`, () => {
   it('returns every grant that exists throughout exactly once, while grants are added and removed between pages', async () => {
     const entitlementId = catalog.entitlements['workspace:T1:member'] as number;
-    const before = await t.db.selectFrom('grants').select(['id', 'external_id']).where('entitlement_id', '=', entitlementId).orderBy('id').execute();
+    const before = await w.db.selectFrom('grants').select(['id', 'external_id']).where('entitlement_id', '=', entitlementId).orderBy('id').execute();
     const seen: string[] = [];
     let after: string | null = null;
     const removed = new Set<string>();
@@ -186,9 +180,9 @@ describe(`keyset pagination under concurrent writes (${backend})`, () => {
       // Between pages: a grant already read and one not yet read disappear; a new one appears.
       const gone = [before[page * 10], before[before.length - page]].filter((g): g is { id: number; external_id: string } => g !== undefined);
       for (const g of gone) removed.add(g.external_id);
-      await t.db.deleteFrom('grants').where('id', 'in', gone.map((g) => g.id)).execute();
-      const newcomer = await t.db.insertInto('accounts').values({ external_id: `user:UNEW${page}`, slack_id: `UNEW${page}` }).returning('id').executeTakeFirstOrThrow();
-      await t.db.insertInto('grants').values({ external_id: `workspace:T1:member:user:UNEW${page}`, entitlement_id: entitlementId, account_id: newcomer.id }).execute();
+      await w.db.deleteFrom('grants').where('id', 'in', gone.map((g) => g.id)).execute();
+      const newcomer = await w.db.insertInto('accounts').values({ external_id: `user:UNEW${page}`, slack_id: `UNEW${page}` }).returning('id').executeTakeFirstOrThrow();
+      await w.db.insertInto('grants').values({ external_id: `workspace:T1:member:user:UNEW${page}`, entitlement_id: entitlementId, account_id: newcomer.id }).execute();
     }
     expect(new Set(seen).size).toBe(seen.length);
     const throughout = before.map((g) => g.external_id).filter((id) => !removed.has(id));

@@ -1,8 +1,7 @@
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { print, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SlackgateClient } from '../../src/client/index.ts';
 import { schema, staleDescriptions } from '../../src/graphql/schema.ts';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import {
   AccountsOfWorkspaceDocument,
   AccountsPageOfDocument,
@@ -12,24 +11,20 @@ import {
   SyncRunByNumberDocument,
   SyncRunNumbersDocument,
   TooCostlyDocument,
+  ViewerScopesDocument,
 } from '../gql/graphql.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { graphql, silentLogger, typedClient } from './helpers.ts';
-import { seedCatalog } from './seed.ts';
+import { backend } from '../support/db.ts';
+import { seedCatalog } from '../support/catalog.ts';
+import { useWorld } from '../support/world.ts';
 
-const t = useTestDatabase();
-let server: RunningServer;
+const w = useWorld();
 let client: SlackgateClient;
 
 beforeAll(async () => {
-  await seedCatalog(t.db);
-  await t.db.updateTable('resources').set({ profile: JSON.stringify({ name: 'general', is_private: true }) }).where('external_id', '=', 'channel:C1').execute();
-  await t.db.insertInto('sync_runs').values({ trigger: 'MANUAL', status: 'SUCCEEDED', slack_calls: JSON.stringify({ 'users.list': 3, 'conversations.list': 2 }) }).execute();
-  server = await listen(createGateway({ database: t.database, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
-  client = await typedClient(t.db, server.url, ['read', 'provision']);
-});
-afterAll(async () => {
-  await server.close();
+  await seedCatalog(w.db);
+  await w.db.updateTable('resources').set({ profile: JSON.stringify({ name: 'general', is_private: true }) }).where('external_id', '=', 'channel:C1').execute();
+  await w.db.insertInto('sync_runs').values({ trigger: 'MANUAL', status: 'SUCCEEDED', slack_calls: JSON.stringify({ 'users.list': 3, 'conversations.list': 2 }) }).execute();
+  client = await w.client(['read', 'provision']);
 });
 
 describe('descriptions', () => {
@@ -110,10 +105,10 @@ describe(`contract (${backend})`, () => {
   });
 
   it('tells a client whose token is invalid or expired so, and one without a token how to get one', async () => {
-    const invalid = await graphql(server.url, 'sgt_not-a-token', '{ viewer { clientId } }');
+    const invalid = await w.graphql('sgt_not-a-token', print(ViewerScopesDocument));
     expect(invalid.status).toBe(401);
     expect(invalid.body.errors?.[0]?.message).toBe('invalid or expired token: get a new one with POST /oauth/token (client credentials)');
-    const none = await graphql(server.url, undefined, '{ viewer { clientId } }');
+    const none = await w.graphql(undefined, print(ViewerScopesDocument));
     expect(none.body.errors?.[0]?.message).toMatch(/^authentication required/);
   });
 });

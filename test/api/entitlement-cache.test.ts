@@ -1,41 +1,28 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { apiClient, graphql, silentLogger } from './helpers.ts';
-import { seedCatalog } from './seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SlackgateClient } from '../../src/client/index.ts';
+import { EveryCountDocument, GrantPageWithEntitlementsDocument, type GrantPageWithEntitlementsQuery } from '../gql/graphql.ts';
+import { seedCatalog } from '../support/catalog.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
 // Gateways remember entitlements (here for a whole minute, far longer than any wait below), so
 // every change seen here comes from the database's notice, not from expiry.
 const statements: string[] = [];
-const t = useTestDatabase({ onQuery: (event) => statements.push(event.query.sql) });
-let server: RunningServer;
-let bus: EventBus;
-let token: string;
+const w = useWorld({ onQuery: (event) => statements.push(event.query.sql), gateway: { entitlementTrustMs: 60_000, countTrustMs: 60_000 } });
+let reader: SlackgateClient;
 
 beforeAll(async () => {
-  await seedCatalog(t.db, 40);
-  bus = await createEventBusFor(t.database, { url: t.url });
-  server = await listen(createGateway({ database: t.database, logger: silentLogger, bus, entitlementTrustMs: 60_000, countTrustMs: 60_000 }), { port: 0, host: '127.0.0.1' });
-  token = (await apiClient(t.db, ['read'])).token;
-});
-afterAll(async () => {
-  await server.close();
-  await bus.close();
+  await seedCatalog(w.db, 40);
+  reader = await w.client(['read']);
 });
 
-const PAGE = '{ grants(first: 100) { edges { node { externalId entitlement { externalId displayName resource { displayName } } } } } }';
-
-interface PageNode {
-  externalId: string;
-  entitlement: { externalId: string; displayName: string; resource: { displayName: string } };
-}
+type PageNode = GrantPageWithEntitlementsQuery['grants']['edges'][number]['node'];
 
 async function page(): Promise<PageNode[]> {
-  const res = await graphql(server.url, token, PAGE);
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data.grants.edges.map((e: { node: PageNode }) => e.node);
+  const res = await reader.execute(GrantPageWithEntitlementsDocument);
+  expect(res.errors).toBeUndefined();
+  return res.data!.grants.edges.map((e) => e.node);
 }
 
 /** The page, asked again until `seen` holds, for at most two seconds. */
@@ -64,7 +51,7 @@ describe(`remembered entitlements (${backend})`, () => {
   it('shows an entitlement renamed in the database at once', async () => {
     const [first] = await page();
     const externalId = first!.entitlement.externalId;
-    await sql`update entitlements set display_name = 'Renamed entitlement' where external_id = ${externalId}`.execute(t.db);
+    await sql`update entitlements set display_name = 'Renamed entitlement' where external_id = ${externalId}`.execute(w.db);
     const nodes = await pageUntil((n) => n.some((g) => g.entitlement.displayName === 'Renamed entitlement'));
     expect(nodes.filter((g) => g.entitlement.externalId === externalId).every((g) => g.entitlement.displayName === 'Renamed entitlement')).toBe(true);
   });
@@ -72,22 +59,16 @@ describe(`remembered entitlements (${backend})`, () => {
   it('shows a resource renamed in the database at once', async () => {
     const [first] = await page();
     const resourceName = first!.entitlement.resource.displayName;
-    await sql`update resources set display_name = 'Renamed resource' where display_name = ${resourceName}`.execute(t.db);
+    await sql`update resources set display_name = 'Renamed resource' where display_name = ${resourceName}`.execute(w.db);
     const nodes = await pageUntil((n) => n.some((g) => g.entitlement.resource.displayName === 'Renamed resource'));
     expect(nodes.some((g) => g.entitlement.resource.displayName === resourceName)).toBe(false);
   });
 });
 
-const COUNTS = `{
-  grants(first: 1) { totalCount }
-  accounts(first: 1) { totalCount }
-  entitlements(first: 20) { totalCount edges { node { externalId grantCount grants(first: 1) { totalCount } } } }
-}`;
-
 async function counts(): Promise<{ grants: number; accounts: number; perEntitlement: Record<string, [number, number]> }> {
-  const res = await graphql(server.url, token, COUNTS);
-  expect(res.body.errors).toBeUndefined();
-  const d = res.body.data;
+  const res = await reader.execute(EveryCountDocument);
+  expect(res.errors).toBeUndefined();
+  const d = res.data!;
   const perEntitlement: Record<string, [number, number]> = {};
   for (const { node } of d.entitlements.edges) perEntitlement[node.externalId] = [node.grantCount, node.grants.totalCount];
   return { grants: d.grants.totalCount, accounts: d.accounts.totalCount, perEntitlement };
@@ -110,7 +91,7 @@ describe(`remembered counts (${backend})`, () => {
     const [externalId, [held]] = Object.entries(before.perEntitlement).find(([, [n]]) => n > 0)!;
     const { rows } = await sql<{ n: number }>`with gone as (
         delete from grants where id = (select g.id from grants g join entitlements e on e.id = g.entitlement_id where e.external_id = ${externalId} limit 1) returning 1)
-      select count(*)::int as n from gone`.execute(t.db);
+      select count(*)::int as n from gone`.execute(w.db);
     expect(rows[0]!.n).toBe(1);
     const until = Date.now() + 2000;
     let after = await counts();

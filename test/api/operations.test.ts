@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/audit/record.ts';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { apiClient, graphql, silentLogger } from './helpers.ts';
+import type { SlackgateClient } from '../../src/client/index.ts';
+import { AuditEventFiltersDocument, AuditEventsAfterDocument, ConnectorReportDocument, SyncRunReportDocument } from '../gql/graphql.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
-const t = useTestDatabase();
-let server: RunningServer;
-let token: string;
+const w = useWorld();
+let reader: SlackgateClient;
 let runId: number;
 
 beforeAll(async () => {
-  server = await listen(createGateway({ database: t.database, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
-  token = (await apiClient(t.db, ['read'])).token;
-  const run = await t.db
+  reader = await w.client(['read']);
+  const run = await w.db
     .insertInto('sync_runs')
     .values({
       trigger: 'SCHEDULE',
@@ -29,7 +28,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   runId = run.id;
-  await t.db
+  await w.db
     .insertInto('sync_changes')
     .values([
       { run_id: runId, kind: 'ACCOUNT_ADDED', external_id: 'user:U1' },
@@ -37,7 +36,7 @@ beforeAll(async () => {
       { run_id: runId, kind: 'ACCOUNT_REMOVED', external_id: 'user:U3' },
     ])
     .execute();
-  await t.db
+  await w.db
     .insertInto('connector_state')
     .values({
       key: 'plan',
@@ -52,20 +51,12 @@ beforeAll(async () => {
     })
     .execute();
 });
-afterAll(async () => {
-  await server.close();
-});
 
 describe(`sync runs, connector and audit events (${backend})`, () => {
   it('reports a run with its counts, Slack calls by method, timings and diff', async () => {
-    const res = await graphql(server.url, token, `query ($id: ID!) { syncRun(id: $id) {
-      status trigger phase done estimatedTotal percent durationSeconds
-      counts { phase count estimatedTotal }
-      slackCalls { method calls rateLimited } slackCallsTotal rateLimitedTotal
-      diff { accountsAdded accountsRemoved grantsAdded changes(kind: [ACCOUNT_ADDED]) { totalCount edges { node { kind externalId } } } }
-    } }`, { id: String(runId) });
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.syncRun).toEqual({
+    const res = await reader.execute(SyncRunReportDocument, { id: String(runId) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.syncRun).toEqual({
       status: 'SUCCEEDED',
       trigger: 'SCHEDULE',
       phase: 'APPLY',
@@ -93,12 +84,9 @@ describe(`sync runs, connector and audit events (${backend})`, () => {
   });
 
   it('shows the connector: plan, tokens without secrets, status and last successful sync', async () => {
-    const res = await graphql(server.url, token, `{ connector {
-      plan teamId teamName status statusReason accountCount entitlementCount lastSuccessfulSyncAgeSeconds
-      lastSuccessfulSync { status } tokens { kind configured ok scopes error }
-    } }`);
-    expect(res.body.errors).toBeUndefined();
-    const c = res.body.data.connector;
+    const res = await reader.execute(ConnectorReportDocument);
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.connector;
     expect(c).toMatchObject({ plan: 'business-plus', teamId: 'T1', teamName: 'Acme', status: 'CONNECTED', statusReason: null, accountCount: 0, entitlementCount: 0, lastSuccessfulSync: { status: 'SUCCEEDED' } });
     expect(c.lastSuccessfulSyncAgeSeconds).toBeGreaterThan(0);
     expect(c.tokens).toEqual([
@@ -109,7 +97,7 @@ describe(`sync runs, connector and audit events (${backend})`, () => {
 
   it('lists audit events newest first, filtered by action, target and time, without credential-like details', async () => {
     for (const [i, action] of ['grantEntitlement', 'revokeGrant', 'grantEntitlement'].entries()) {
-      await recordAudit(t.db, {
+      await recordAudit(w.db, {
         action,
         outcome: 'SUCCESS',
         actor: { apiClientId: 'sgc_portal' },
@@ -117,20 +105,15 @@ describe(`sync runs, connector and audit events (${backend})`, () => {
         details: { reason: 'on call', token: 'sgt_must-not-be-kept', nested: { clientSecret: 'sgs_nor-this' } },
       });
     }
-    const res = await graphql(server.url, token, `{
-      grants: auditEvents(filter: { action: ["grantEntitlement"], apiClientId: "sgc_portal" }) { totalCount edges { node { action targetId details } } }
-      one: auditEvents(filter: { targetId: "userGroup:S1:member:user:U1" }) { edges { node { action outcome } } }
-      future: auditEvents(filter: { from: "2100-01-01T00:00:00Z" }) { totalCount }
-      paged: auditEvents(first: 1, filter: { apiClientId: "sgc_portal" }) { edges { cursor } }
-    }`);
-    expect(res.body.errors).toBeUndefined();
-    const d = res.body.data;
+    const res = await reader.execute(AuditEventFiltersDocument);
+    expect(res.errors).toBeUndefined();
+    const d = res.data!;
     expect(d.grants.totalCount).toBe(2);
-    expect(d.grants.edges.map((e: any) => e.node.targetId)).toEqual(['userGroup:S1:member:user:U2', 'userGroup:S1:member:user:U0']);
-    expect(d.grants.edges[0].node.details).toEqual({ reason: 'on call', nested: {} });
+    expect(d.grants.edges.map((e) => e.node.targetId)).toEqual(['userGroup:S1:member:user:U2', 'userGroup:S1:member:user:U0']);
+    expect(d.grants.edges[0]?.node.details).toEqual({ reason: 'on call', nested: {} });
     expect(d.one.edges).toEqual([{ node: { action: 'revokeGrant', outcome: 'SUCCESS' } }]);
     expect(d.future.totalCount).toBe(0);
-    const next = await graphql(server.url, token, `query ($after: String) { auditEvents(first: 5, after: $after, filter: { apiClientId: "sgc_portal" }) { edges { node { targetId } } } }`, { after: d.paged.edges[0].cursor });
-    expect(next.body.data.auditEvents.edges.map((e: any) => e.node.targetId)).toEqual(['userGroup:S1:member:user:U1', 'userGroup:S1:member:user:U0']);
+    const next = await reader.request(AuditEventsAfterDocument, { after: d.paged.edges[0]?.cursor });
+    expect(next.auditEvents.edges.map((e) => e.node.targetId)).toEqual(['userGroup:S1:member:user:U1', 'userGroup:S1:member:user:U0']);
   });
 });

@@ -1,32 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { apiClient, graphql, silentLogger } from '../api/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { StartSyncBareDocument } from '../gql/graphql.ts';
 import { until } from '../ops/support.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
 // Finding 5 of the hardening issue: refused mutation attempts left no audit row, and the
 // application's own database user could switch the audit trail's protection off.
 
-const t = useTestDatabase();
-let server: RunningServer;
+const w = useWorld();
 
-beforeAll(async () => {
-  server = await listen(createGateway({ database: t.database, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await server.close();
-});
-
-const refusalsOf = (clientId: string) => t.db.selectFrom('audit_events').select(['action', 'outcome', 'error_code', 'details']).where('api_client_id', '=', clientId).orderBy('id').execute();
+const refusalsOf = (clientId: string) => w.db.selectFrom('audit_events').select(['action', 'outcome', 'error_code', 'details']).where('api_client_id', '=', clientId).orderBy('id').execute();
 
 describe(`refused mutations are audited (${backend})`, () => {
   it('15 scope-refused mutation attempts leave 15 DENIED rows naming the client, the mutation and the reason', async () => {
-    const reader = await apiClient(t.db, ['read']);
+    const reader = await w.client(['read']);
     for (let i = 0; i < 15; i++) {
-      const res = await graphql(server.url, reader.token, 'mutation { startSync(input: {}) { errors { code } } }');
-      expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const res = await reader.execute(StartSyncBareDocument);
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const rows = await until(async () => {
       const r = await refusalsOf(reader.clientId);
@@ -37,8 +29,9 @@ describe(`refused mutations are audited (${backend})`, () => {
   });
 
   it('a mutation whose document or input does not validate leaves a DENIED row', async () => {
-    const syncer = await apiClient(t.db, ['read', 'sync']);
-    const res = await graphql(server.url, syncer.token, 'mutation { startSync(input: { confirmDeletions: "yes" }) { errors { code } } }');
+    const syncer = await w.apiClient(['read', 'sync']);
+    // An input the schema refuses: sent raw (codegen would refuse it).
+    const res = await w.graphql(syncer.token, 'mutation { startSync(input: { confirmDeletions: "yes" }) { errors { code } } }');
     expect(res.body.errors?.length).toBeGreaterThan(0);
     const rows = await until(async () => {
       const r = await refusalsOf(syncer.clientId);
@@ -52,16 +45,16 @@ describe(`the audit table's owner (${backend})`, () => {
   it.skipIf(backend !== 'postgres')(
     'is a role nobody logs in as: an application login can insert and read, but not disable the trigger, switch replication role, update or truncate (postgres only: PGlite has one user)',
     async () => {
-      const owner = await t.db.selectFrom('pg_tables' as never).select('tableowner' as never).where('tablename' as never, '=', 'audit_events' as never).executeTakeFirst();
+      const owner = await w.db.selectFrom('pg_tables' as never).select('tableowner' as never).where('tablename' as never, '=', 'audit_events' as never).executeTakeFirst();
       expect(owner).toEqual({ tableowner: 'slackgate_audit_owner' });
       // An application login like a production one: owns nothing of the audit trail.
       const role = `slackgate_app_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: t.url });
+      const admin = new pg.Client({ connectionString: w.databaseUrl });
       await admin.connect();
       await admin.query(`create role ${role} login`);
       await admin.query(`grant all on schema public to ${role}`);
       await admin.query(`grant select, insert on audit_events to ${role}`);
-      const asApp = new URL(t.url!);
+      const asApp = new URL(w.databaseUrl!);
       asApp.username = role;
       const app = new pg.Client({ connectionString: asApp.href });
       try {

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main.ts';
 import { createDb, type Database } from '../../src/db/createDb.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { csvField } from '../../src/export/format.ts';
-import { seedCatalog } from '../api/seed.ts';
+import { seedCatalog } from '../support/catalog.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 
 const t = useTestDatabase();

@@ -135,7 +135,7 @@ export type AccessReview = Node & {
   reviewerMode: ReviewerMode;
   /** The named reviewers (empty when each entitlement’s approvers review). */
   reviewers: Array<Account>;
-  /** entitlementIds, resourceTypes, workspaceId as given. */
+  /** entitlementIds (external ids), resourceTypes, workspaceId as given. */
   scope: Scalars['JSON']['output'];
   /** Where the review is in its lifecycle. */
   status: AccessReviewStatus;
@@ -1759,7 +1759,7 @@ export type ReviewItem = Node & {
   request?: Maybe<Request>;
   /** The review this item belongs to. */
   review: AccessReview;
-  /** The grant, account and entitlement as they were when the review was created. */
+  /** The grant, account and entitlement as they were when the review was created (times in ISO 8601 UTC). */
   snapshot: Scalars['JSON']['output'];
 };
 
@@ -2415,6 +2415,399 @@ export type WorkspaceRole = Node & Resource & {
   workspace?: Maybe<Workspace>;
 };
 
+/** A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations. */
+export type __Schema = {
+  __typename?: '__Schema';
+  description?: Maybe<Scalars['String']['output']>;
+  /** A list of all types supported by this server. */
+  types: Array<__Type>;
+  /** The type that query operations will be rooted at. */
+  queryType: __Type;
+  /** If this server supports mutation, the type that mutation operations will be rooted at. */
+  mutationType?: Maybe<__Type>;
+  /** If this server support subscription, the type that subscription operations will be rooted at. */
+  subscriptionType?: Maybe<__Type>;
+  /** A list of all directives supported by this server. */
+  directives: Array<__Directive>;
+};
+
+
+/** A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations. */
+export type __SchemaDirectivesArgs = {
+  includeDeprecated?: Scalars['Boolean']['input'];
+};
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __Type = {
+  __typename?: '__Type';
+  kind: __TypeKind;
+  name?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  specifiedByURL?: Maybe<Scalars['String']['output']>;
+  fields?: Maybe<Array<__Field>>;
+  interfaces?: Maybe<Array<__Type>>;
+  possibleTypes?: Maybe<Array<__Type>>;
+  enumValues?: Maybe<Array<__EnumValue>>;
+  inputFields?: Maybe<Array<__InputValue>>;
+  ofType?: Maybe<__Type>;
+  isOneOf?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeEnumValuesArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeInputFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __Field = {
+  __typename?: '__Field';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  args: Array<__InputValue>;
+  type: __Type;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __FieldArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value. */
+export type __InputValue = {
+  __typename?: '__InputValue';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  type: __Type;
+  /** A GraphQL-formatted string representing the default value for this input value. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string. */
+export type __EnumValue = {
+  __typename?: '__EnumValue';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+ *
+ * In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+ */
+export type __Directive = {
+  __typename?: '__Directive';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isRepeatable: Scalars['Boolean']['output'];
+  locations: Array<__DirectiveLocation>;
+  args: Array<__InputValue>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+ *
+ * In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+ */
+export type __DirectiveArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies. */
+export type __DirectiveLocation =
+  /** Location adjacent to a query operation. */
+  | 'QUERY'
+  /** Location adjacent to a mutation operation. */
+  | 'MUTATION'
+  /** Location adjacent to a subscription operation. */
+  | 'SUBSCRIPTION'
+  /** Location adjacent to a field. */
+  | 'FIELD'
+  /** Location adjacent to a fragment definition. */
+  | 'FRAGMENT_DEFINITION'
+  /** Location adjacent to a fragment spread. */
+  | 'FRAGMENT_SPREAD'
+  /** Location adjacent to an inline fragment. */
+  | 'INLINE_FRAGMENT'
+  /** Location adjacent to a variable definition. */
+  | 'VARIABLE_DEFINITION'
+  /** Location adjacent to a schema definition. */
+  | 'SCHEMA'
+  /** Location adjacent to a scalar definition. */
+  | 'SCALAR'
+  /** Location adjacent to an object type definition. */
+  | 'OBJECT'
+  /** Location adjacent to a field definition. */
+  | 'FIELD_DEFINITION'
+  /** Location adjacent to an argument definition. */
+  | 'ARGUMENT_DEFINITION'
+  /** Location adjacent to an interface definition. */
+  | 'INTERFACE'
+  /** Location adjacent to a union definition. */
+  | 'UNION'
+  /** Location adjacent to an enum definition. */
+  | 'ENUM'
+  /** Location adjacent to an enum value definition. */
+  | 'ENUM_VALUE'
+  /** Location adjacent to an input object type definition. */
+  | 'INPUT_OBJECT'
+  /** Location adjacent to an input object field definition. */
+  | 'INPUT_FIELD_DEFINITION'
+  /** Location adjacent to a directive definition. */
+  | 'DIRECTIVE_DEFINITION';
+
+export type DirectGrantMutationVariables = Exact<{
+  input: GrantEntitlementInput;
+}>;
+
+
+export type DirectGrantMutation = { __typename?: 'Mutation', grantEntitlement: { __typename?: 'GrantEntitlementPayload', result?: ProvisionResult | null, grant?: { __typename?: 'Grant', externalId: string, source: GrantSource, expiresAt?: string | null, account: { __typename?: 'Account', slackId: string } } | null, errors: Array<
+      | { __typename: 'ConflictError', code: string, message: string, field?: string | null }
+      | { __typename: 'ForbiddenError', code: string, message: string, field?: string | null }
+      | { __typename: 'NotFoundError', code: string, message: string, field?: string | null }
+      | { __typename: 'NotGrantableError', reason: string, code: string, message: string, field?: string | null }
+      | { __typename: 'SlackApiError', slackError: string, code: string, message: string, field?: string | null }
+      | { __typename: 'ValidationError', code: string, message: string, field?: string | null }
+    > } };
+
+export type DirectRevokeMutationVariables = Exact<{
+  input: RevokeGrantInput;
+}>;
+
+
+export type DirectRevokeMutation = { __typename?: 'Mutation', revokeGrant: { __typename?: 'RevokeGrantPayload', result?: ProvisionResult | null, errors: Array<
+      | { __typename: 'ConflictError', code: string, message: string }
+      | { __typename: 'ForbiddenError', code: string, message: string }
+      | { __typename: 'NotFoundError', code: string, message: string }
+      | { __typename: 'NotGrantableError', code: string, message: string }
+      | { __typename: 'SlackApiError', code: string, message: string }
+      | { __typename: 'ValidationError', code: string, message: string }
+    > } };
+
+export type GrantsChangedOfSubscriptionVariables = Exact<{
+  entitlementId: Scalars['ID']['input'];
+}>;
+
+
+export type GrantsChangedOfSubscription = { __typename?: 'Subscription', grantsChanged: { __typename?: 'GrantsChange', added: number, removed: number, cause: GrantsChangeCause, entitlement: { __typename?: 'Entitlement', externalId: string }, accounts?: Array<{ __typename?: 'Account', slackId: string }> | null } };
+
+export type RequestFieldsFragment = { __typename?: 'Request', id: string, number: number, kind: RequestKind, state: RequestState, justification?: string | null, requestedDuration?: string | null, approvedDuration?: string | null, expiresAt?: string | null, error?: string | null, errorCode?: string | null, requester?: { __typename?: 'Account', externalId: string } | null, account: { __typename?: 'Account', externalId: string }, entitlement: { __typename?: 'Entitlement', externalId: string }, approvals: Array<{ __typename?: 'Approval', decision: ApprovalDecision, comment?: string | null, approver: { __typename?: 'Account', externalId: string } }> };
+
+export type SetRequestPolicyMutationVariables = Exact<{
+  input: UpdateEntitlementPolicyInput;
+}>;
+
+
+export type SetRequestPolicyMutation = { __typename?: 'Mutation', updateEntitlementPolicy: { __typename?: 'UpdateEntitlementPolicyPayload', entitlement?: { __typename?: 'Entitlement', externalId: string, policy: { __typename?: 'EntitlementPolicy', requestable: boolean, maxDuration?: string | null, requiredApprovals: number, reasonRequired: boolean, defaultApprovers: boolean, approvers: Array<{ __typename?: 'Account', externalId: string }> } } | null, errors: Array<
+      | { __typename?: 'ConflictError', code: string, field?: string | null, message: string }
+      | { __typename?: 'ForbiddenError', code: string, field?: string | null, message: string }
+      | { __typename?: 'NotFoundError', code: string, field?: string | null, message: string }
+      | { __typename?: 'NotGrantableError', code: string, field?: string | null, message: string }
+      | { __typename?: 'SlackApiError', code: string, field?: string | null, message: string }
+      | { __typename?: 'ValidationError', code: string, field?: string | null, message: string }
+    > } };
+
+export type AskForAccessMutationVariables = Exact<{
+  input: RequestAccessInput;
+}>;
+
+
+export type AskForAccessMutation = { __typename?: 'Mutation', requestAccess: { __typename?: 'RequestAccessPayload', request?: { __typename?: 'Request', id: string, number: number, kind: RequestKind, state: RequestState, justification?: string | null, requestedDuration?: string | null, approvedDuration?: string | null, expiresAt?: string | null, error?: string | null, errorCode?: string | null, requester?: { __typename?: 'Account', externalId: string } | null, account: { __typename?: 'Account', externalId: string }, entitlement: { __typename?: 'Entitlement', externalId: string }, approvals: Array<{ __typename?: 'Approval', decision: ApprovalDecision, comment?: string | null, approver: { __typename?: 'Account', externalId: string } }> } | null, errors: Array<
+      | { __typename?: 'ConflictError', code: string, field?: string | null, message: string }
+      | { __typename?: 'ForbiddenError', code: string, field?: string | null, message: string }
+      | { __typename?: 'NotFoundError', code: string, field?: string | null, message: string }
+      | { __typename?: 'NotGrantableError', code: string, field?: string | null, message: string }
+      | { __typename?: 'SlackApiError', code: string, field?: string | null, message: string }
+      | { __typename?: 'ValidationError', code: string, field?: string | null, message: string }
+    > } };
+
+export type AskForAccessBrieflyMutationVariables = Exact<{
+  input: RequestAccessInput;
+}>;
+
+
+export type AskForAccessBrieflyMutation = { __typename?: 'Mutation', requestAccess: { __typename?: 'RequestAccessPayload', request?: { __typename?: 'Request', id: string } | null, errors: Array<
+      | { __typename: 'ConflictError', code: string, field?: string | null }
+      | { __typename: 'ForbiddenError', code: string, field?: string | null }
+      | { __typename: 'NotFoundError', code: string, field?: string | null }
+      | { __typename: 'NotGrantableError', code: string, field?: string | null }
+      | { __typename: 'SlackApiError', code: string, field?: string | null }
+      | { __typename: 'ValidationError', code: string, field?: string | null }
+    > } };
+
+export type ApproveAccessMutationVariables = Exact<{
+  input: ApproveRequestInput;
+}>;
+
+
+export type ApproveAccessMutation = { __typename?: 'Mutation', approveRequest: { __typename?: 'ApproveRequestPayload', request?: { __typename?: 'Request', id: string, number: number, kind: RequestKind, state: RequestState, justification?: string | null, requestedDuration?: string | null, approvedDuration?: string | null, expiresAt?: string | null, error?: string | null, errorCode?: string | null, requester?: { __typename?: 'Account', externalId: string } | null, account: { __typename?: 'Account', externalId: string }, entitlement: { __typename?: 'Entitlement', externalId: string }, approvals: Array<{ __typename?: 'Approval', decision: ApprovalDecision, comment?: string | null, approver: { __typename?: 'Account', externalId: string } }> } | null, errors: Array<
+      | { __typename?: 'ConflictError', code: string, message: string }
+      | { __typename?: 'ForbiddenError', code: string, message: string }
+      | { __typename?: 'NotFoundError', code: string, message: string }
+      | { __typename?: 'NotGrantableError', code: string, message: string }
+      | { __typename?: 'SlackApiError', code: string, message: string }
+      | { __typename?: 'ValidationError', code: string, message: string }
+    > } };
+
+export type ApproveAccessBrieflyMutationVariables = Exact<{
+  input: ApproveRequestInput;
+}>;
+
+
+export type ApproveAccessBrieflyMutation = { __typename?: 'Mutation', approveRequest: { __typename?: 'ApproveRequestPayload', request?: { __typename?: 'Request', state: RequestState } | null, errors: Array<
+      | { __typename: 'ConflictError', code: string, field?: string | null }
+      | { __typename: 'ForbiddenError', code: string, field?: string | null }
+      | { __typename: 'NotFoundError', code: string, field?: string | null }
+      | { __typename: 'NotGrantableError', code: string, field?: string | null }
+      | { __typename: 'SlackApiError', code: string, field?: string | null }
+      | { __typename: 'ValidationError', code: string, field?: string | null }
+    > } };
+
+export type RequestSeenEverywhereQueryVariables = Exact<{
+  account: Scalars['ID']['input'];
+  grant: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  entitlementId: Scalars['ID']['input'];
+}>;
+
+
+export type RequestSeenEverywhereQuery = { __typename?: 'Query', account?: { __typename?: 'Account', requests: { __typename?: 'RequestConnection', totalCount: number, edges: Array<{ __typename?: 'RequestEdge', node: { __typename?: 'Request', id: string, state: RequestState } }> } } | null, grant?: { __typename?: 'Grant', expiresAt?: string | null, request?: { __typename?: 'Request', id: string, state: RequestState } | null } | null, node?:
+    | { __typename?: 'AccessReview' }
+    | { __typename?: 'Account' }
+    | { __typename?: 'AuditEvent' }
+    | { __typename?: 'Channel' }
+    | { __typename?: 'EnterpriseRole' }
+    | { __typename?: 'Entitlement' }
+    | { __typename?: 'Grant' }
+    | { __typename?: 'IdpGroup' }
+    | { __typename?: 'Request', state: RequestState }
+    | { __typename?: 'ReviewItem' }
+    | { __typename?: 'SyncRun' }
+    | { __typename?: 'UserGroup' }
+    | { __typename?: 'Workspace' }
+    | { __typename?: 'WorkspaceRole' }
+   | null, requests: { __typename?: 'RequestConnection', totalCount: number, edges: Array<{ __typename?: 'RequestEdge', node: { __typename?: 'Request', id: string } }> }, pending: { __typename?: 'RequestConnection', totalCount: number } };
+
+export type RequestStatesSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RequestStatesSubscription = { __typename?: 'Subscription', requestUpdated: { __typename?: 'Request', id: string, state: RequestState } };
+
+export type StartReviewMutationVariables = Exact<{
+  input: CreateAccessReviewInput;
+}>;
+
+
+export type StartReviewMutation = { __typename?: 'Mutation', createAccessReview: { __typename?: 'CreateAccessReviewPayload', review?: { __typename?: 'AccessReview', id: string, number: number, name: string, status: AccessReviewStatus, reviewers: Array<{ __typename?: 'Account', externalId: string }>, progress: { __typename?: 'ReviewProgress', total: number, decided: number, undecided: number, kept: number } } | null, errors: Array<
+      | { __typename?: 'ConflictError', code: string, message: string }
+      | { __typename?: 'ForbiddenError', code: string, message: string }
+      | { __typename?: 'NotFoundError', code: string, message: string }
+      | { __typename?: 'NotGrantableError', code: string, message: string }
+      | { __typename?: 'SlackApiError', code: string, message: string }
+      | { __typename?: 'ValidationError', code: string, message: string }
+    > } };
+
+export type ReviewsByStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewsByStatusQuery = { __typename?: 'Query', open: { __typename?: 'AccessReviewConnection', totalCount: number, edges: Array<{ __typename?: 'AccessReviewEdge', node: { __typename?: 'AccessReview', id: string } }> }, closed: { __typename?: 'AccessReviewConnection', totalCount: number } };
+
+export type ReviewItemsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ReviewItemFilter>;
+}>;
+
+
+export type ReviewItemsQuery = { __typename?: 'Query', accessReview?: { __typename?: 'AccessReview', items: { __typename?: 'ReviewItemConnection', totalCount: number, edges: Array<{ __typename?: 'ReviewItemEdge', node: { __typename?: 'ReviewItem', id: string, decision?: ReviewDecision | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+
+export type DecideItemsMutationVariables = Exact<{
+  input: DecideReviewItemsInput;
+}>;
+
+
+export type DecideItemsMutation = { __typename?: 'Mutation', decideReviewItems: { __typename?: 'DecideReviewItemsPayload', items: Array<{ __typename?: 'ReviewItem', id: string, decision?: ReviewDecision | null }>, errors: Array<
+      | { __typename?: 'ConflictError', code: string, message: string }
+      | { __typename?: 'ForbiddenError', code: string, message: string }
+      | { __typename?: 'NotFoundError', code: string, message: string }
+      | { __typename?: 'NotGrantableError', code: string, message: string }
+      | { __typename?: 'SlackApiError', code: string, message: string }
+      | { __typename?: 'ValidationError', code: string, message: string }
+    > } };
+
+export type CloseReviewMutationVariables = Exact<{
+  input: CloseAccessReviewInput;
+}>;
+
+
+export type CloseReviewMutation = { __typename?: 'Mutation', closeAccessReview: { __typename?: 'CloseAccessReviewPayload', review?: { __typename?: 'AccessReview', status: AccessReviewStatus } | null, errors: Array<
+      | { __typename?: 'ConflictError', code: string }
+      | { __typename?: 'ForbiddenError', code: string }
+      | { __typename?: 'NotFoundError', code: string }
+      | { __typename?: 'NotGrantableError', code: string }
+      | { __typename?: 'SlackApiError', code: string }
+      | { __typename?: 'ValidationError', code: string }
+    > } };
+
 export type GrantTimesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2665,7 +3058,327 @@ export type TooCostlyQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TooCostlyQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string } }> } } }> } };
 
+export type GrantPageWithEntitlementsQueryVariables = Exact<{ [key: string]: never; }>;
 
+
+export type GrantPageWithEntitlementsQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string, entitlement: { __typename?: 'Entitlement', externalId: string, displayName: string, resource:
+            | { __typename?: 'Channel', displayName: string }
+            | { __typename?: 'EnterpriseRole', displayName: string }
+            | { __typename?: 'IdpGroup', displayName: string }
+            | { __typename?: 'UserGroup', displayName: string }
+            | { __typename?: 'Workspace', displayName: string }
+            | { __typename?: 'WorkspaceRole', displayName: string }
+           } } }> } };
+
+export type EveryCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EveryCountQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', totalCount: number }, accounts: { __typename?: 'AccountConnection', totalCount: number }, entitlements: { __typename?: 'EntitlementConnection', totalCount: number, edges: Array<{ __typename?: 'EntitlementEdge', node: { __typename?: 'Entitlement', externalId: string, grantCount: number, grants: { __typename?: 'GrantConnection', totalCount: number } } }> } };
+
+export type EvidenceStartReviewMutationVariables = Exact<{
+  input: CreateAccessReviewInput;
+}>;
+
+
+export type EvidenceStartReviewMutation = { __typename?: 'Mutation', createAccessReview: { __typename?: 'CreateAccessReviewPayload', review?: { __typename?: 'AccessReview', id: string, number: number } | null, errors: Array<
+      | { __typename?: 'ConflictError', code: string, message: string }
+      | { __typename?: 'ForbiddenError', code: string, message: string }
+      | { __typename?: 'NotFoundError', code: string, message: string }
+      | { __typename?: 'NotGrantableError', code: string, message: string }
+      | { __typename?: 'SlackApiError', code: string, message: string }
+      | { __typename?: 'ValidationError', code: string, message: string }
+    > } };
+
+export type EvidenceDecideMutationVariables = Exact<{
+  input: DecideReviewItemsInput;
+}>;
+
+
+export type EvidenceDecideMutation = { __typename?: 'Mutation', decideReviewItems: { __typename?: 'DecideReviewItemsPayload', items: Array<{ __typename?: 'ReviewItem', id: string }>, errors: Array<
+      | { __typename?: 'ConflictError', code: string, message: string }
+      | { __typename?: 'ForbiddenError', code: string, message: string }
+      | { __typename?: 'NotFoundError', code: string, message: string }
+      | { __typename?: 'NotGrantableError', code: string, message: string }
+      | { __typename?: 'SlackApiError', code: string, message: string }
+      | { __typename?: 'ValidationError', code: string, message: string }
+    > } };
+
+export type EvidenceCloseMutationVariables = Exact<{
+  input: CloseAccessReviewInput;
+}>;
+
+
+export type EvidenceCloseMutation = { __typename?: 'Mutation', closeAccessReview: { __typename?: 'CloseAccessReviewPayload', errors: Array<
+      | { __typename?: 'ConflictError', code: string }
+      | { __typename?: 'ForbiddenError', code: string }
+      | { __typename?: 'NotFoundError', code: string }
+      | { __typename?: 'NotGrantableError', code: string }
+      | { __typename?: 'SlackApiError', code: string }
+      | { __typename?: 'ValidationError', code: string }
+    > } };
+
+export type EvidenceItemsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EvidenceItemsQuery = { __typename?: 'Query', accessReview?: { __typename?: 'AccessReview', scope: unknown, items: { __typename?: 'ReviewItemConnection', edges: Array<{ __typename?: 'ReviewItemEdge', node: { __typename?: 'ReviewItem', id: string, grantExternalId: string, snapshot: unknown } }> } } | null };
+
+export type EvidenceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  format: EvidenceFormat;
+}>;
+
+
+export type EvidenceQuery = { __typename?: 'Query', accessReview?: { __typename?: 'AccessReview', evidence: { __typename?: 'ReviewEvidence', filename: string, content: string, sha256: string, items: number } } | null };
+
+export type TooDeepQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TooDeepQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', entitlement: { __typename?: 'Entitlement', resource:
+                  | { __typename?: 'Channel', entitlements: Array<{ __typename?: 'Entitlement', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string } }> } } } }> } }> }
+                  | { __typename?: 'EnterpriseRole', entitlements: Array<{ __typename?: 'Entitlement', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string } }> } } } }> } }> }
+                  | { __typename?: 'IdpGroup', entitlements: Array<{ __typename?: 'Entitlement', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string } }> } } } }> } }> }
+                  | { __typename?: 'UserGroup', entitlements: Array<{ __typename?: 'Entitlement', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string } }> } } } }> } }> }
+                  | { __typename?: 'Workspace', entitlements: Array<{ __typename?: 'Entitlement', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string } }> } } } }> } }> }
+                  | { __typename?: 'WorkspaceRole', entitlements: Array<{ __typename?: 'Entitlement', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string } }> } } } }> } }> }
+                 } } }> } } }> } };
+
+export type PagesMultipliedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PagesMultipliedQuery = { __typename?: 'Query', entitlements: { __typename?: 'EntitlementConnection', edges: Array<{ __typename?: 'EntitlementEdge', node: { __typename?: 'Entitlement', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string } }> } } } }> } } }> } };
+
+export type QueryTypeNameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QueryTypeNameQuery = { __typename?: 'Query', __schema: { __typename?: '__Schema', queryType: { __typename?: '__Type', name?: string | null } } };
+
+export type SyncRunReportQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SyncRunReportQuery = { __typename?: 'Query', syncRun?: { __typename?: 'SyncRun', status: SyncStatus, trigger: SyncTrigger, phase?: SyncPhase | null, done: number, estimatedTotal?: number | null, percent?: number | null, durationSeconds?: number | null, slackCallsTotal: number, rateLimitedTotal: number, counts: Array<{ __typename?: 'SyncPhaseCount', phase: SyncPhase, count: number, estimatedTotal?: number | null }>, slackCalls: Array<{ __typename?: 'SlackMethodCalls', method: string, calls: number, rateLimited: number }>, diff?: { __typename?: 'SyncDiff', accountsAdded: number, accountsRemoved: number, grantsAdded: number, changes: { __typename?: 'SyncChangeConnection', totalCount: number, edges: Array<{ __typename?: 'SyncChangeEdge', node: { __typename?: 'SyncChange', kind: SyncChangeKind, externalId: string } }> } } | null } | null };
+
+export type ConnectorReportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConnectorReportQuery = { __typename?: 'Query', connector: { __typename?: 'Connector', plan?: string | null, teamId?: string | null, teamName?: string | null, status: ConnectorStatus, statusReason?: string | null, accountCount: number, entitlementCount: number, lastSuccessfulSyncAgeSeconds?: number | null, lastSuccessfulSync?: { __typename?: 'SyncRun', status: SyncStatus } | null, tokens: Array<{ __typename?: 'ConnectorToken', kind: string, configured: boolean, ok: boolean, scopes: Array<string>, error?: string | null }> } };
+
+export type AuditEventFiltersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditEventFiltersQuery = { __typename?: 'Query', grants: { __typename?: 'AuditEventConnection', totalCount: number, edges: Array<{ __typename?: 'AuditEventEdge', node: { __typename?: 'AuditEvent', action: string, targetId?: string | null, details: unknown } }> }, one: { __typename?: 'AuditEventConnection', edges: Array<{ __typename?: 'AuditEventEdge', node: { __typename?: 'AuditEvent', action: string, outcome: AuditOutcome } }> }, future: { __typename?: 'AuditEventConnection', totalCount: number }, paged: { __typename?: 'AuditEventConnection', edges: Array<{ __typename?: 'AuditEventEdge', cursor: string }> } };
+
+export type AuditEventsAfterQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditEventsAfterQuery = { __typename?: 'Query', auditEvents: { __typename?: 'AuditEventConnection', edges: Array<{ __typename?: 'AuditEventEdge', node: { __typename?: 'AuditEvent', targetId?: string | null } }> } };
+
+export type AccountTotalQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountTotalQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount: number } };
+
+export type SyncViewerAndRunsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SyncViewerAndRunsQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', scopes: Array<string> }, syncRuns: { __typename?: 'SyncRunConnection', totalCount: number } };
+
+export type StartSyncBareMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartSyncBareMutation = { __typename?: 'Mutation', startSync: { __typename?: 'StartSyncPayload', errors: Array<
+      | { __typename?: 'ConflictError', code: string }
+      | { __typename?: 'ForbiddenError', code: string }
+      | { __typename?: 'NotFoundError', code: string }
+      | { __typename?: 'NotGrantableError', code: string }
+      | { __typename?: 'SlackApiError', code: string }
+      | { __typename?: 'ValidationError', code: string }
+    > } };
+
+export type EverythingAdminSeesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EverythingAdminSeesQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount: number }, syncRuns: { __typename?: 'SyncRunConnection', totalCount: number }, connector: { __typename?: 'Connector', status: ConnectorStatus } };
+
+export type GrantRowsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type GrantRowsQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string, source: GrantSource, grantedAt: string, account: { __typename?: 'Account', slackId: string, email?: string | null, displayName?: string | null, status: AccountStatus }, entitlement: { __typename?: 'Entitlement', externalId: string, displayName: string, grantable: boolean, resource:
+            | { __typename: 'Channel', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'EnterpriseRole', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'IdpGroup', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'UserGroup', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'Workspace', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'WorkspaceRole', externalId: string, displayName: string, resourceType: ResourceType }
+           } } }> } };
+
+export type GrantRowsCountedQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type GrantRowsCountedQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', totalCount: number, edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string, source: GrantSource, grantedAt: string, account: { __typename?: 'Account', slackId: string, email?: string | null, displayName?: string | null, status: AccountStatus }, entitlement: { __typename?: 'Entitlement', externalId: string, displayName: string, grantable: boolean, resource:
+            | { __typename: 'Channel', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'EnterpriseRole', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'IdpGroup', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'UserGroup', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'Workspace', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'WorkspaceRole', externalId: string, displayName: string, resourceType: ResourceType }
+           } } }> } };
+
+export type SearchedAccountEmailsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchedAccountEmailsQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', slackId: string, email?: string | null } }> } };
+
+export type EveryAccountFieldFragment = { __typename?: 'Account', id: string, externalId: string, slackId: string, email?: string | null, username?: string | null, displayName?: string | null, realName?: string | null, status: AccountStatus, type: AccountType, isGuest: boolean, guestKind?: string | null, isAdmin: boolean, isOwner: boolean, isPrimaryOwner: boolean, mfaEnabled?: boolean | null, timezone?: string | null, createdAt: string, updatedAt: string };
+
+export type JoinedAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type JoinedAccountsQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', id: string, externalId: string, slackId: string, email?: string | null, username?: string | null, displayName?: string | null, realName?: string | null, status: AccountStatus, type: AccountType, isGuest: boolean, guestKind?: string | null, isAdmin: boolean, isOwner: boolean, isPrimaryOwner: boolean, mfaEnabled?: boolean | null, timezone?: string | null, createdAt: string, updatedAt: string } } }> } };
+
+export type AccountAloneQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AccountAloneQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'AccessReview' }
+    | { __typename?: 'Account', id: string, externalId: string, slackId: string, email?: string | null, username?: string | null, displayName?: string | null, realName?: string | null, status: AccountStatus, type: AccountType, isGuest: boolean, guestKind?: string | null, isAdmin: boolean, isOwner: boolean, isPrimaryOwner: boolean, mfaEnabled?: boolean | null, timezone?: string | null, createdAt: string, updatedAt: string }
+    | { __typename?: 'AuditEvent' }
+    | { __typename?: 'Channel' }
+    | { __typename?: 'EnterpriseRole' }
+    | { __typename?: 'Entitlement' }
+    | { __typename?: 'Grant' }
+    | { __typename?: 'IdpGroup' }
+    | { __typename?: 'Request' }
+    | { __typename?: 'ReviewItem' }
+    | { __typename?: 'SyncRun' }
+    | { __typename?: 'UserGroup' }
+    | { __typename?: 'Workspace' }
+    | { __typename?: 'WorkspaceRole' }
+   | null };
+
+export type GrantIdsAndTimesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GrantIdsAndTimesQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string, grantedAt: string } }> } };
+
+export type HolderFragment = { __typename?: 'Account', slackId: string, email?: string | null, displayName?: string | null, status: AccountStatus };
+
+export type HeldFragment = { __typename?: 'Grant', entitlement: { __typename?: 'Entitlement', externalId: string, displayName: string, grantable: boolean, resource:
+      | { __typename: 'Channel', externalId: string, displayName: string, resourceType: ResourceType }
+      | { __typename: 'EnterpriseRole', externalId: string, displayName: string, resourceType: ResourceType }
+      | { __typename: 'IdpGroup', externalId: string, displayName: string, resourceType: ResourceType }
+      | { __typename: 'UserGroup', externalId: string, displayName: string, resourceType: ResourceType }
+      | { __typename: 'Workspace', externalId: string, displayName: string, resourceType: ResourceType }
+      | { __typename: 'WorkspaceRole', externalId: string, displayName: string, resourceType: ResourceType }
+     } };
+
+export type GrantRowsThroughFragmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GrantRowsThroughFragmentsQuery = { __typename?: 'Query', grants: { __typename?: 'GrantConnection', edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', externalId: string, source: GrantSource, grantedAt: string, account: { __typename?: 'Account', slackId: string, email?: string | null, displayName?: string | null, status: AccountStatus }, entitlement: { __typename?: 'Entitlement', externalId: string, displayName: string, grantable: boolean, resource:
+            | { __typename: 'Channel', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'EnterpriseRole', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'IdpGroup', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'UserGroup', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'Workspace', externalId: string, displayName: string, resourceType: ResourceType }
+            | { __typename: 'WorkspaceRole', externalId: string, displayName: string, resourceType: ResourceType }
+           } } }> } };
+
+export type NestedConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NestedConnectionsQuery = { __typename?: 'Query', entitlements: { __typename?: 'EntitlementConnection', edges: Array<{ __typename?: 'EntitlementEdge', node: { __typename?: 'Entitlement', externalId: string, grantCount: number, grants: { __typename?: 'GrantConnection', totalCount: number, edges: Array<{ __typename?: 'GrantEdge', node: { __typename?: 'Grant', account: { __typename?: 'Account', slackId: string, workspaces: Array<{ __typename?: 'Workspace', externalId: string }> } } }> } } }> } };
+
+export type StartSyncRunMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartSyncRunMutation = { __typename?: 'Mutation', startSync: { __typename?: 'StartSyncPayload', run?: { __typename?: 'SyncRun', id: string, status: SyncStatus, requestedBy?: string | null } | null, errors: Array<
+      | { __typename: 'ConflictError', code: string, message: string }
+      | { __typename: 'ForbiddenError', code: string, message: string }
+      | { __typename: 'NotFoundError', code: string, message: string }
+      | { __typename: 'NotGrantableError', code: string, message: string }
+      | { __typename: 'SlackApiError', code: string, message: string }
+      | { __typename: 'ValidationError', code: string, message: string }
+    > } };
+
+export type FollowSyncSubscriptionVariables = Exact<{
+  runId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type FollowSyncSubscription = { __typename?: 'Subscription', syncProgress: { __typename?: 'SyncProgress', status: SyncStatus, phase?: SyncPhase | null, done: number, estimatedTotal?: number | null, percent?: number | null, run: { __typename?: 'SyncRun', id: string }, counts: Array<{ __typename?: 'SyncPhaseCount', phase: SyncPhase, count: number, estimatedTotal?: number | null }> } };
+
+export type SyncStatusSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SyncStatusSubscription = { __typename?: 'Subscription', syncProgress: { __typename?: 'SyncProgress', status: SyncStatus } };
+
+export type ChangePolicyAsMutationVariables = Exact<{
+  input: UpdateEntitlementPolicyInput;
+}>;
+
+
+export type ChangePolicyAsMutation = { __typename?: 'Mutation', updateEntitlementPolicy: { __typename?: 'UpdateEntitlementPolicyPayload', errors: Array<
+      | { __typename?: 'ConflictError', code: string, field?: string | null }
+      | { __typename?: 'ForbiddenError', code: string, field?: string | null }
+      | { __typename?: 'NotFoundError', code: string, field?: string | null }
+      | { __typename?: 'NotGrantableError', code: string, field?: string | null }
+      | { __typename?: 'SlackApiError', code: string, field?: string | null }
+      | { __typename?: 'ValidationError', code: string, field?: string | null }
+    > } };
+
+export type SessionSyncStatusSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionSyncStatusSubscription = { __typename?: 'Subscription', syncProgress: { __typename?: 'SyncProgress', status: SyncStatus } };
+
+export type SessionStartSyncMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionStartSyncMutation = { __typename?: 'Mutation', startSync: { __typename?: 'StartSyncPayload', errors: Array<
+      | { __typename?: 'ConflictError', code: string }
+      | { __typename?: 'ForbiddenError', code: string }
+      | { __typename?: 'NotFoundError', code: string }
+      | { __typename?: 'NotGrantableError', code: string }
+      | { __typename?: 'SlackApiError', code: string }
+      | { __typename?: 'ValidationError', code: string }
+    > } };
+
+export type SessionViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', clientId: string } };
+
+export const RequestFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Request"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"justification"}},{"kind":"Field","name":{"kind":"Name","value":"requestedDuration"}},{"kind":"Field","name":{"kind":"Name","value":"approvedDuration"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approvals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"approver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]} as unknown as DocumentNode<RequestFieldsFragment, unknown>;
+export const EveryAccountFieldFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EveryAccountField"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"realName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}},{"kind":"Field","name":{"kind":"Name","value":"guestKind"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isOwner"}},{"kind":"Field","name":{"kind":"Name","value":"isPrimaryOwner"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<EveryAccountFieldFragment, unknown>;
+export const HolderFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Holder"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<HolderFragment, unknown>;
+export const HeldFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Held"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Grant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"resourceType"}}]}}]}}]}}]} as unknown as DocumentNode<HeldFragment, unknown>;
+export const DirectGrantDocument = {"__meta__":{"hash":"99489760013114a7347777853a923081d1733f5bde3907367b8d475a1b3bacf1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DirectGrant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantEntitlementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantEntitlement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"grant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SlackApiError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackError"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotGrantableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DirectGrantMutation, DirectGrantMutationVariables>;
+export const DirectRevokeDocument = {"__meta__":{"hash":"8d828d94915f3fdf66691d18867f45ed22c44d505194960bc4d80886d97887ac"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DirectRevoke"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeGrantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeGrant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DirectRevokeMutation, DirectRevokeMutationVariables>;
+export const GrantsChangedOfDocument = {"__meta__":{"hash":"c10fca89a1c6696a164d69d7d71b70be5f75a68d4564402b4906f3b3098295b1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"GrantsChangedOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entitlementId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"entitlementId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entitlementId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]}}]} as unknown as DocumentNode<GrantsChangedOfSubscription, GrantsChangedOfSubscriptionVariables>;
+export const SetRequestPolicyDocument = {"__meta__":{"hash":"061d3f68470b66fd9bed0eab090ec4dfacbee55d89ee1d4653ca1592e9a5f270"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetRequestPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEntitlementPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEntitlementPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestable"}},{"kind":"Field","name":{"kind":"Name","value":"maxDuration"}},{"kind":"Field","name":{"kind":"Name","value":"requiredApprovals"}},{"kind":"Field","name":{"kind":"Name","value":"reasonRequired"}},{"kind":"Field","name":{"kind":"Name","value":"defaultApprovers"}},{"kind":"Field","name":{"kind":"Name","value":"approvers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SetRequestPolicyMutation, SetRequestPolicyMutationVariables>;
+export const AskForAccessDocument = {"__meta__":{"hash":"375ffec35903c8c52d88048f101baade56bc708fba38cfca3a4bf5b0dabe403d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AskForAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestAccessInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RequestFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Request"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"justification"}},{"kind":"Field","name":{"kind":"Name","value":"requestedDuration"}},{"kind":"Field","name":{"kind":"Name","value":"approvedDuration"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approvals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"approver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]} as unknown as DocumentNode<AskForAccessMutation, AskForAccessMutationVariables>;
+export const AskForAccessBrieflyDocument = {"__meta__":{"hash":"aa2cd01c7e9bad7a8ad4097067e64752503c8b23d24e05e79ddff33a134fd74c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AskForAccessBriefly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestAccessInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<AskForAccessBrieflyMutation, AskForAccessBrieflyMutationVariables>;
+export const ApproveAccessDocument = {"__meta__":{"hash":"5aa054f6c937fee072b71cf1845b9a515991fa1d86fd876cafa9d558b597613b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApproveRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RequestFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Request"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"justification"}},{"kind":"Field","name":{"kind":"Name","value":"requestedDuration"}},{"kind":"Field","name":{"kind":"Name","value":"approvedDuration"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approvals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"approver"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]} as unknown as DocumentNode<ApproveAccessMutation, ApproveAccessMutationVariables>;
+export const ApproveAccessBrieflyDocument = {"__meta__":{"hash":"05232e394d46ae5925c74f26c0ea0e766d60f74c0dbee213926d0f70be76d8ab"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveAccessBriefly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApproveRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<ApproveAccessBrieflyMutation, ApproveAccessBrieflyMutationVariables>;
+export const RequestSeenEverywhereDocument = {"__meta__":{"hash":"46ff805bb31a5ac818d9450ccadd3a2693c48ff50c5a3f7d934b5e086bcda839"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RequestSeenEverywhere"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"account"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grant"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entitlementId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"account"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"grant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Request"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"requests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"state"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"GRANTED"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"entitlementId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entitlementId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"pending"},"name":{"kind":"Name","value":"requests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"state"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PENDING"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<RequestSeenEverywhereQuery, RequestSeenEverywhereQueryVariables>;
+export const RequestStatesDocument = {"__meta__":{"hash":"1756ae748aa1284cbcec4802d6df4cae1eff1251ef658c049e57fedd5cd45c11"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RequestStates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<RequestStatesSubscription, RequestStatesSubscriptionVariables>;
+export const StartReviewDocument = {"__meta__":{"hash":"eca3d743e0fb19e90e8128bea98f290ff717cfa4906a1cb688f311e4afd84e2f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAccessReviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAccessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"review"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reviewers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"decided"}},{"kind":"Field","name":{"kind":"Name","value":"undecided"}},{"kind":"Field","name":{"kind":"Name","value":"kept"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StartReviewMutation, StartReviewMutationVariables>;
+export const ReviewsByStatusDocument = {"__meta__":{"hash":"773185b4b6e6039cff4d5defaa2ea7df913efda00fb341fe008f9b97004ac87f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReviewsByStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"open"},"name":{"kind":"Name","value":"accessReviews"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"closed"},"name":{"kind":"Name","value":"accessReviews"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CLOSED"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<ReviewsByStatusQuery, ReviewsByStatusQueryVariables>;
+export const ReviewItemsDocument = {"__meta__":{"hash":"2df96a15cca8f42b70672fe730298f0eeb70880580b5e6ebd14b305f4f03cca6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReviewItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewItemFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"2"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReviewItemsQuery, ReviewItemsQueryVariables>;
+export const DecideItemsDocument = {"__meta__":{"hash":"d4d2a90705543c5d443bdb149a9c6d6e9d6c969166310edae6456f6211feccbb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideReviewItemsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideReviewItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DecideItemsMutation, DecideItemsMutationVariables>;
+export const CloseReviewDocument = {"__meta__":{"hash":"9fc678ac0248fd9acecdfc4dadfc8ee15679e5b529fd717778e14f01acb045d3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CloseAccessReviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeAccessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"review"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CloseReviewMutation, CloseReviewMutationVariables>;
 export const GrantTimesDocument = {"__meta__":{"hash":"1270a01f8749c785651d6f86b61ef8bf14764bf14b3943f23d023c26b123f4f3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantTimes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GrantTimesQuery, GrantTimesQueryVariables>;
 export const AccountFiltersDocument = {"__meta__":{"hash":"0f470813dde378bffe82193509a295edc8740f8cf763d8cb2327707711f8f841"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountFilters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"all"},"name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"search"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"person01","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byEmail"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"PERSON020@acme","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"disabled"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DISABLED"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"guests"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"isGuest"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"services"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"type"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SERVICE"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"labs"},"name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"StringValue","value":"workspace:T2","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<AccountFiltersQuery, AccountFiltersQueryVariables>;
 export const AccountLookupsDocument = {"__meta__":{"hash":"9fdf94f801dce7115a1cbc210fae1b61325ae6f905b33d2c7d67eb86ceb154d9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountLookups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"global"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"byGlobal"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"global"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byExternal"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"user:U003","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"bySlack"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slackId"},"value":{"kind":"StringValue","value":"U003","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byEmail"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"StringValue","value":"person003@ACME.TEST","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"missing"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"user:U999","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}}]}}]}}]} as unknown as DocumentNode<AccountLookupsQuery, AccountLookupsQueryVariables>;
@@ -2691,3 +3404,36 @@ export const SyncRunNumbersDocument = {"__meta__":{"hash":"29d822d6e3829f8f383c5
 export const SyncRunByNumberDocument = {"__meta__":{"hash":"e15332d93bd8fdcd6f57a1903af3638f6eca6c230490c91b415f2916152f85f2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncRunByNumber"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"slackCallsTotal"}}]}}]}}]} as unknown as DocumentNode<SyncRunByNumberQuery, SyncRunByNumberQueryVariables>;
 export const RevokeNothingDocument = {"__meta__":{"hash":"dd5a0222b6e3ce70f0f611c407cd9e06f8c2dce6b2e1961d05d11b507f13dcd5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeNothing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeGrant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeNothingMutation, RevokeNothingMutationVariables>;
 export const TooCostlyDocument = {"__meta__":{"hash":"e8334d0120219e927412be9688d3050ac174c2095656b38fec053b906cc83415"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TooCostly"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TooCostlyQuery, TooCostlyQueryVariables>;
+export const GrantPageWithEntitlementsDocument = {"__meta__":{"hash":"16c1343a2073a38775fa8dbfc6456d8fe08a22acfa16e16224b52e61dd35b6e3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantPageWithEntitlements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GrantPageWithEntitlementsQuery, GrantPageWithEntitlementsQueryVariables>;
+export const EveryCountDocument = {"__meta__":{"hash":"1b44187cd931fa66a675c306e6dae96d1ff6fc2a095a6826ac2338dba0ef39f5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EveryCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"grantCount"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EveryCountQuery, EveryCountQueryVariables>;
+export const EvidenceStartReviewDocument = {"__meta__":{"hash":"b4482699163cdc9ab79cbcab4f5c54e17dcc3daa58f954580227624b89c1ff5c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EvidenceStartReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAccessReviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAccessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"review"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<EvidenceStartReviewMutation, EvidenceStartReviewMutationVariables>;
+export const EvidenceDecideDocument = {"__meta__":{"hash":"2427d036cebc3ddb5a6ddfb31310723afeff9edecfd829d27df722738da7e5e6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EvidenceDecide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideReviewItemsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideReviewItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<EvidenceDecideMutation, EvidenceDecideMutationVariables>;
+export const EvidenceCloseDocument = {"__meta__":{"hash":"95e13a92818235f842af8861d82a4bb1b4dbc98c0d189a3f0b20d5a08c0278a7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EvidenceClose"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CloseAccessReviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeAccessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<EvidenceCloseMutation, EvidenceCloseMutationVariables>;
+export const EvidenceItemsDocument = {"__meta__":{"hash":"0398b7115596c3cd7fd8ab235e047e25e06e0aba7bf3bbec344e002a9c4ed25a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EvidenceItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"grantExternalId"}},{"kind":"Field","name":{"kind":"Name","value":"snapshot"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EvidenceItemsQuery, EvidenceItemsQueryVariables>;
+export const EvidenceDocument = {"__meta__":{"hash":"3b067befb96728ae322a4e31fe374bcc39717c6b1514b4b67e147d0712c08781"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Evidence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EvidenceFormat"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"evidence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"items"}}]}}]}}]}}]} as unknown as DocumentNode<EvidenceQuery, EvidenceQueryVariables>;
+export const TooDeepDocument = {"__meta__":{"hash":"fe16026ab33194d31a0ea0c57e42d0ff0104702b63da2ac8df17ba917c9c7a91"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TooDeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TooDeepQuery, TooDeepQueryVariables>;
+export const PagesMultipliedDocument = {"__meta__":{"hash":"0069e77a5242e613ead9f1e12813344fa0132d674ef2f195e298318b078bd6a8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PagesMultiplied"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PagesMultipliedQuery, PagesMultipliedQueryVariables>;
+export const QueryTypeNameDocument = {"__meta__":{"hash":"579b9d9c7c58a040754a65f5d3f3085a8224a29f5418b8541aa107e85e2a974a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QueryTypeName"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__schema"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"queryType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<QueryTypeNameQuery, QueryTypeNameQueryVariables>;
+export const SyncRunReportDocument = {"__meta__":{"hash":"4beb80cf992d9de2e65d745eda4cdcfd6d3fd51d70801dafafd5ce4dc02ba248"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncRunReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"slackCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"calls"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimited"}}]}},{"kind":"Field","name":{"kind":"Name","value":"slackCallsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimitedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"diff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountsAdded"}},{"kind":"Field","name":{"kind":"Name","value":"accountsRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"grantsAdded"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"ACCOUNT_ADDED"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SyncRunReportQuery, SyncRunReportQueryVariables>;
+export const ConnectorReportDocument = {"__meta__":{"hash":"ad5d4f3f93c6f326f707b941edb0256f2dcb357d12186242b063e34a07245c56"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConnectorReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"teamId"}},{"kind":"Field","name":{"kind":"Name","value":"teamName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accountCount"}},{"kind":"Field","name":{"kind":"Name","value":"entitlementCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessfulSyncAgeSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessfulSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectorReportQuery, ConnectorReportQueryVariables>;
+export const AuditEventFiltersDocument = {"__meta__":{"hash":"d744fbed5192c06506ae60e06341ba5d37e177447e2649e2ca5e58bc522a4b43"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEventFilters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"grants"},"name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"action"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"grantEntitlement","block":false}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"apiClientId"},"value":{"kind":"StringValue","value":"sgc_portal","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"one"},"name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"targetId"},"value":{"kind":"StringValue","value":"userGroup:S1:member:user:U1","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"future"},"name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2100-01-01T00:00:00Z","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"paged"},"name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"apiClientId"},"value":{"kind":"StringValue","value":"sgc_portal","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]} as unknown as DocumentNode<AuditEventFiltersQuery, AuditEventFiltersQueryVariables>;
+export const AuditEventsAfterDocument = {"__meta__":{"hash":"dbcc167a7b033e9cd3d7c780cbccac9964bf7c6ea81cf2935c850ebcc67acacd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEventsAfter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"apiClientId"},"value":{"kind":"StringValue","value":"sgc_portal","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditEventsAfterQuery, AuditEventsAfterQueryVariables>;
+export const AccountTotalDocument = {"__meta__":{"hash":"38733209fb821084b01b67b5c8b2038b78df3bbd9226c7a598517d9871efbed0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<AccountTotalQuery, AccountTotalQueryVariables>;
+export const SyncViewerAndRunsDocument = {"__meta__":{"hash":"a487a426000547ed75827ce86179c92ebbfe0aaca3f2a0316127e2e8acc18070"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncViewerAndRuns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"syncRuns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<SyncViewerAndRunsQuery, SyncViewerAndRunsQueryVariables>;
+export const StartSyncBareDocument = {"__meta__":{"hash":"4ec3759b6ef0791b408bbeaa7cfda759cb088e8f6323cafeed70d5d22efa6904"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartSyncBare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startSync"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<StartSyncBareMutation, StartSyncBareMutationVariables>;
+export const EverythingAdminSeesDocument = {"__meta__":{"hash":"d760d2264715cdfcdc95511c0e2b8554c9a0aca43b9593c98f1b400fea2cc19e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EverythingAdminSees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"syncRuns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"connector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<EverythingAdminSeesQuery, EverythingAdminSeesQueryVariables>;
+export const GrantRowsDocument = {"__meta__":{"hash":"701be09b68d96dc55c2bd2b146053efc92a335c12d0ab5f302144bfb2ee3e4d5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantRows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"resourceType"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GrantRowsQuery, GrantRowsQueryVariables>;
+export const GrantRowsCountedDocument = {"__meta__":{"hash":"dcf6487ea805d807f17b201ec497925dc42fc7f417a5629e7fd1f19d619f3442"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantRowsCounted"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"resourceType"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GrantRowsCountedQuery, GrantRowsCountedQueryVariables>;
+export const SearchedAccountEmailsDocument = {"__meta__":{"hash":"4d7a4464c53db02b565b787c56fe3238f901549351afb24262f36c0610bc8af7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchedAccountEmails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"a","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchedAccountEmailsQuery, SearchedAccountEmailsQueryVariables>;
+export const JoinedAccountsDocument = {"__meta__":{"hash":"feb2dcec8adaf58b7672c88b29f79a58411c76810601b0898fc9fbb1d68f1d8e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JoinedAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EveryAccountField"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EveryAccountField"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"realName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}},{"kind":"Field","name":{"kind":"Name","value":"guestKind"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isOwner"}},{"kind":"Field","name":{"kind":"Name","value":"isPrimaryOwner"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<JoinedAccountsQuery, JoinedAccountsQueryVariables>;
+export const AccountAloneDocument = {"__meta__":{"hash":"a3649f284c46ca99ed4a09988d89a48cb1a11b663583a7045531cab51b9bd422"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountAlone"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EveryAccountField"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EveryAccountField"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"realName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}},{"kind":"Field","name":{"kind":"Name","value":"guestKind"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isOwner"}},{"kind":"Field","name":{"kind":"Name","value":"isPrimaryOwner"}},{"kind":"Field","name":{"kind":"Name","value":"mfaEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<AccountAloneQuery, AccountAloneQueryVariables>;
+export const GrantIdsAndTimesDocument = {"__meta__":{"hash":"078d58a7c5e7373e15461f5fdedfa6ebb3267da08c1914bea1ef56f79b1d3332"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantIdsAndTimes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GrantIdsAndTimesQuery, GrantIdsAndTimesQueryVariables>;
+export const GrantRowsThroughFragmentsDocument = {"__meta__":{"hash":"ccccdcef9a859642debba306671f8d20dcfa7da3de2031e459c67db11c73dc38"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrantRowsThroughFragments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrantConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Grant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Holder"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"Held"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Holder"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Held"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Grant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"grantable"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"resourceType"}}]}}]}}]}}]} as unknown as DocumentNode<GrantRowsThroughFragmentsQuery, GrantRowsThroughFragmentsQueryVariables>;
+export const NestedConnectionsDocument = {"__meta__":{"hash":"3972c2c7a37063ca777352b9f14f47fdb9f8913cf0a4d328c5b47d5e979b1d87"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NestedConnections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"grantCount"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slackId"}},{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<NestedConnectionsQuery, NestedConnectionsQueryVariables>;
+export const StartSyncRunDocument = {"__meta__":{"hash":"27a6874f95b18f769c7dec55bf7ac1c3c23a3669108a63527e2d821456653166"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartSyncRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startSync"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedBy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StartSyncRunMutation, StartSyncRunMutationVariables>;
+export const FollowSyncDocument = {"__meta__":{"hash":"7900ca3db04d7cf85bd3fb9ed44565cafef2c42bac03f6b8c19fd2db9dd66eaf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"FollowSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}}]}}]}}]}}]} as unknown as DocumentNode<FollowSyncSubscription, FollowSyncSubscriptionVariables>;
+export const SyncStatusDocument = {"__meta__":{"hash":"9b865736d113660f1274c0c9875e1486d29246dec5ececc17faf5ae61ae2cd51"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SyncStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncProgress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SyncStatusSubscription, SyncStatusSubscriptionVariables>;
+export const ChangePolicyAsDocument = {"__meta__":{"hash":"f094d3aed13500eeef368a8db7ba6d8e5e9feb5fe95a223dde24a6b8d00198ba"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePolicyAs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEntitlementPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEntitlementPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePolicyAsMutation, ChangePolicyAsMutationVariables>;
+export const SessionSyncStatusDocument = {"__meta__":{"hash":"3eaced87ad3093e149573a4351416ccc885c4a9d12fe9c46e579ccde1d36ac3b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SessionSyncStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncProgress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SessionSyncStatusSubscription, SessionSyncStatusSubscriptionVariables>;
+export const SessionStartSyncDocument = {"__meta__":{"hash":"b893008d76ef8e2a6633360ab7a0ecfcab1d7e040288b2765aa2ad3d56442312"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SessionStartSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startSync"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SessionStartSyncMutation, SessionStartSyncMutationVariables>;
+export const SessionViewerDocument = {"__meta__":{"hash":"426b7ec8c77b218d61bdb6e0b97e654c08c6573080d850ed90ac43bcebd2144e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SessionViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}}]}}]}}]} as unknown as DocumentNode<SessionViewerQuery, SessionViewerQueryVariables>;

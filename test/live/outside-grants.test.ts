@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
 import { startSequencer, type Sequencer } from '../../src/feed/sequencer.ts';
 import { LiveCache } from '../../src/live/liveCache.ts';

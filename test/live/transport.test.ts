@@ -1,10 +1,11 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import WebSocket from 'ws';
 import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
 import { startSequencer, type Sequencer } from '../../src/feed/sequencer.ts';
 import { LiveCache } from '../../src/live/liveCache.ts';
-import { listenForLiveEvents, type SlackEventSource } from '../../src/live/transport.ts';
+import { listenForLiveEvents } from '../../src/live/transport.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import { startSimulator, type RunningSimulator, type User, type UserGroup } from '../../src/simulator/index.ts';
 import { createSlackApp, type SlackApp } from '../../src/slackApp/index.ts';
@@ -47,7 +48,7 @@ for (const transport of ['socket', 'http'] as const) {
         ...(transport === 'socket' ? { appToken: sim.app.appToken } : { signingSecret: sim.app.signingSecret }),
         sweepMs: 0,
       });
-      listenForLiveEvents(app.transport.app as unknown as SlackEventSource, live);
+      listenForLiveEvents(app.transport, live);
       server = await listen(createGateway({ database: t.database, logger: silentLogger, bus, slackEvents: app.handleHttp }), { port: 0, host: '127.0.0.1' });
       await app.start();
       live.start();
@@ -109,6 +110,35 @@ for (const transport of ['socket', 'http'] as const) {
       ]);
       expect(seen.map((c) => c.slackEventId)).toEqual(sim.events.sent.slice(-2).map((e) => e.event_id));
       expect(await t.db.selectFrom('grants').select('id').where('external_id', '=', `userGroup:${group.id}:member:user:${joiner.id}`).executeTakeFirst()).toBeUndefined();
+    });
+
+    it('acknowledges an event only once it is stored: a delivery that could not be written is not acked, and Slack’s retry is applied', async () => {
+      const group = [...sim.store.usergroups.values()].filter((g) => g.dateDelete === 0 && !g.isIdpGroup).sort((a, b) => a.users.size - b.users.size)[0] as UserGroup;
+      const joiner = [...sim.store.users.values()].find((u) => !u.deleted && !u.isBot && !u.isRestricted && !u.isStranger && u.memberships.length > 0 && !group.users.has(u.id)) as User;
+      const grantXid = `userGroup:${group.id}:member:user:${joiner.id}`;
+      const before = { ...sim.events.stats };
+      sim.events.retryDelaysMs = [100, 100, 100];
+      // The queue cannot be written (as when the process dies before the write commits).
+      await sql`alter table slack_events rename to slack_events_away`.execute(t.db);
+      try {
+        sim.adminUi.addToGroup(group.id, [joiner.id]);
+        const deadline = Date.now() + 10_000;
+        while (sim.events.stats.retried === before.retried) {
+          if (Date.now() > deadline) throw new Error(`the delivery was not retried: ${JSON.stringify(sim.events.stats)}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      } finally {
+        await sql`alter table slack_events_away rename to slack_events`.execute(t.db);
+      }
+      const event = sim.events.sent.at(-1) as { event_id: string };
+      await sim.events.settled();
+      // Slack was never told the first attempt arrived; its retry was stored and applied.
+      expect(sim.events.stats.failed).toBe(before.failed);
+      expect(sim.events.stats.delivered).toBe(before.delivered + 1);
+      await live.drain();
+      expect(await t.db.selectFrom('slack_events').select(['outcome']).where('event_id', '=', event.event_id).execute()).toEqual([{ outcome: 'APPLIED' }]);
+      expect(await t.db.selectFrom('grants').select('id').where('external_id', '=', grantXid).executeTakeFirst()).toBeDefined();
+      sim.events.retryDelaysMs = [0, 60_000, 300_000];
     });
   });
 }

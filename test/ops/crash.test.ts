@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvisioningOutcomesTable } from '../../src/access/provisioning/idempotency.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import type { UserGroup } from '../../src/simulator/store.ts';
-import { fullMembers } from '../access/provisioningSupport.ts';
+import { fullMembers } from '../support/slackOrg.ts';
 import { backend, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { ADMIN, adminToken, gql, killAll, serve, until, type ServeProcess } from './support.ts';
 

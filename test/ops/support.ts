@@ -28,7 +28,7 @@ export function killAll(): void {
  * Starts `slackgate serve` against the simulator of the test process, on a free port, with the
  * bootstrap admin client. `db` is either a Postgres URL or a PGlite data directory.
  */
-export function serve(sim: RunningSimulator, db: { url?: string; dataDir?: string }, extra: string[] = []): ServeProcess {
+export function serve(sim: RunningSimulator, db: { url?: string; dataDir?: string }, extra: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): ServeProcess {
   const args = [
     BIN,
     'serve',
@@ -51,7 +51,7 @@ export function serve(sim: RunningSimulator, db: { url?: string; dataDir?: strin
     'json',
     ...extra,
   ];
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...(db.url ? { DATABASE_URL: db.url } : { SLACKGATE_DATA_DIR: db.dataDir }) };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...(db.url ? { DATABASE_URL: db.url } : { SLACKGATE_DATA_DIR: db.dataDir }), ...extraEnv };
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const lines: Record<string, any>[] = [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { updateEntitlementPolicy } from '../../src/access/policies.ts';
 import { createDb, type Database } from '../../src/db/createDb.ts';
 import { createGovernance, type Governance } from '../../src/access/governance.ts';
@@ -10,7 +10,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/index
 import type { PostedMessage } from '../../src/simulator/store.ts';
 import { createSlackApp, type SlackApp } from '../../src/slackApp/index.ts';
 import type { SlackConnection } from '../../src/slack/connection.ts';
-import { syncOnce } from '../access/requests.support.ts';
+import { syncOnce } from '../support/slackOrg.ts';
 import { useTestDatabase, type TestDatabase } from '../support/db.ts';
 import { configFor, connectionFor } from '../support/slack.ts';
 

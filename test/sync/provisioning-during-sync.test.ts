@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService } from '../../src/access/provisioning/index.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
 import { backend, useTestDatabase } from '../support/db.ts';

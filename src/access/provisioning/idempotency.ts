@@ -1,5 +1,7 @@
 import { sql, type ColumnType, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { ConflictError, ValidationError, type UserError } from '../errors.ts';
+import { isRetryable, storeOutcome, type Outcome, type StoredOutcome } from './outcomes.ts';
 
 /** migrations/2026-11-28T1600_provisioning_outcomes.ts */
 export interface ProvisioningOutcomesTable {
@@ -125,4 +127,50 @@ export async function releaseKey(db: Kysely<DB>, call: IdempotentCall): Promise<
     .where('idempotency_key', '=', call.key)
     .where('state', '=', 'PENDING')
     .execute();
+}
+
+/** What an idempotent call does in each case the key store can answer. */
+export interface IdempotentHandlers<T> {
+  /** The first call with the key answered already: its answer again (audited as a replay). */
+  replay(stored: StoredOutcome): Promise<T>;
+  /** The key cannot be used for this call; the refusal is audited and answered. */
+  refuse(error: UserError): Promise<T>;
+  /**
+   * The call itself. It sets `progress.started` once Slack may have been called; `takenOver` says
+   * the key's first caller died mid-call, so a change found in place may be that caller's.
+   */
+  run(progress: { started: boolean }, takenOver: boolean): Promise<T>;
+}
+
+/**
+ * Runs a provisioning call under its idempotency key (grant, revoke and account status alike):
+ * claims the key (or replays the first call's answer, or refuses a key in use or reused for
+ * another change), holds it while the call runs, and stores the answer, or frees the key when a
+ * retry may answer otherwise (Slack unreachable). Without a key the call just runs.
+ */
+export async function runIdempotent<T extends Outcome>(db: Kysely<DB>, call: IdempotentCall | undefined, leaseMs: number, handlers: IdempotentHandlers<T>): Promise<T> {
+  const progress = { started: false };
+  if (!call) return handlers.run(progress, false);
+  const claim = await claimKey<StoredOutcome>(db, call, leaseMs);
+  if (claim.kind === 'replay') return handlers.replay(claim.outcome);
+  if (claim.kind === 'in-progress') {
+    return handlers.refuse(new ConflictError(`a call with idempotency key "${call.key}" is still in progress; retry it once that call has answered`, { code: 'IDEMPOTENCY_KEY_IN_USE', field: 'input.idempotencyKey' }));
+  }
+  if (claim.kind === 'mismatch') {
+    return handlers.refuse(new ValidationError(`idempotency key "${call.key}" was already used for a different change; use a new key for each change`, { code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' }));
+  }
+  const hold = holdKey(db, call, leaseMs);
+  try {
+    const outcome = await handlers.run(progress, claim.kind === 'taken-over');
+    if (isRetryable(outcome)) await releaseKey(db, call);
+    else await completeKey(db, call, storeOutcome(outcome));
+    return outcome;
+  } catch (error) {
+    // Before Slack was called the key is simply free again. After, Slack may have made the
+    // change: the key stays PENDING, its lease lapses, and a retry takes it over (re-reads Slack).
+    if (!progress.started) await releaseKey(db, call).catch(() => undefined);
+    throw error;
+  } finally {
+    hold.stop();
+  }
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type { AccessRequest } from '../../access/requests.ts';
+import type { AccessRequest } from '../../access/requests/index.ts';
 import type { ApprovalsTable, DB, RequestKind, RequestState } from '../../db/schema.ts';
 import { applyKeyset, byId, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 

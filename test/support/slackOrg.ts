@@ -1,5 +1,6 @@
+// Helpers over a simulated Slack organization and what the cache holds of it.
 import type { Kysely } from 'kysely';
-import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning.ts';
+import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning/index.ts';
 import type { Actor } from '../../src/access/types.ts';
 import type { Database } from '../../src/db/createDb.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -8,7 +9,7 @@ import type { SlackConnection } from '../../src/slack/connection.ts';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.ts';
 import type { User } from '../../src/simulator/store.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
-import { configFor, connectionFor } from '../support/slack.ts';
+import { configFor, connectionFor } from './slack.ts';
 
 export const actor: Actor = { apiClientId: 'test-client', label: 'test' };
 
@@ -27,11 +28,17 @@ export async function syncedOrg(database: Database, options: SimulatorOptions, e
   return { sim, connection, service };
 }
 
-export async function syncAgain(database: Database, connection: SlackConnection): Promise<void> {
-  const engine = new SyncEngine({ database, connection, ssoEnabled: true, deletionThreshold: 0.9 });
+/** Fills the cache from Slack with one full sync (again); refuses to delete more than `deletionThreshold` of it. */
+export async function syncAgain(database: Database, connection: SlackConnection, deletionThreshold = 0.9): Promise<void> {
+  const engine = new SyncEngine({ database, connection, ssoEnabled: true, deletionThreshold });
   const run = await engine.waitFor((await engine.start({ trigger: 'MANUAL' })).id);
   await engine.close();
   if (run.status !== 'SUCCEEDED') throw new Error(`sync ended ${run.status}: ${run.error}`);
+}
+
+/** One full sync, as a first fill of the cache. */
+export function syncOnce(database: Database, connection: SlackConnection): Promise<void> {
+  return syncAgain(database, connection, 0.5);
 }
 
 export async function entitlementId(db: Kysely<DB>, externalId: string): Promise<number> {
@@ -58,4 +65,10 @@ export function fullMembers(sim: RunningSimulator, teamId: string): User[] {
   return [...sim.store.users.values()].filter(
     (u) => !u.deleted && !u.isBot && !u.isAppUser && !u.isRestricted && !u.isStranger && !u.isInvitedUser && u.id !== 'USLACKBOT' && u.memberships.some((m) => m.teamId === teamId),
   );
+}
+
+/** Makes the first `count` people (enabled full members: no bots, guests or invitees) workspace admins, before a sync. */
+export function promoteToAdmins(sim: RunningSimulator, count: number): void {
+  const people = [...sim.store.users.values()].filter((u) => u.id !== 'USLACKBOT' && !u.isBot && !u.deleted && !u.isRestricted && !u.isUltraRestricted && !u.isInvitedUser && !u.isStranger);
+  for (const u of people.slice(0, count)) for (const m of u.memberships) if (m.role === 'member') m.role = 'admin';
 }
