@@ -1,35 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlackgateError, StartSyncDocument, SyncProgressDocument, ViewerDocument, type SyncProgressSubscription } from '../../src/client/index.ts';
-import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
+import { SlackgateError, StartSyncDocument, SyncProgressDocument, ViewerDocument, type SlackgateClientOptions, type SyncProgressSubscription } from '../../src/client/index.ts';
 import { CostBudgets } from '../../src/graphql/costBudget.ts';
-import { createGateway, listen, type Gateway, type RunningServer } from '../../src/server.ts';
+import { createGateway, listen, type RunningServer } from '../../src/server.ts';
+import type { Scope } from '../../src/auth/scopes.ts';
 import { GrantCountDocument, SetApiClientLimitsDocument, ViewerLimitsDocument, ViewerScopesDocument } from '../gql/graphql.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
+import { seedCatalog } from '../support/catalog.ts';
+import { backend } from '../support/db.ts';
 import { ScriptedSync } from '../support/scriptedSync.ts';
-import { typedClient, silentLogger } from './helpers.ts';
-import { seedCatalog } from './seed.ts';
+import { silentLogger, useWorld, type ClientSettings } from '../support/world.ts';
 
-const t = useTestDatabase();
-let bus: EventBus;
+// The client's own transport is under test (token endpoint, HTTP retries, SSE and WebSocket
+// reconnects): these tests go over a real server.
 let engine: ScriptedSync;
-let gateway: Gateway;
+const w = useWorld({ services: (world) => ({ sync: (engine = new ScriptedSync(world.db, world.bus)) }), gateway: { auth: { tokenTtlSeconds: 3 } } });
 let server: RunningServer;
 
 beforeAll(async () => {
-  await seedCatalog(t.db);
-  bus = await createEventBusFor(t.database, { url: t.url });
-  engine = new ScriptedSync(t.db, bus);
-  gateway = createGateway({ database: t.database, logger: silentLogger, bus, services: { sync: engine }, auth: { tokenTtlSeconds: 3 } });
-  server = await listen(gateway, { port: 0, host: '127.0.0.1' });
+  await seedCatalog(w.db);
+  server = await w.listen();
 });
-afterAll(async () => {
-  await server.close();
-  await bus.close();
-});
+
+/** A typed client of a new API client, with its credentials, over `over` (default: the world's server). */
+const typedClient = (scopes: Scope[], options: Partial<SlackgateClientOptions> & ClientSettings & { over?: RunningServer } = {}) => w.client(scopes, { over: server, ...options });
 
 describe(`typed client (${backend})`, () => {
   it('gets a token with its credentials, sends typed documents, and replaces the token before it expires', async () => {
-    const client = await typedClient(t.db, server.url, ['read']);
+    const client = await typedClient(['read']);
     const first = await client.request(ViewerDocument);
     const firstToken = await client.accessToken();
     expect(first.viewer).toMatchObject({ clientId: client.clientId, scopes: ['read'] });
@@ -41,26 +37,26 @@ describe(`typed client (${backend})`, () => {
   });
 
   it('follows a connection across pages as an async iterator', async () => {
-    const client = await typedClient(t.db, server.url, ['read']);
+    const client = await typedClient(['read']);
     const seen: string[] = [];
     for await (const grant of client.grants({ entitlementId: 'workspace:T1:member' }, { pageSize: 40 })) {
       expect(grant.entitlement.externalId).toBe('workspace:T1:member');
       seen.push(grant.account.slackId);
     }
-    const stored = await t.db.selectFrom('grants').innerJoin('accounts', 'accounts.id', 'grants.account_id').select('accounts.slack_id').where('grants.external_id', 'like', 'workspace:T1:member:%').execute();
+    const stored = await w.db.selectFrom('grants').innerJoin('accounts', 'accounts.id', 'grants.account_id').select('accounts.slack_id').where('grants.external_id', 'like', 'workspace:T1:member:%').execute();
     expect(seen).toHaveLength(150);
     expect(new Set(seen)).toEqual(new Set(stored.map((r) => r.slack_id)));
   });
 
   it('throws the GraphQL errors of a refused operation with their messages', async () => {
-    const client = await typedClient(t.db, server.url, ['request']);
+    const client = await typedClient(['request']);
     const refused = await client.request(GrantCountDocument, { filter: {} }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(SlackgateError);
     expect((refused as SlackgateError).message).toContain('missing scope');
   });
 
   it('refuses a bad secret with a message naming the client', async () => {
-    const good = await typedClient(t.db, server.url, ['read']);
+    const good = await typedClient(['read']);
     const { SlackgateClient } = await import('../../src/client/index.ts');
     const bad = new SlackgateClient({ url: server.url, clientId: good.clientId, clientSecret: 'sgs_wrong' });
     await expect(bad.request(ViewerDocument)).rejects.toThrow(`cannot get a token for client ${good.clientId}`);
@@ -69,10 +65,10 @@ describe(`typed client (${backend})`, () => {
 
 describe(`subscriptions through the typed client (${backend})`, () => {
   it('follows a run over SSE, reconnects when the stream is cut, resumes the same run and ends with it', async () => {
-    const client = await typedClient(t.db, server.url, ['read', 'sync'], { transport: 'sse' });
+    const client = await typedClient(['read', 'sync'], { transport: 'sse' });
     const started = await client.request(StartSyncDocument, { input: {} });
     const runId = started.startSync.run?.id as string;
-    const row = await t.db.selectFrom('sync_runs').selectAll().where('status', '=', 'RUNNING').executeTakeFirstOrThrow();
+    const row = await w.db.selectFrom('sync_runs').selectAll().where('status', '=', 'RUNNING').executeTakeFirstOrThrow();
     const events: SyncProgressSubscription['syncProgress'][] = [];
     const resumedWith: (string | null | undefined)[] = [];
     const stream = client.subscribe(
@@ -89,7 +85,7 @@ describe(`subscriptions through the typed client (${backend})`, () => {
       events.push(event.syncProgress);
       if (events.length === 1) {
         // A replica going away cuts SSE streams without `complete`: the client comes back.
-        gateway.cutEventStreams();
+        w.gateway.cutEventStreams();
         await engine.report(row, 100);
       } else if (event.syncProgress.status === 'RUNNING') {
         await engine.report(row, 200, 'SUCCEEDED');
@@ -104,9 +100,9 @@ describe(`subscriptions through the typed client (${backend})`, () => {
   });
 
   it('subscribes over WebSocket by default', async () => {
-    const client = await typedClient(t.db, server.url, ['read', 'sync']);
+    const client = await typedClient(['read', 'sync']);
     await client.request(StartSyncDocument, { input: {} });
-    const row = await t.db.selectFrom('sync_runs').selectAll().where('status', '=', 'RUNNING').executeTakeFirstOrThrow();
+    const row = await w.db.selectFrom('sync_runs').selectAll().where('status', '=', 'RUNNING').executeTakeFirstOrThrow();
     const statuses: string[] = [];
     for await (const event of client.subscribe(SyncProgressDocument, { runId: String(row.id) })) {
       statuses.push(event.syncProgress.status);
@@ -118,23 +114,23 @@ describe(`subscriptions through the typed client (${backend})`, () => {
 
 describe(`trusted documents (${backend})`, () => {
   it('refuses an ad-hoc document from a trusted-only client and serves a manifest document sent by hash', async () => {
-    const adHoc = await typedClient(t.db, server.url, ['read'], { trustedOnly: true });
+    const adHoc = await typedClient(['read'], { trustedOnly: true });
     const refused = await adHoc.execute(ViewerScopesDocument).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(SlackgateError);
     expect(refused).toMatchObject({ status: 403, message: expect.stringContaining('may run only trusted documents') });
 
-    const byHash = await typedClient(t.db, server.url, ['read'], { trustedOnly: true, send: 'hash' });
+    const byHash = await typedClient(['read'], { trustedOnly: true, send: 'hash' });
     expect((await byHash.request(ViewerDocument)).viewer.clientId).toBe(byHash.clientId);
     // A document of the tests is not in the gateway's manifest, by hash or not.
     await expect(byHash.request(ViewerScopesDocument)).rejects.toThrow("no document with this hash in the gateway's trusted-documents manifest");
   });
 
   it('applies the same rule on WebSocket subscriptions', async () => {
-    const adHoc = await typedClient(t.db, server.url, ['read', 'sync'], { trustedOnly: true });
+    const adHoc = await typedClient(['read', 'sync'], { trustedOnly: true });
     await expect(adHoc.subscribe(SyncProgressDocument, {}).next()).rejects.toThrow('may run only trusted documents');
-    const byHash = await typedClient(t.db, server.url, ['read', 'sync'], { trustedOnly: true, send: 'hash' });
+    const byHash = await typedClient(['read', 'sync'], { trustedOnly: true, send: 'hash' });
     await byHash.request(StartSyncDocument, { input: {} });
-    const row = await t.db.selectFrom('sync_runs').selectAll().where('status', '=', 'RUNNING').executeTakeFirstOrThrow();
+    const row = await w.db.selectFrom('sync_runs').selectAll().where('status', '=', 'RUNNING').executeTakeFirstOrThrow();
     const stream = byHash.subscribe(SyncProgressDocument, { runId: String(row.id) });
     const first = await stream.next();
     expect(first.value).toMatchObject({ syncProgress: { status: 'RUNNING' } });
@@ -143,9 +139,9 @@ describe(`trusted documents (${backend})`, () => {
   });
 
   it('lets an admin client limit another to trusted documents and set its budget through the API, effective at once', async () => {
-    const tool = await typedClient(t.db, server.url, ['read']);
+    const tool = await typedClient(['read']);
     expect((await tool.request(ViewerLimitsDocument)).viewer).toEqual({ clientId: tool.clientId, trustedOnly: false, costBudgetPerMinute: null });
-    const admin = await typedClient(t.db, server.url, ['admin']);
+    const admin = await typedClient(['admin']);
     const set = await admin.request(SetApiClientLimitsDocument, { input: { clientId: tool.clientId, trustedOnly: true, costBudgetPerMinute: 5000 } });
     expect(set.setApiClientLimits).toEqual({ client: { clientId: tool.clientId, trustedOnly: true, costBudgetPerMinute: 5000 }, errors: [] });
     // Its token is still valid, but the gateways re-read the client: ad-hoc documents are refused now.
@@ -157,14 +153,14 @@ describe(`trusted documents (${backend})`, () => {
     expect(refused).toMatchObject({ status: 403 });
     const unknown = await admin.request(SetApiClientLimitsDocument, { input: { clientId: 'sgc_nobody', trustedOnly: true } });
     expect(unknown.setApiClientLimits.errors).toEqual([{ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no API client with id sgc_nobody; see slackgate client list', field: 'input.clientId' }]);
-    const audit = await t.db.selectFrom('audit_events').select(['api_client_id', 'details']).where('action', '=', 'client.updateLimits').where('target_id', '=', tool.clientId).executeTakeFirstOrThrow();
+    const audit = await w.db.selectFrom('audit_events').select(['api_client_id', 'details']).where('action', '=', 'client.updateLimits').where('target_id', '=', tool.clientId).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ api_client_id: admin.clientId, details: { after: { trustedOnly: true, costBudgetPerMinute: 5000 } } });
   });
 
   it('lets any other client send a manifest document by hash or in full', async () => {
-    const client = await typedClient(t.db, server.url, ['read'], { send: 'hash' });
+    const client = await typedClient(['read'], { send: 'hash' });
     expect((await client.request(ViewerDocument)).viewer.clientId).toBe(client.clientId);
-    const full = await typedClient(t.db, server.url, ['read']);
+    const full = await typedClient(['read']);
     expect((await full.request(ViewerScopesDocument)).viewer.scopes).toEqual(['read']);
   });
 });
@@ -172,7 +168,7 @@ describe(`trusted documents (${backend})`, () => {
 describe(`fair use per client (${backend})`, () => {
   let budgeted: RunningServer;
   beforeAll(async () => {
-    budgeted = await listen(createGateway({ database: t.database, logger: silentLogger, bus, costBudgets: new CostBudgets(1_000_000) }), { port: 0, host: '127.0.0.1' });
+    budgeted = await listen(createGateway({ database: w.database, logger: silentLogger, bus: w.bus, costBudgets: new CostBudgets(1_000_000) }), { port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
     await budgeted.close();
@@ -180,8 +176,8 @@ describe(`fair use per client (${backend})`, () => {
 
   it('answers 429 with Retry-After to a client over its budget while another client is served, and counts the refusals per client', async () => {
     // A grant count costs a few units: a budget of 120 per minute is spent after a few dozen.
-    const noisy = await typedClient(t.db, budgeted.url, ['read'], { costBudgetPerMinute: 120, maxRetries: 0 });
-    const other = await typedClient(t.db, budgeted.url, ['read'], { maxRetries: 0 });
+    const noisy = await typedClient(['read'], { over: budgeted, costBudgetPerMinute: 120, maxRetries: 0 });
+    const other = await typedClient(['read'], { over: budgeted, maxRetries: 0 });
     let refusal: SlackgateError | undefined;
     for (let i = 0; i < 200 && !refusal; i++) {
       const outcome = await noisy.request(GrantCountDocument, { filter: { accountId: 'user:U001' } }).catch((error: unknown) => error);
@@ -213,7 +209,7 @@ describe(`fair use per client (${backend})`, () => {
 
   it('retries a refused operation after Retry-After and then succeeds', async () => {
     const retries: { status?: number; delayMs: number }[] = [];
-    const patient = await typedClient(t.db, budgeted.url, ['read'], { costBudgetPerMinute: 300, onRetry: (r) => retries.push(r) });
+    const patient = await typedClient(['read'], { over: budgeted, costBudgetPerMinute: 300, onRetry: (r) => retries.push(r) });
     for (let i = 0; i < 1000 && retries.length === 0; i++) {
       const result = await patient.request(GrantCountDocument, { filter: { accountId: 'user:U002' } });
       expect(result.grants.totalCount).toBe(4);

@@ -1,25 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.ts';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { apiClient, silentLogger } from './helpers.ts';
+import { listen, type RunningServer } from '../../src/server.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
 // Finding 8 of the hardening issue: any Origin was echoed with Allow-Credentials. CORS is now
 // off unless origins are listed (--cors-origins).
 
-const t = useTestDatabase();
+// CORS is HTTP headers: real servers, one without origins (the world's) and one with.
+const w = useWorld();
 let closed: RunningServer;
 let open: RunningServer;
 let token: string;
 
 beforeAll(async () => {
-  closed = await listen(createGateway({ database: t.database, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
+  closed = await w.listen();
   const corsOrigins = resolveConfig({ corsOrigins: 'https://portal.example.com' }, {}).http.corsOrigins;
-  open = await listen(createGateway({ database: t.database, logger: silentLogger, corsOrigins }), { port: 0, host: '127.0.0.1' });
-  token = (await apiClient(t.db, ['read'])).token;
+  open = await listen(w.otherGateway({ corsOrigins }).gateway, { port: 0, host: '127.0.0.1' });
+  token = await w.token(['read']);
 });
 afterAll(async () => {
-  await closed.close();
   await open.close();
 });
 

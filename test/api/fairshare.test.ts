@@ -1,28 +1,28 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API_REQUEST_BUDGET, withRequestBudget } from '../../src/db/requestBudget.ts';
 import { READ_COSTS } from '../../src/graphql/readCost.ts';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { apiClient, graphql, silentLogger } from './helpers.ts';
-import { seedCatalog } from './seed.ts';
+import type { RunningServer } from '../../src/server.ts';
+import { seedCatalog } from '../support/catalog.ts';
+import { graphql } from '../support/clients.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
 // Finding 4 of the hardening issue: a `read` client could stall the gateway with 100 aliases
 // of a searched totalCount. The latencies under load are measured by `npm run bench -- fairshare`;
 // here, what must hold whatever the machine: the heavy document is refused by its cost, what is
 // allowed still leaves room for others, and a statement of an API request is bounded in time.
 
-const t = useTestDatabase();
+// A real server: an API request's budget (connections, statement timeout) is set where HTTP
+// requests come in, and /readyz is an HTTP route. The documents are built at run time (raw).
+const w = useWorld({ gateway: { production: true } });
 let server: RunningServer;
 let token: string;
 
 beforeAll(async () => {
-  await seedCatalog(t.db, 2000);
-  server = await listen(createGateway({ database: t.database, logger: silentLogger, production: true }), { port: 0, host: '127.0.0.1' });
-  token = (await apiClient(t.db, ['read'])).token;
-});
-afterAll(async () => {
-  await server.close();
+  await seedCatalog(w.db, 2000);
+  server = await w.listen();
+  token = await w.token(['read']);
 });
 
 const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: accounts(first: 100, filter: { search: "person${i % 10}" }) { totalCount }`).join(' ')} }`;
@@ -69,10 +69,10 @@ describe(`fair share under heavy queries (${backend})`, () => {
   });
 
   it.skipIf(backend !== 'postgres')('bounds every statement of an API request by the statement timeout, and nothing else (postgres only: PGlite has no pool)', async () => {
-    await expect(withRequestBudget({ ...API_REQUEST_BUDGET, statementTimeoutMs: 200 }, () => sql`select pg_sleep(1)`.execute(t.db))).rejects.toThrow(/statement timeout/);
+    await expect(withRequestBudget({ ...API_REQUEST_BUDGET, statementTimeoutMs: 200 }, () => sql`select pg_sleep(1)`.execute(w.db))).rejects.toThrow(/statement timeout/);
     // The same connection, back outside a request, has no timeout.
-    await expect(sql`select pg_sleep(0.3)`.execute(t.db)).resolves.toBeDefined();
-    const inRequest = await withRequestBudget(API_REQUEST_BUDGET, () => sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(t.db));
+    await expect(sql`select pg_sleep(0.3)`.execute(w.db)).resolves.toBeDefined();
+    const inRequest = await withRequestBudget(API_REQUEST_BUDGET, () => sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(w.db));
     expect(inRequest.rows[0]?.t).toBe('5s');
   });
 });

@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../../src/db/createDb.ts';
 import { createLogger } from '../../src/log.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { apiClient } from './helpers.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
 // Finding 6 of the hardening issue: answers never carry internals (stacks, paths, driver
 // messages); the detail goes to the log under the request id the answer quotes.
 
-const t = useTestDatabase();
 const lines: Record<string, any>[] = [];
 const sink = new Writable({
   write(chunk: Buffer, _enc, done) {
@@ -19,14 +18,16 @@ const sink = new Writable({
   },
 });
 const logger = createLogger({ level: 'info', format: 'json', destination: sink });
+// A real server: the request id is the HTTP layer's (its x-request-id header).
+const w = useWorld({ gateway: { logger, production: true } });
 let server: RunningServer;
 let dead: Database;
 let deadServer: RunningServer;
 let token: string;
 
 beforeAll(async () => {
-  server = await listen(createGateway({ database: t.database, logger, production: true }), { port: 0, host: '127.0.0.1' });
-  token = (await apiClient(t.db, ['read'])).token;
+  server = await w.listen();
+  token = await w.token(['read']);
   // A database that does not answer: a server nobody listens on, or an embedded one already closed.
   if (backend === 'postgres') dead = await createDb({ url: 'postgres://postgres@127.0.0.1:1/none', poolSize: 1 });
   else {
@@ -36,7 +37,6 @@ beforeAll(async () => {
   deadServer = await listen(createGateway({ database: dead, logger, production: true }), { port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
-  await server.close();
   await deadServer.close();
   await dead.close().catch(() => undefined);
 });
@@ -62,12 +62,12 @@ describe(`no internals in answers (${backend})`, () => {
   });
 
   it('masks a failing statement as an internal error naming the request id', async () => {
-    await sql`alter table accounts rename to accounts_away`.execute(t.db);
+    await sql`alter table accounts rename to accounts_away`.execute(w.db);
     let res;
     try {
       res = await post(server.url, { query: '{ accounts(first: 1) { totalCount } }' });
     } finally {
-      await sql`alter table accounts_away rename to accounts`.execute(t.db);
+      await sql`alter table accounts_away rename to accounts`.execute(w.db);
     }
     expect(res.text).not.toMatch(INTERNALS);
     const body = JSON.parse(res.text) as { errors: { message: string; extensions: { code: string; requestId: string } }[] };

@@ -1,19 +1,18 @@
-import { describe, expect, it, afterAll, beforeAll } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/createDb.ts';
 import { createLogger } from '../../src/log.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { apiClient, graphql } from './helpers.ts';
+import { graphql } from '../support/clients.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
-const t = useTestDatabase();
+// The HTTP server itself: routes, probes, status codes.
+const w = useWorld();
 const logger = createLogger({ level: 'silent', format: 'json' });
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await listen(createGateway({ database: t.database, logger }), { port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await server.close();
+  server = await w.listen();
 });
 
 describe(`gateway HTTP server (${backend})`, () => {
@@ -58,7 +57,7 @@ describe(`gateway HTTP server (${backend})`, () => {
   });
 
   it('serves GraphQL at /graphql to an authenticated client', async () => {
-    const { token } = await apiClient(t.db, ['read']);
+    const token = await w.token(['read']);
     const res = await graphql(server.url, token, '{ health { ok database pendingMigrations } }');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ data: { health: { ok: true, database: backend, pendingMigrations: 0 } } });
