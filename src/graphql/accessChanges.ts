@@ -6,6 +6,7 @@ import { changesAfter, changesBefore, type AccessChangeFilter, type AccessChange
 import { assertFeedKept, FeedTruncatedError } from '../feed/retention.ts';
 import { feedHead } from '../feed/sequencer.ts';
 import { builder } from './builder.ts';
+import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
 import { GrantSourceEnum } from './enums.ts';
 import { ACCOUNT_ID, ENTITLEMENT_ID, RESOURCE_ID, resolveOptionalIdArg } from './idArgs.ts';
@@ -15,26 +16,20 @@ import { AccountRef, EntitlementRef, GrantRef, ResourceRef, SyncRunRef } from '.
 // The change feed (scope read): every change to grants and accounts with its source and
 // sequence number, paged by `accessChanges` and followed live by `accessChanged`.
 
-export const ChangeSourceEnum = builder.enumType('ChangeSource', {
-  description: 'Where a change to the cache came from.',
-  values: {
-    SYNC: { description: 'Seen in Slack by a full sync or a targeted refresh.' },
-    EVENT: { description: 'Applied from a Slack event.' },
-    SLACKGATE: { description: 'Made by slackgate: a mutation, an approved request, expiry, a review.' },
-  } as const,
-});
+export const ChangeSourceEnum = enumOf('ChangeSource', {
+  SYNC: 'Seen in Slack by a full sync or a targeted refresh.',
+  EVENT: 'Applied from a Slack event.',
+  SLACKGATE: 'Made by slackgate: a mutation, an approved request, expiry, a review.',
+}, 'Where a change to the cache came from.');
 
-export const AccessChangeKindEnum = builder.enumType('AccessChangeKind', {
-  description: 'What changed: a grant or an account, added, changed or removed.',
-  values: {
-    GRANT_ADDED: { description: 'An account gained an entitlement.' },
-    GRANT_REMOVED: { description: 'An account lost an entitlement.' },
-    GRANT_CHANGED: { description: 'A grant’s terms changed (its source, expiry or request).' },
-    ACCOUNT_ADDED: { description: 'A new account appeared.' },
-    ACCOUNT_CHANGED: { description: 'An account’s fields changed (see changedFields).' },
-    ACCOUNT_REMOVED: { description: 'An account was deleted or left the organization.' },
-  } as const,
-});
+export const AccessChangeKindEnum = enumOf('AccessChangeKind', {
+  GRANT_ADDED: 'An account gained an entitlement.',
+  GRANT_REMOVED: 'An account lost an entitlement.',
+  GRANT_CHANGED: 'A grant’s terms changed (its source, expiry or request).',
+  ACCOUNT_ADDED: 'A new account appeared.',
+  ACCOUNT_CHANGED: 'An account’s fields changed (see changedFields).',
+  ACCOUNT_REMOVED: 'An account was deleted or left the organization.',
+}, 'What changed: a grant or an account, added, changed or removed.');
 
 const AccessChange = builder.objectRef<AccessChangeRow>('AccessChange').implement({
   description: 'One change to a grant or an account, numbered in the order changes became visible.',

@@ -1,5 +1,6 @@
 import type { SyncRun } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { enumOf } from './enumOf.ts';
 import { catalogCounts, connectorState } from './read/connector.ts';
 import { activeSyncRun, lastSuccessfulSyncRun } from './read/syncRuns.ts';
 import { SyncRunRef } from './refs.ts';
@@ -45,12 +46,10 @@ function tokenReports(value: unknown): TokenReport[] {
   });
 }
 
-const ConnectorStatusEnum = builder.enumType('ConnectorStatus', {
-  values: {
-    SYNCING: { description: 'A sync is in progress.' },
-    CONNECTED: { description: 'The last sync succeeded and Slack accepts the tokens.' },
-    ERROR: { description: 'Something needs attention; statusReason says what.' },
-  } as const,
+const ConnectorStatusEnum = enumOf('ConnectorStatus', {
+  SYNCING: 'A sync is in progress.',
+  CONNECTED: 'The last sync succeeded and Slack accepts the tokens.',
+  ERROR: 'Something needs attention; statusReason says what.',
 });
 
 const ConnectorToken = builder.objectRef<TokenReport>('ConnectorToken').implement({

@@ -1,19 +1,16 @@
 import { builder } from './builder.ts';
+import { enumOf } from './enumOf.ts';
 
-export const AccountStatusEnum = builder.enumType('AccountStatus', {
-  values: {
-    ENABLED: { description: 'Active in Slack.' },
-    DISABLED: { description: 'Deactivated through SCIM (inactive).' },
-    DELETED: { description: 'No longer listed by Slack; kept for history.' },
-  } as const,
+export const AccountStatusEnum = enumOf('AccountStatus', {
+  ENABLED: 'Active in Slack.',
+  DISABLED: 'Deactivated through SCIM (inactive).',
+  DELETED: 'No longer listed by Slack; kept for history.',
 });
 
-export const AccountTypeEnum = builder.enumType('AccountType', {
-  values: {
-    HUMAN: { description: 'A person.' },
-    SERVICE: { description: 'A bot or app user.' },
-    SYSTEM: { description: "Slack's own accounts (Slackbot)." },
-  } as const,
+export const AccountTypeEnum = enumOf('AccountType', {
+  HUMAN: 'A person.',
+  SERVICE: 'A bot or app user.',
+  SYSTEM: "Slack's own accounts (Slackbot).",
 });
 
 export const ResourceTypeEnum = builder.enumType('ResourceType', {
@@ -28,35 +25,21 @@ export const ResourceTypeEnum = builder.enumType('ResourceType', {
   } as const,
 });
 
-export const GrantSourceEnum = builder.enumType('GrantSource', {
-  values: {
-    SYNC: { description: 'Seen in Slack by a sync.' },
-    DIRECT: { description: 'Granted directly through the API.' },
-    REQUEST: { description: 'Granted by an approved access request.' },
-  } as const,
+export const GrantSourceEnum = enumOf('GrantSource', {
+  SYNC: 'Seen in Slack by a sync.',
+  DIRECT: 'Granted directly through the API.',
+  REQUEST: 'Granted by an approved access request.',
 });
 
-export const SyncStatusEnum = builder.enumType('SyncStatus', {
-  values: ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'NEEDS_CONFIRMATION'] as const,
-});
+export const SyncStatusEnum = enumOf('SyncStatus', ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'NEEDS_CONFIRMATION']);
 
-export const SyncTriggerEnum = builder.enumType('SyncTrigger', {
-  values: ['SCHEDULE', 'MANUAL', 'STARTUP', 'TARGETED', 'RESUME'] as const,
-});
+export const SyncTriggerEnum = enumOf('SyncTrigger', ['SCHEDULE', 'MANUAL', 'STARTUP', 'TARGETED', 'RESUME']);
 
-export const SyncChangeKindEnum = builder.enumType('SyncChangeKind', {
-  values: ['GRANT_ADDED', 'GRANT_REMOVED', 'ACCOUNT_ADDED', 'ACCOUNT_CHANGED', 'ACCOUNT_REMOVED', 'RESOURCE_ADDED', 'RESOURCE_CHANGED', 'RESOURCE_REMOVED'] as const,
-});
+export const SyncChangeKindEnum = enumOf('SyncChangeKind', ['GRANT_ADDED', 'GRANT_REMOVED', 'ACCOUNT_ADDED', 'ACCOUNT_CHANGED', 'ACCOUNT_REMOVED', 'RESOURCE_ADDED', 'RESOURCE_CHANGED', 'RESOURCE_REMOVED']);
 
-export const EntitlementPurposeEnum = builder.enumType('EntitlementPurpose', {
-  values: ['ASSIGNMENT', 'PERMISSION', 'OWNERSHIP'] as const,
-});
+export const EntitlementPurposeEnum = enumOf('EntitlementPurpose', ['ASSIGNMENT', 'PERMISSION', 'OWNERSHIP']);
 
-export const AuditOutcomeEnum = builder.enumType('AuditOutcome', {
-  // STARTED: a change about to be made in Slack; the row with its outcome follows.
-  values: ['SUCCESS', 'FAILURE', 'DENIED', 'NOOP', 'STARTED'] as const,
-});
+// STARTED: a change about to be made in Slack; the row with its outcome follows.
+export const AuditOutcomeEnum = enumOf('AuditOutcome', ['SUCCESS', 'FAILURE', 'DENIED', 'NOOP', 'STARTED']);
 
-export const ResourceStatusEnum = builder.enumType('ResourceStatus', {
-  values: ['ACTIVE', 'DISABLED', 'ARCHIVED', 'DELETED'] as const,
-});
+export const ResourceStatusEnum = enumOf('ResourceStatus', ['ACTIVE', 'DISABLED', 'ARCHIVED', 'DELETED']);

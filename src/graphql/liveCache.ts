@@ -4,6 +4,7 @@ import { setOutsideGrantsPolicy } from '../access/policies.ts';
 import type { OutsideGrantsPolicy } from '../db/schema.ts';
 import { driftOf } from '../live/metrics.ts';
 import { builder } from './builder.ts';
+import { enumOf } from './enumOf.ts';
 import { Connector } from './connector.ts';
 import { USER_ERRORS_FIELD_DESCRIPTION, UserErrorRef } from './errors.ts';
 import { ENTITLEMENT_ID, resolveIdArg } from './idArgs.ts';
@@ -14,14 +15,11 @@ import { SyncDiff } from './syncRun.ts';
 // The live cache in the API: each entitlement's policy for access granted outside slackgate,
 // the drift a full sync found, and the event transport's state in `connector`.
 
-export const OutsideGrantsPolicyEnum = builder.enumType('OutsideGrantsPolicy', {
-  description: 'What slackgate does with access granted in Slack outside slackgate.',
-  values: {
-    ALLOW: { description: 'Record it as an observed audit event (default).' },
-    NOTIFY: { description: 'Record it and DM the entitlement’s approvers.' },
-    REVOKE: { description: 'Record it and revoke it through the provisioning service (a bounded number per minute; beyond that the approvers are told).' },
-  } as const,
-});
+export const OutsideGrantsPolicyEnum = enumOf('OutsideGrantsPolicy', {
+  ALLOW: 'Record it as an observed audit event (default).',
+  NOTIFY: 'Record it and DM the entitlement’s approvers.',
+  REVOKE: 'Record it and revoke it through the provisioning service (a bounded number per minute; beyond that the approvers are told).',
+}, 'What slackgate does with access granted in Slack outside slackgate.');
 
 builder.objectField(EntitlementRef, 'outsideGrants', (t) =>
   t.field({

@@ -7,6 +7,7 @@ import { expiryAfter } from '../access/policies.ts';
 import type { ProvisionOutcome } from '../access/types.ts';
 import type { GrantsChangedEvent } from '../events/topics.ts';
 import { builder } from './builder.ts';
+import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
 import { actorOf, originOf } from './actAs.ts';
 import { ConflictError, NotFoundError, UserError, UserErrorRef, ValidationError, USER_ERRORS_FIELD_DESCRIPTION } from './errors.ts';
@@ -18,24 +19,13 @@ import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
 // subscription. Resolvers turn ids into internal ones and call the provisioning service, which
 // talks to Slack, writes the cache and audits.
 
-export const ProvisionResultEnum = builder.enumType('ProvisionResult', {
-  description: 'What a grant or revoke did. ALREADY_* are not errors: Slack already had it that way.',
-  values: ['GRANTED', 'ALREADY_GRANTED', 'REVOKED', 'ALREADY_REVOKED'] as const,
-});
+export const ProvisionResultEnum = enumOf('ProvisionResult', ['GRANTED', 'ALREADY_GRANTED', 'REVOKED', 'ALREADY_REVOKED'], 'What a grant or revoke did. ALREADY_* are not errors: Slack already had it that way.');
 
-const AccountStatusResultEnum = builder.enumType('AccountStatusResult', {
-  description: 'What setAccountStatus did.',
-  values: ['ENABLED', 'DISABLED', 'ALREADY_ENABLED', 'ALREADY_DISABLED'] as const,
-});
+const AccountStatusResultEnum = enumOf('AccountStatusResult', ['ENABLED', 'DISABLED', 'ALREADY_ENABLED', 'ALREADY_DISABLED'], 'What setAccountStatus did.');
 
-const SettableAccountStatusEnum = builder.enumType('SettableAccountStatus', {
-  description: 'An account status an operator can set through SCIM.',
-  values: ['ENABLED', 'DISABLED'] as const,
-});
+const SettableAccountStatusEnum = enumOf('SettableAccountStatus', ['ENABLED', 'DISABLED'], 'An account status an operator can set through SCIM.');
 
-const GrantsChangeCauseEnum = builder.enumType('GrantsChangeCause', {
-  values: ['SYNC', 'GRANT', 'REVOKE', 'EXPIRY', 'REVIEW'] as const,
-});
+const GrantsChangeCauseEnum = enumOf('GrantsChangeCause', ['SYNC', 'GRANT', 'REVOKE', 'EXPIRY', 'REVIEW']);
 
 const provisioners = { $any: { provision: true } } as const;
 const optionalText = z.string().max(2000).nullish();

@@ -6,6 +6,7 @@ import type { Actor } from '../access/types.ts';
 import { hasScope } from '../auth/scopes.ts';
 import type { RequestKind, RequestState } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
 import { actorOf, originOf as origin } from './actAs.ts';
@@ -20,39 +21,32 @@ type Approval = ApprovalRow;
 /** Requests have no external id; their number is accepted instead of the global id. */
 export const REQUEST_ID = numberedId('Request');
 
-export const RequestKindEnum = builder.enumType('RequestKind', {
-  values: {
-    GRANT: { description: 'Asks for access.' },
-    REVOKE: { description: 'Removes access (from an access review decision).' },
-  } as const,
+export const RequestKindEnum = enumOf('RequestKind', {
+  GRANT: 'Asks for access.',
+  REVOKE: 'Removes access (from an access review decision).',
 });
 
-export const RequestStateEnum = builder.enumType('RequestState', {
-  description: 'PENDING → APPROVED → PROVISIONING → GRANTED → EXPIRED or REVOKED; or DENIED, CANCELLED, FAILED (retryable).',
-  values: {
-    PENDING: { description: 'Waiting for approvals.' },
-    APPROVED: { description: 'Approved; about to be provisioned.' },
-    DENIED: { description: 'An approver said no.' },
-    CANCELLED: { description: 'Withdrawn, or closed because nobody decided in time (errorCode TIMED_OUT).' },
-    PROVISIONING: { description: 'Being carried out in Slack.' },
-    GRANTED: { description: 'The access is in place (until expiresAt, when set).' },
-    FAILED: { description: 'Slack refused; see error. retryRequest tries again.' },
-    EXPIRED: { description: 'Time-bound access ended and was removed.' },
-    REVOKED: { description: 'Access removed (a revoke request, or the access was revoked by one).' },
-  } as const,
+export const RequestStateEnum = enumOf('RequestState', {
+  PENDING: 'Waiting for approvals.',
+  APPROVED: 'Approved; about to be provisioned.',
+  DENIED: 'An approver said no.',
+  CANCELLED: 'Withdrawn, or closed because nobody decided in time (errorCode TIMED_OUT).',
+  PROVISIONING: 'Being carried out in Slack.',
+  GRANTED: 'The access is in place (until expiresAt, when set).',
+  FAILED: 'Slack refused; see error. retryRequest tries again.',
+  EXPIRED: 'Time-bound access ended and was removed.',
+  REVOKED: 'Access removed (a revoke request, or the access was revoked by one).',
+}, 'PENDING → APPROVED → PROVISIONING → GRANTED → EXPIRED or REVOKED; or DENIED, CANCELLED, FAILED (retryable).');
+
+const RequestOriginEnum = enumOf('RequestOrigin', {
+  API: 'Asked through the API.',
+  REVIEW: 'A REVOKE decision of an access review.',
+  EXPIRY: 'Created by expiry.',
+  EXTENSION: 'Extends a time-bound grant.',
+  SYSTEM: 'Created by the gateway itself.',
 });
 
-const RequestOriginEnum = builder.enumType('RequestOrigin', {
-  values: {
-    API: { description: 'Asked through the API.' },
-    REVIEW: { description: 'A REVOKE decision of an access review.' },
-    EXPIRY: { description: 'Created by expiry.' },
-    EXTENSION: { description: 'Extends a time-bound grant.' },
-    SYSTEM: { description: 'Created by the gateway itself.' },
-  } as const,
-});
-
-const ApprovalDecisionEnum = builder.enumType('ApprovalDecision', { values: ['APPROVE', 'DENY'] as const });
+const ApprovalDecisionEnum = enumOf('ApprovalDecision', ['APPROVE', 'DENY']);
 
 const ApprovalRef = builder.objectRef<Approval>('Approval').implement({
   description: 'One approver’s decision on a request.',

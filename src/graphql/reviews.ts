@@ -3,6 +3,7 @@ import type { Actor } from '../access/types.ts';
 import { memoryWriter, type ExportFormat } from '../export/format.ts';
 import { exportReview, externalScope, isoUtc } from '../export/review.ts';
 import { builder } from './builder.ts';
+import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
 import { ResourceTypeEnum } from './enums.ts';
@@ -17,20 +18,16 @@ import { RequestRef } from './requests.ts';
 const ACCESS_REVIEW_ID = numberedId('AccessReview');
 const REVIEW_ITEM_ID = numberedId('ReviewItem');
 
-const AccessReviewStatusEnum = builder.enumType('AccessReviewStatus', {
-  values: {
-    OPEN: { description: 'Reviewers are deciding.' },
-    CLOSING: { description: 'Closed for decisions; REVOKE decisions are being carried out.' },
-    CLOSED: { description: 'Done: every REVOKE decision was carried out (or failed, see progress).' },
-  } as const,
+const AccessReviewStatusEnum = enumOf('AccessReviewStatus', {
+  OPEN: 'Reviewers are deciding.',
+  CLOSING: 'Closed for decisions; REVOKE decisions are being carried out.',
+  CLOSED: 'Done: every REVOKE decision was carried out (or failed, see progress).',
 });
-const ReviewerModeEnum = builder.enumType('ReviewerMode', {
-  values: {
-    EXPLICIT: { description: 'The named reviewers review every item.' },
-    ENTITLEMENT_APPROVERS: { description: "Each item is reviewed by its entitlement's approvers." },
-  } as const,
+const ReviewerModeEnum = enumOf('ReviewerMode', {
+  EXPLICIT: 'The named reviewers review every item.',
+  ENTITLEMENT_APPROVERS: "Each item is reviewed by its entitlement's approvers.",
 });
-const ReviewDecisionEnum = builder.enumType('ReviewDecision', { values: ['KEEP', 'REVOKE'] as const });
+const ReviewDecisionEnum = enumOf('ReviewDecision', ['KEEP', 'REVOKE']);
 const EvidenceFormatEnum = builder.enumType('EvidenceFormat', { values: { CSV: { value: 'csv' }, JSON: { value: 'json' } } as const });
 
 export const AccessReviewRef = builder.loadableNodeRef('AccessReview', {
