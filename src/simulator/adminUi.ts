@@ -1,5 +1,5 @@
 import type { SimulatedEvents } from './events.ts';
-import { newUser, type Channel, type SlackStore, type User, type UserGroup, type WorkspaceRole } from './store.ts';
+import { newUser, newUsergroup, type Channel, type SlackStore, type User, type UserGroup, type WorkspaceRole } from './store.ts';
 
 /**
  * What an admin does in Slack's own UI (not through the API): add someone to a user group or a
@@ -73,25 +73,16 @@ export class SlackAdminUi {
     if (!this.store.workspace(teamId)) throw new AdminUiError(`no workspace ${teamId}`);
     for (const id of options.users ?? []) this.#user(id);
     const now = this.store.now();
-    return this.store.addUsergroup({
-      teamId,
-      name,
-      handle: options.handle ?? name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-      description: '',
-      isIdpGroup: false,
-      isOrgLevel: false,
-      linkedTeams: [],
-      autoType: null,
-      autoProvision: false,
-      dateCreate: now,
-      dateUpdate: now,
-      dateDelete: 0,
-      createdBy: options.creator ?? '',
-      updatedBy: options.creator ?? '',
-      deletedBy: null,
-      channels: [],
-      users: new Set(options.users ?? []),
-    });
+    return this.store.addUsergroup(
+      newUsergroup({
+        teamId,
+        name,
+        handle: options.handle ?? name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+        dateCreate: now,
+        createdBy: options.creator ?? '',
+        users: new Set(options.users ?? []),
+      }),
+    );
   }
 
   /** Grid: an org admin adds a person of the organization to a workspace (team_join there). */

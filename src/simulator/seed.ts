@@ -11,7 +11,7 @@ import {
   WORKSPACE_SUFFIXES,
 } from './names.ts';
 import { Random, seedTag } from './random.ts';
-import { newUser, SlackStore, type OrgRole, type SlackPlan, type TokenInfo, type User, type Workspace, type WorkspaceMembership } from './store.ts';
+import { newUser, newUsergroup, SlackStore, type OrgRole, type SlackPlan, type TokenInfo, type User, type Workspace, type WorkspaceMembership } from './store.ts';
 import { DEMO_PEOPLE, DEMO_CHANNELS, DEMO_GROUPS, DEMO_IDP_GROUPS } from './demo.ts';
 import { prerenderUsers } from './web/render.ts';
 
@@ -340,25 +340,20 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
     if (!empty) for (const u of powerUsers) if (u.memberships.some((m) => m.teamId === teamId) && rng.chance(POWER_USER_SHARE)) members.add(u.id);
     const created = EPOCH_2019 + rng.int(FIVE_YEARS);
     const disabled = g % 5 === 4;
-    store.addUsergroup({
-      teamId,
-      name,
-      handle: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-      description: `${name} team`,
-      isIdpGroup: false,
-      isOrgLevel: false,
-      linkedTeams: [],
-      autoType: null,
-      autoProvision: false,
-      dateCreate: created,
-      dateUpdate: created + 86_400,
-      dateDelete: disabled ? created + 86_400 * 90 : 0,
-      createdBy: primaryOwner.id,
-      updatedBy: primaryOwner.id,
-      deletedBy: disabled ? primaryOwner.id : null,
-      channels: [],
-      users: members,
-    });
+    store.addUsergroup(
+      newUsergroup({
+        teamId,
+        name,
+        handle: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+        description: `${name} team`,
+        dateCreate: created,
+        dateUpdate: created + 86_400,
+        dateDelete: disabled ? created + 86_400 * 90 : 0,
+        createdBy: primaryOwner.id,
+        deletedBy: disabled ? primaryOwner.id : null,
+        users: members,
+      }),
+    );
   }
 
   const idpCount = store.hasScim ? Math.max(0, options.idpGroups ?? 4) : 0;
@@ -371,25 +366,19 @@ function seedGenerated(store: SlackStore, options: SeedOptions, rng: Random): vo
     const pool = grid ? allEligible : (eligibleByTeam.get(teamIds[0] as string) ?? []);
     const size = empty ? 0 : Math.min(pool.length, rng.skewed(IDP_GROUP_SIZE.median, IDP_GROUP_SIZE.sigma, IDP_GROUP_SIZE.min, IDP_GROUP_SIZE.max));
     const created = EPOCH_2019 + rng.int(FIVE_YEARS);
-    store.addUsergroup({
-      teamId: grid ? (store.enterprise as { id: string }).id : (teamIds[0] as string),
-      name,
-      handle: name,
-      description: '',
-      isIdpGroup: true,
-      isOrgLevel: grid,
-      linkedTeams: grid ? rng.sample(teamIds, 1 + rng.int(teamIds.length)) : [],
-      autoType: null,
-      autoProvision: false,
-      dateCreate: created,
-      dateUpdate: created,
-      dateDelete: 0,
-      createdBy: primaryOwner.id,
-      updatedBy: primaryOwner.id,
-      deletedBy: null,
-      channels: [],
-      users: new Set(rng.sample(pool, size).map((u) => u.id)),
-    });
+    store.addUsergroup(
+      newUsergroup({
+        teamId: grid ? (store.enterprise as { id: string }).id : (teamIds[0] as string),
+        name,
+        handle: name,
+        isIdpGroup: true,
+        isOrgLevel: grid,
+        linkedTeams: grid ? rng.sample(teamIds, 1 + rng.int(teamIds.length)) : [],
+        dateCreate: created,
+        createdBy: primaryOwner.id,
+        users: new Set(rng.sample(pool, size).map((u) => u.id)),
+      }),
+    );
   }
 
   const channelCount = Math.max(workspaceCount, options.channels ?? 8);
@@ -523,48 +512,37 @@ function seedDemo(store: SlackStore, options: SeedOptions, rng: Random): void {
 
   for (const group of DEMO_GROUPS) {
     const created = EPOCH_2019 + 86_400 * group.createdDaysAfter2019;
-    store.addUsergroup({
-      teamId: hq.id,
-      name: group.name,
-      handle: group.handle,
-      description: group.description,
-      isIdpGroup: false,
-      isOrgLevel: false,
-      linkedTeams: [],
-      autoType: null,
-      autoProvision: false,
-      dateCreate: created,
-      dateUpdate: created + 86_400 * 10,
-      dateDelete: group.disabled ? created + 86_400 * 300 : 0,
-      createdBy: owner.id,
-      updatedBy: owner.id,
-      deletedBy: group.disabled ? owner.id : null,
-      channels: [],
-      users: idsOf(group.members),
-    });
+    store.addUsergroup(
+      newUsergroup({
+        teamId: hq.id,
+        name: group.name,
+        handle: group.handle,
+        description: group.description,
+        dateCreate: created,
+        dateUpdate: created + 86_400 * 10,
+        dateDelete: group.disabled ? created + 86_400 * 300 : 0,
+        createdBy: owner.id,
+        deletedBy: group.disabled ? owner.id : null,
+        users: idsOf(group.members),
+      }),
+    );
   }
   if (store.hasScim) {
     for (const group of DEMO_IDP_GROUPS) {
       const created = EPOCH_2019 + 86_400 * 700;
-      store.addUsergroup({
-        teamId: grid ? (store.enterprise as { id: string }).id : hq.id,
-        name: group.name,
-        handle: group.name,
-        description: '',
-        isIdpGroup: true,
-        isOrgLevel: grid,
-        linkedTeams: grid ? workspaces.map((w) => w.id) : [],
-        autoType: null,
-        autoProvision: false,
-        dateCreate: created,
-        dateUpdate: created,
-        dateDelete: 0,
-        createdBy: owner.id,
-        updatedBy: owner.id,
-        deletedBy: null,
-        channels: [],
-        users: idsOf(group.members),
-      });
+      store.addUsergroup(
+        newUsergroup({
+          teamId: grid ? (store.enterprise as { id: string }).id : hq.id,
+          name: group.name,
+          handle: group.name,
+          isIdpGroup: true,
+          isOrgLevel: grid,
+          linkedTeams: grid ? workspaces.map((w) => w.id) : [],
+          dateCreate: created,
+          createdBy: owner.id,
+          users: idsOf(group.members),
+        }),
+      );
     }
   }
   for (const spec of DEMO_CHANNELS) {

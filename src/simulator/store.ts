@@ -178,6 +178,35 @@ export interface UserGroup {
   users: Set<string>;
 }
 
+type UserGroupFields = Omit<UserGroup, 'id'>;
+type UserGroupDefaults = 'description' | 'isIdpGroup' | 'isOrgLevel' | 'linkedTeams' | 'autoType' | 'autoProvision' | 'dateUpdate' | 'dateDelete' | 'updatedBy' | 'deletedBy' | 'channels';
+
+/**
+ * A user group's fields as Slack fills them in at creation: enabled, not an IdP group, not
+ * linked, no auto-type, no channels, last updated when and by whom it was created.
+ */
+export function newUsergroup(group: Omit<UserGroupFields, UserGroupDefaults> & Partial<Pick<UserGroupFields, UserGroupDefaults>>): UserGroupFields {
+  return {
+    teamId: group.teamId,
+    name: group.name,
+    handle: group.handle,
+    description: group.description ?? '',
+    isIdpGroup: group.isIdpGroup ?? false,
+    isOrgLevel: group.isOrgLevel ?? false,
+    linkedTeams: group.linkedTeams ?? [],
+    autoType: group.autoType ?? null,
+    autoProvision: group.autoProvision ?? false,
+    dateCreate: group.dateCreate,
+    dateUpdate: group.dateUpdate ?? group.dateCreate,
+    dateDelete: group.dateDelete ?? 0,
+    createdBy: group.createdBy,
+    updatedBy: group.updatedBy ?? group.createdBy,
+    deletedBy: group.deletedBy ?? null,
+    channels: group.channels ?? [],
+    users: group.users,
+  };
+}
+
 export interface Channel {
   id: string;
   teamId: string;

@@ -1,4 +1,4 @@
-import { newUser, type SlackStore, type User } from '../store.ts';
+import { newUser, newUsergroup, type SlackStore, type User } from '../store.ts';
 import { JsonPage } from '../web/render.ts';
 
 const COMMA = Buffer.from(',');
@@ -264,25 +264,18 @@ function groupsRoute(store: SlackStore, request: ScimRequest): ScimResponse {
       const now = store.now();
       const firstTeam = [...store.workspaces.keys()][0] as string;
       const owner = store.primaryOwnerOf(firstTeam)?.id ?? '';
-      const group = store.addUsergroup({
-        teamId: store.isGrid ? (store.enterprise?.id ?? firstTeam) : firstTeam,
-        name,
-        handle: name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
-        description: '',
-        isIdpGroup: true,
-        isOrgLevel: store.isGrid,
-        linkedTeams: [],
-        autoType: null,
-        autoProvision: false,
-        dateCreate: now,
-        dateUpdate: now,
-        dateDelete: 0,
-        createdBy: owner,
-        updatedBy: owner,
-        deletedBy: null,
-        channels: [],
-        users: new Set(ids),
-      });
+      const group = store.addUsergroup(
+        newUsergroup({
+          teamId: store.isGrid ? (store.enterprise?.id ?? firstTeam) : firstTeam,
+          name,
+          handle: name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
+          isIdpGroup: true,
+          isOrgLevel: store.isGrid,
+          dateCreate: now,
+          createdBy: owner,
+          users: new Set(ids),
+        }),
+      );
       return { status: 201, body: scimGroup(store, group, version, base), headers: { location: `${base}Groups/${group.id}` } };
     }
     throw new ScimError(405, 'method_not_allowed');

@@ -1,4 +1,4 @@
-import { isWorkspaceAdmin, type UserGroup } from '../store.ts';
+import { isWorkspaceAdmin, newUsergroup, type UserGroup } from '../store.ts';
 import { SlackApiError } from './args.ts';
 import { RawJson, scopes, type CallContext, type MethodSpec } from './method.ts';
 import { usergroupJson, usergroupObject } from './render.ts';
@@ -131,25 +131,18 @@ function usergroupsCreate(ctx: CallContext): Record<string, unknown> {
   validateNaming(ctx, undefined, name, handle, description);
   const channels = validateChannels(ctx) ?? [];
   const now = ctx.store.now();
-  const group = ctx.store.addUsergroup({
-    teamId: ctx.teamId as string,
-    name,
-    handle,
-    description,
-    isIdpGroup: false,
-    isOrgLevel: false,
-    linkedTeams: [],
-    autoType: null,
-    autoProvision: false,
-    dateCreate: now,
-    dateUpdate: now,
-    dateDelete: 0,
-    createdBy: ctx.token.userId,
-    updatedBy: ctx.token.userId,
-    deletedBy: null,
-    channels,
-    users: new Set(),
-  });
+  const group = ctx.store.addUsergroup(
+    newUsergroup({
+      teamId: ctx.teamId as string,
+      name,
+      handle,
+      description,
+      dateCreate: now,
+      createdBy: ctx.token.userId,
+      channels,
+      users: new Set(),
+    }),
+  );
   return { usergroup: render(ctx, group, false) };
 }
 
