@@ -1,5 +1,6 @@
 import type { Account } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './nodeById.ts';
 import { AccountStatusEnum, AccountTypeEnum } from './enums.ts';
 import { GrantConnection, GrantFilterInput, loadGrantConnections } from './grant.ts';
 import { ACCOUNT_ID, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
@@ -63,23 +64,13 @@ const AccountFilter = builder.inputType('AccountFilter', {
 });
 
 builder.queryFields((t) => ({
-  accounts: t.connection(
-    {
-      type: AccountRef,
-      description: 'Accounts, oldest first.',
-      args: { filter: t.arg({ type: AccountFilter, required: false }) },
-      resolve: async (_root, args, ctx, info) => {
-        const f = args.filter ?? {};
-        const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
-        if (workspaceResourceId === null) return emptyConnection();
-        const filter = { search: f.search, status: f.status, type: f.type, isGuest: f.isGuest, workspaceResourceId };
-        const db = ctx.database.db;
-        return keysetConnection(args, accountOrder, (page) => accountPage(db, filter, page, accountColumnsFor(info)), () => remembered(ctx.counts, `accounts:${JSON.stringify(filter)}`, () => countAccounts(db, filter)));
-      },
-    },
-    { name: 'AccountConnection' },
-    { name: 'AccountEdge' },
-  ),
+  accounts: filteredConnection(t, 'Account', { type: AccountRef, filter: AccountFilter, description: 'Accounts, oldest first.' }, async (f, args, ctx, info) => {
+    const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
+    if (workspaceResourceId === null) return emptyConnection();
+    const filter = { search: f.search, status: f.status, type: f.type, isGuest: f.isGuest, workspaceResourceId };
+    const db = ctx.database.db;
+    return keysetConnection(args, accountOrder, (page) => accountPage(db, filter, page, accountColumnsFor(info)), () => remembered(ctx.counts, `accounts:${JSON.stringify(filter)}`, () => countAccounts(db, filter)));
+  }),
   account: t.field({
     type: AccountRef,
     nullable: true,

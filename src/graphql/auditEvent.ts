@@ -1,7 +1,8 @@
 import { builder } from './builder.ts';
+import { byIdArg, filteredConnection } from './nodeById.ts';
 import { emptyConnection } from './emptyConnection.ts';
 import { AuditOutcomeEnum } from './enums.ts';
-import { ACCOUNT_ID, AUDIT_EVENT_ID, resolveIdArg, resolveOptionalIdArg } from './idArgs.ts';
+import { ACCOUNT_ID, AUDIT_EVENT_ID, resolveOptionalIdArg } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { auditOrder, auditPage, countAuditEvents } from './read/audit.ts';
 import { AccountRef, AuditEventRef } from './refs.ts';
@@ -40,27 +41,16 @@ const AuditEventFilter = builder.inputType('AuditEventFilter', {
 });
 
 builder.queryFields((t) => ({
-  auditEvents: t.connection(
-    {
-      type: AuditEventRef,
-      description: 'Audit events, newest first.',
-      args: { filter: t.arg({ type: AuditEventFilter, required: false }) },
-      resolve: async (_root, args, ctx) => {
-        const f = args.filter ?? {};
-        const actorAccountId = await resolveOptionalIdArg(ctx, f.actorAccountId, ACCOUNT_ID, 'filter.actorAccountId');
-        if (actorAccountId === null) return emptyConnection();
-        const filter = { ...f, actions: f.action, outcomes: f.outcome, actorAccountId };
-        const db = ctx.database.db;
-        return keysetConnection(args, auditOrder, (page) => auditPage(db, filter, page), () => countAuditEvents(db, filter));
-      },
-    },
-    { name: 'AuditEventConnection' },
-    { name: 'AuditEventEdge' },
-  ),
+  auditEvents: filteredConnection(t, 'AuditEvent', { type: AuditEventRef, filter: AuditEventFilter, description: 'Audit events, newest first.' }, async (f, args, ctx) => {
+    const actorAccountId = await resolveOptionalIdArg(ctx, f.actorAccountId, ACCOUNT_ID, 'filter.actorAccountId');
+    if (actorAccountId === null) return emptyConnection();
+    const filter = { ...f, actions: f.action, outcomes: f.outcome, actorAccountId };
+    const db = ctx.database.db;
+    return keysetConnection(args, auditOrder, (page) => auditPage(db, filter, page), () => countAuditEvents(db, filter));
+  }),
   auditEvent: t.field({
     type: AuditEventRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => resolveIdArg(ctx, args.id, AUDIT_EVENT_ID, 'id'),
+    ...byIdArg(t, AUDIT_EVENT_ID),
   }),
 }));

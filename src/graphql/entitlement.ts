@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Entitlement } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { byIdArg, filteredConnection } from './nodeById.ts';
 import { emptyConnection } from './emptyConnection.ts';
 import { EntitlementPurposeEnum, ResourceTypeEnum } from './enums.ts';
 import { GrantConnection, GrantFilterInput, loadGrantConnections } from './grant.ts';
-import { ENTITLEMENT_ID, RESOURCE_ID, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
+import { ENTITLEMENT_ID, RESOURCE_ID, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { countEntitlements, entitlementOrder, entitlementPage } from './read/entitlements.ts';
 import { EntitlementRef, ResourceRef } from './refs.ts';
@@ -63,30 +64,19 @@ const EntitlementFilter = builder.inputType('EntitlementFilter', {
 });
 
 builder.queryFields((t) => ({
-  entitlements: t.connection(
-    {
-      type: EntitlementRef,
-      description: 'Entitlements, oldest first.',
-      args: { filter: t.arg({ type: EntitlementFilter, required: false }) },
-      resolve: async (_root, args, ctx) => {
-        const f = args.filter ?? {};
-        const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
-        const resourceId = await resolveOptionalIdArg(ctx, f.resourceId, RESOURCE_ID, 'filter.resourceId');
-        if (workspaceResourceId === null || resourceId === null) return emptyConnection();
-        const filter = { resourceTypes: f.resourceType, grantable: f.grantable, search: f.search, workspaceResourceId, resourceId };
-        const db = ctx.database.db;
-        return keysetConnection(args, entitlementOrder, (page) => entitlementPage(db, filter, page), () => remembered(ctx.counts, `entitlements:${JSON.stringify(filter)}`, () => countEntitlements(db, filter)));
-      },
-    },
-    { name: 'EntitlementConnection' },
-    { name: 'EntitlementEdge' },
-  ),
+  entitlements: filteredConnection(t, 'Entitlement', { type: EntitlementRef, filter: EntitlementFilter, description: 'Entitlements, oldest first.' }, async (f, args, ctx) => {
+    const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
+    const resourceId = await resolveOptionalIdArg(ctx, f.resourceId, RESOURCE_ID, 'filter.resourceId');
+    if (workspaceResourceId === null || resourceId === null) return emptyConnection();
+    const filter = { resourceTypes: f.resourceType, grantable: f.grantable, search: f.search, workspaceResourceId, resourceId };
+    const db = ctx.database.db;
+    return keysetConnection(args, entitlementOrder, (page) => entitlementPage(db, filter, page), () => remembered(ctx.counts, `entitlements:${JSON.stringify(filter)}`, () => countEntitlements(db, filter)));
+  }),
   entitlement: t.field({
     type: EntitlementRef,
     nullable: true,
     description: 'One entitlement, by global or external id (e.g. userGroup:S123:member).',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => resolveIdArg(ctx, args.id, ENTITLEMENT_ID, 'id'),
+    ...byIdArg(t, ENTITLEMENT_ID),
   }),
 }));
 

@@ -2,10 +2,11 @@ import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Grant } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { byIdArg } from './nodeById.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
 import { GrantSourceEnum, ResourceTypeEnum } from './enums.ts';
-import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveIdArg, resolveOptionalIdArg } from './idArgs.ts';
+import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, resolveOptionalIdArg } from './idArgs.ts';
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
 import { connectionNodeFields } from './lookahead.ts';
 import { accountsByIds } from './read/accounts.ts';
@@ -141,8 +142,7 @@ builder.queryFields((t) => ({
     type: GrantRef,
     nullable: true,
     description: 'One grant, by global or external id (e.g. userGroup:S123:member:user:U456).',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => resolveIdArg(ctx, args.id, GRANT_ID, 'id'),
+    ...byIdArg(t, GRANT_ID),
   }),
 }));
 

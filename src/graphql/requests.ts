@@ -6,6 +6,7 @@ import type { Actor } from '../access/types.ts';
 import { hasScope } from '../auth/scopes.ts';
 import type { RequestKind, RequestState } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { byIdArg } from './nodeById.ts';
 import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
@@ -183,8 +184,7 @@ builder.queryFields((t) => ({
     description: 'One request, by global id or request number.',
     skipTypeScopes: true,
     authScopes: requestReaders,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => resolveIdArg(ctx, args.id, REQUEST_ID, 'id'),
+    ...byIdArg(t, REQUEST_ID),
   }),
 }));
 

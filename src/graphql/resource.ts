@@ -2,6 +2,7 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { Entitlement, ResourceType } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './nodeById.ts';
 import type { GraphQLContext } from './context.ts';
 import { ResourceStatusEnum, ResourceTypeEnum } from './enums.ts';
 import { resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
@@ -127,23 +128,13 @@ const ResourceFilter = builder.inputType('ResourceFilter', {
 });
 
 builder.queryFields((t) => ({
-  resources: t.connection(
-    {
-      type: ResourceRef,
-      description: 'Every resource access is granted to (workspaces, groups, roles, channels), with filters.',
-      args: { filter: t.arg({ type: ResourceFilter, required: false }) },
-      resolve: async (_root, args, ctx) => {
-        const db = ctx.database.db;
-        const f = args.filter ?? {};
-        const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
-        const workspaceSlackId = workspaceResourceId === undefined ? undefined : (await ResourceRef.getDataloader(ctx).load(workspaceResourceId))?.slack_id;
-        const filter = { resourceTypes: f.resourceType ?? undefined, workspaceSlackId, search: f.search ?? undefined };
-        return keysetConnection(args, resourceOrder, (page) => resourcePage(db, filter, page), () => countResources(db, filter));
-      },
-    },
-    { name: 'ResourceConnection', description: 'A page of resources.' },
-    { name: 'ResourceEdge', description: 'A resource and its cursor.' },
-  ),
+  resources: filteredConnection(t, 'Resource', { type: ResourceRef, filter: ResourceFilter, description: 'Every resource access is granted to (workspaces, groups, roles, channels), with filters.', connectionDescription: 'A page of resources.', edgeDescription: 'A resource and its cursor.' }, async (f, args, ctx) => {
+    const db = ctx.database.db;
+    const workspaceResourceId = await resolveOptionalIdArg(ctx, f.workspaceId, WORKSPACE_ID, 'filter.workspaceId');
+    const workspaceSlackId = workspaceResourceId === undefined ? undefined : (await ResourceRef.getDataloader(ctx).load(workspaceResourceId))?.slack_id;
+    const filter = { resourceTypes: f.resourceType ?? undefined, workspaceSlackId, search: f.search ?? undefined };
+    return keysetConnection(args, resourceOrder, (page) => resourcePage(db, filter, page), () => countResources(db, filter));
+  }),
   workspaces: t.connection(
     {
       type: WorkspaceRef,

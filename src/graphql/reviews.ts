@@ -3,6 +3,7 @@ import type { Actor } from '../access/types.ts';
 import { memoryWriter, type ExportFormat } from '../export/format.ts';
 import { exportReview, externalScope, isoUtc } from '../export/review.ts';
 import { builder } from './builder.ts';
+import { byIdArg } from './nodeById.ts';
 import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
 import { emptyConnection } from './emptyConnection.ts';
@@ -216,8 +217,7 @@ builder.queryFields((t) => ({
     description: 'One access review, by global id or review number.',
     skipTypeScopes: true,
     authScopes: reviewReaders,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => resolveIdArg(ctx, args.id, ACCESS_REVIEW_ID, 'id'),
+    ...byIdArg(t, ACCESS_REVIEW_ID),
   }),
 }));
 

@@ -5,10 +5,11 @@ import { recordAudit } from '../audit/record.ts';
 import type { SyncRun } from '../db/schema.ts';
 import { SYNC_PHASES, type SyncPhase, type SyncProgressEvent } from '../sync/types.ts';
 import { builder } from './builder.ts';
+import { byIdArg } from './nodeById.ts';
 import type { GraphQLContext } from './context.ts';
 import { SyncChangeKindEnum, SyncStatusEnum, SyncTriggerEnum } from './enums.ts';
 import { ConflictError, UserErrorRef, type UserError } from './errors.ts';
-import { resolveIdArg, resolveOptionalIdArg, SYNC_RUN_ID } from './idArgs.ts';
+import { resolveOptionalIdArg, SYNC_RUN_ID } from './idArgs.ts';
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
 import { changePagesPerRun, countChangesPerRun, countSyncRuns, syncChangeOrder, syncRunOrder, syncRunPage, type SyncChange } from './read/syncRuns.ts';
 import { SyncRunRef } from './refs.ts';
@@ -187,8 +188,7 @@ builder.queryFields((t) => ({
     description: 'One sync run, by global id or run number.',
     skipTypeScopes: true,
     authScopes: syncReaders,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => resolveIdArg(ctx, args.id, SYNC_RUN_ID, 'id'),
+    ...byIdArg(t, SYNC_RUN_ID),
   }),
 }));
 
