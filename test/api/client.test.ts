@@ -61,6 +61,14 @@ describe(`typed client (${backend})`, () => {
     const bad = new SlackgateClient({ url: server.url, clientId: good.clientId, clientSecret: 'sgs_wrong' });
     await expect(bad.request(ViewerDocument)).rejects.toThrow(`cannot get a token for client ${good.clientId}`);
   });
+
+  it('takes a bearer token instead of credentials, and needs one or the other', async () => {
+    const { SlackgateClient } = await import('../../src/client/index.ts');
+    const { clientId, token } = await w.apiClient(['read']);
+    const withToken = new SlackgateClient({ url: server.url, token });
+    expect((await withToken.request(ViewerDocument)).viewer.clientId).toBe(clientId);
+    expect(() => new SlackgateClient({ url: server.url })).toThrow(/clientId and clientSecret, or a token/);
+  });
 });
 
 describe(`subscriptions through the typed client (${backend})`, () => {
