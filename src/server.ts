@@ -27,6 +27,7 @@ import { BUNDLED_TRUSTED_DOCUMENTS, trustedQueryOf, useTrustedDocuments, type Tr
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, lastSuccessfulSync, type Metrics } from './metrics.ts';
+import { answerDirectly, directEligible, plainParams, readBody, requestView, writeResponse } from './directGraphql.ts';
 import { useOperationTracing } from './graphql/tracing.ts';
 import { annotateActiveSpan, httpServerSpan, tracingActive } from './telemetry.ts';
 
@@ -185,13 +186,21 @@ function isOriginalGraphQLError(error: unknown): boolean {
 
 const INVALID_TOKEN_MESSAGE = 'invalid or expired token: get a new one with POST /oauth/token (client credentials)';
 
-function unauthenticatedResponse(ResponseClass: typeof Response, tokenSent = false): Response {
+/** An answer refusing a GraphQL request before it is parsed (no or a bad token, no database). */
+interface Refusal {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function unauthenticated(tokenSent = false): Refusal {
   const message = tokenSent ? INVALID_TOKEN_MESSAGE : UNAUTHENTICATED_MESSAGE;
   const challenge = tokenSent ? 'Bearer realm="slackgate", error="invalid_token"' : 'Bearer realm="slackgate"';
-  return new ResponseClass(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+  return {
     status: 401,
     headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': challenge },
-  });
+    body: JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }),
+  };
 }
 
 export function createGateway(deps: GatewayDeps): Gateway {
@@ -258,32 +267,39 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
+  /** The principal of a bearer token, or the answer refusing the request (the same on both HTTP paths). */
+  const authenticate = async (authorization: string | null | undefined): Promise<{ principal: Principal; token: string } | Refusal> => {
+    const token = bearerToken(authorization);
+    let principal: Principal | undefined;
+    try {
+      principal = token ? await verifyToken(token) : undefined;
+    } catch (error) {
+      // The database is unreachable: the request fails, in the GraphQL format, without internals.
+      const requestId = requestIds.getStore() ?? randomUUID();
+      deps.logger.error({ err: error, requestId }, 'cannot verify a bearer token');
+      const body = { errors: [internalError(requestId, 'the gateway cannot reach its database; retry shortly').toJSON()] };
+      return { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' }, body: JSON.stringify(body) };
+    }
+    if (!principal || !token) return unauthenticated(token !== undefined);
+    annotateActiveSpan({ 'slackgate.client_id': principal.clientId });
+    return { principal, token };
+  };
+
   const authentication: Plugin = {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (request.method === 'OPTIONS') return;
       const wantsGraphiQL = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !url.searchParams.has('query');
       if (!production && wantsGraphiQL) return;
-      const token = bearerToken(request.headers.get('authorization'));
-      let principal: Principal | undefined;
-      try {
-        principal = token ? await verifyToken(token) : undefined;
-      } catch (error) {
-        // The database is unreachable: the request fails, in the GraphQL format, without internals.
-        const requestId = requestIds.getStore() ?? randomUUID();
-        deps.logger.error({ err: error, requestId }, 'cannot verify a bearer token');
-        const body = { errors: [internalError(requestId, 'the gateway cannot reach its database; retry shortly').toJSON()] };
-        endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' } }));
+      const outcome = await authenticate(request.headers.get('authorization'));
+      if (!('principal' in outcome)) {
+        endResponse(new fetchAPI.Response(outcome.body, { status: outcome.status, headers: outcome.headers }));
         return;
       }
-      if (!principal) {
-        endResponse(unauthenticatedResponse(fetchAPI.Response, token !== undefined));
-        return;
-      }
+      const { principal, token } = outcome;
       principals.set(request, principal);
       const { req, res } = serverContext as ServerContext;
       if (req) clientOf.set(req, principal.clientId);
-      annotateActiveSpan({ 'slackgate.client_id': principal.clientId });
-      if (token && res && (request.headers.get('accept') ?? '').includes('text/event-stream')) {
+      if (res && (request.headers.get('accept') ?? '').includes('text/event-stream')) {
         const remove = addSession(principal.clientId, { token, end: () => res.destroy() });
         res.once('close', remove);
       }
@@ -438,8 +454,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return;
     }
     if (path === '/graphql') {
-      // Every statement of an API request counts against its budget (connections, time).
-      requestIds.run(requestId, () => withRequestBudget(API_REQUEST_BUDGET, () => void yoga(req, res)));
+      // Every statement of an API request counts against its budget (connections, time). The
+      // plain POST skips the fetch-API layer (directGraphql.ts); everything else is Yoga's.
+      requestIds.run(requestId, () => withRequestBudget(API_REQUEST_BUDGET, () => void (directEligible(req, corsEnabled) ? serveDirect(req, res, requestId) : yoga(req, res))));
       return;
     }
     if (path === '/slack/events' && deps.slackEvents) {
@@ -447,6 +464,36 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return;
     }
     sendJson(res, 404, { error: 'not_found', message: `no route for ${path}; the API is at /graphql, tokens at POST /oauth/token` });
+  };
+
+  const corsEnabled = Boolean(deps.corsOrigins && deps.corsOrigins.length > 0);
+  const serveDirect = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    try {
+      const outcome = await authenticate(req.headers.authorization);
+      if (!('principal' in outcome)) {
+        res.writeHead(outcome.status, outcome.headers);
+        res.end(outcome.body);
+        return;
+      }
+      const { principal } = outcome;
+      clientOf.set(req, principal.clientId);
+      const body = await readBody(req);
+      const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`;
+      // Trusted-only clients and anything but a plain {query, variables, operationName}: Yoga.
+      const params = principal.trustedOnly ? undefined : plainParams(body);
+      if (!params) {
+        const headers = Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]));
+        await writeResponse(await yoga.fetch(new Request(url, { method: 'POST', headers, body: Uint8Array.from(body) }), { req, res }), res);
+        return;
+      }
+      const request = requestView(req, url);
+      principals.set(request, principal);
+      await answerDirectly(yoga as unknown as Parameters<typeof answerDirectly>[0], req, res, params, principal, request);
+    } catch (error) {
+      deps.logger.error({ err: error, requestId }, 'graphql request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [internalError(requestId).toJSON()] });
+      else res.destroy();
+    }
   };
 
   const attachWebSocket = (server: Server) => {

@@ -1,8 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { markChangeSource } from '../feed/source.ts';
-import type { SlackUser } from '../slack/wire.ts';
-import { ext, mapUser, WORKSPACE_ROLES, workspaceRolesOf } from '../sync/mapping.ts';
+import type { PlanInfo } from '../slack/connection.ts';
+import { capabilitiesOf, type Capabilities } from '../slack/grantability.ts';
+import type { SlackChannel, SlackUser, SlackUserGroup } from '../slack/wire.ts';
+import { ext, mapChannel, mapIdpGroup, mapUser, mapUserGroup, WORKSPACE_ROLES, workspaceRolesOf, type StageBatch } from '../sync/mapping.ts';
 import { reconcileGrants } from '../sync/targeted.ts';
 
 // Applying one Slack event to the cache: a targeted change, leaving the rows it touches as a full
@@ -89,6 +91,51 @@ async function applyMembership(trx: Trx, entitlementExternalId: string, users: s
   return true;
 }
 
+/**
+ * Slack's plan and tokens as the last full sync found them (what grantability depends on), or
+ * undefined before any sync. IdP-group grantability also depends on the SSO setting, which only
+ * the sync knows: a new IdP group copies it from the IdP groups already there (see addObjects).
+ */
+async function storedCapabilities(trx: Trx): Promise<Capabilities | undefined> {
+  const row = await trx.selectFrom('connector_state').select('value').where('key', '=', 'plan').executeTakeFirst();
+  if (!row) return undefined;
+  const plan = (typeof row.value === 'string' ? JSON.parse(row.value) : row.value) as PlanInfo;
+  return capabilitiesOf(plan, false);
+}
+
+/**
+ * Adds the resources and entitlements of `batch` the cache does not have yet (as a full sync
+ * would add them); answers whether anything was added. Existing rows are left to the caller.
+ */
+async function addObjects(trx: Trx, batch: StageBatch): Promise<boolean> {
+  let added = false;
+  for (const r of batch.resources ?? []) {
+    const { rows } = await sql<{ id: number }>`insert into resources (external_id, resource_type, slack_id, workspace_id, parent_id, display_name, description, status, profile, updated_at)
+      values (${r.external_id}, ${r.resource_type}, ${r.slack_id}, ${r.workspace_id ?? null}, (select id from resources where external_id = ${r.parent_external_id ?? null}),
+        ${r.display_name}, ${r.description ?? null}, ${r.status ?? 'ACTIVE'}, ${JSON.stringify(r.profile ?? {})}::jsonb, now())
+      on conflict (external_id) do nothing returning id`.execute(trx);
+    if (rows.length > 0) added = true;
+  }
+  for (const e of batch.entitlements ?? []) {
+    // An IdP group is grantable as the IdP groups already synced are (the SSO setting decides).
+    const { rows } = await sql<{ id: number }>`insert into entitlements (external_id, resource_id, slug, display_name, description, purpose, grantable, grantable_reason, updated_at)
+      select ${e.external_id}, r.id, ${e.slug}, ${e.display_name}, ${e.description ?? null}, ${e.purpose ?? 'ASSIGNMENT'},
+        coalesce(peer.grantable, ${e.grantable ?? true}), case when peer.id is not null then peer.grantable_reason else ${e.grantable_reason ?? null} end, now()
+      from resources r
+      left join lateral (select p.id, p.grantable, p.grantable_reason from entitlements p join resources pr on pr.id = p.resource_id
+        where r.resource_type = 'group' and pr.resource_type = 'group' and p.slug = ${e.slug} order by p.id limit 1) peer on true
+      where r.external_id = ${e.resource_external_id}
+      on conflict (external_id) do nothing returning id`.execute(trx);
+    if (rows.length > 0) added = true;
+  }
+  return added;
+}
+
+/** Whether the cache holds Slack's SCIM (IdP) groups at all (they come with SCIM access). */
+async function holdsIdpGroups(trx: Trx): Promise<boolean> {
+  return (await trx.selectFrom('resources').select('id').where('resource_type', '=', 'group').limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** A user group's membership entitlements: the group's own, and its SCIM (IdP) group's when synced. */
 function groupEntitlements(id: string): string[] {
   return [ext.entitlement(ext.userGroup(id), 'member'), ext.entitlement(ext.idpGroup(id), 'member')];
@@ -121,8 +168,24 @@ async function applyUserGroup(trx: Trx, subteam: Record<string, unknown>, ts: st
         where external_id = ${entXid} and display_name is distinct from ${`${name} User group member`}`.execute(trx);
     }
   }
-  const exists = await trx.selectFrom('entitlements').select('id').where('external_id', '=', entXid).executeTakeFirst();
-  if (!exists) return 'IGNORED'; // a group the cache does not know yet: the next full sync adds it
+  let exists = await trx.selectFrom('entitlements').select('id').where('external_id', '=', entXid).executeTakeFirst();
+  if (!exists) {
+    // A group the cache does not know yet (subteam_created, or an update of a group created
+    // since the last sync): added as a full sync would add it, with its SCIM group when the
+    // cache holds SCIM groups (Slack's SCIM groups are its user groups).
+    const caps = await storedCapabilities(trx);
+    const teamId = str(subteam.team_id);
+    if (!caps || !teamId) return 'IGNORED';
+    const batch = mapUserGroup(subteam as unknown as SlackUserGroup, teamId, caps);
+    if (await holdsIdpGroups(trx)) {
+      const idp = mapIdpGroup({ id, displayName: name, members: strings(subteam.users).map((value) => ({ value })) }, caps);
+      batch.resources?.push(...(idp.resources ?? []));
+      batch.entitlements?.push(...(idp.entitlements ?? []));
+    }
+    await addObjects(trx, batch);
+    exists = await trx.selectFrom('entitlements').select('id').where('external_id', '=', entXid).executeTakeFirst();
+    if (!exists) return 'IGNORED';
+  }
   if (!Array.isArray(subteam.users)) return newer.size > 0 ? 'APPLIED' : 'STALE';
   // A snapshot of the members: each membership this event is newest for follows it. Slack's
   // SCIM groups are its user groups, so the IdP group of the same id follows too (whose members
@@ -195,6 +258,27 @@ async function applyUser(trx: Trx, user: SlackUser, teamId: string, grid: boolea
   const roles = new Set(workspaceRolesOf(user));
   const wanted = new Map<string, boolean>([[ext.entitlement(ext.workspace(teamId), 'member'), !s.is_stranger]]);
   for (const role of Object.keys(WORKSPACE_ROLES)) wanted.set(ext.entitlement(ext.workspaceRole(teamId, role), 'assigned'), !s.is_stranger && roles.has(role));
+  const enterpriseUser = (user as { enterprise_user?: { teams?: unknown; is_admin?: unknown; is_owner?: unknown; is_primary_owner?: unknown } }).enterprise_user;
+  if (grid && enterpriseUser) {
+    // Grid: the organization's roles come with the user (as the full sync reads them), and
+    // `enterprise_user.teams` lists every workspace the user is in now. A workspace the cache
+    // knows that is not listed was left (an org admin removed the user from it): its membership
+    // and roles go, unless a newer event for that workspace arrived first.
+    wanted.set(ext.entitlement(ext.enterpriseRole('organization_primary_owner'), 'assigned'), enterpriseUser.is_primary_owner === true);
+    wanted.set(ext.entitlement(ext.enterpriseRole('organization_owner'), 'assigned'), enterpriseUser.is_owner === true);
+    wanted.set(ext.entitlement(ext.enterpriseRole('organization_admin'), 'assigned'), enterpriseUser.is_admin === true);
+    if (Array.isArray(enterpriseUser.teams)) {
+      const teams = new Set(strings(enterpriseUser.teams));
+      const known = await trx.selectFrom('workspaces').select('id').execute();
+      const left = known.map((w) => w.id).filter((id) => id !== teamId && !teams.has(id));
+      const newer = await newerKeys(trx, left.map((id) => `u:${user.id}:${id}`), ts);
+      for (const id of left) {
+        if (!newer.has(`u:${user.id}:${id}`)) continue;
+        wanted.set(ext.entitlement(ext.workspace(id), 'member'), false);
+        for (const role of Object.keys(WORKSPACE_ROLES)) wanted.set(ext.entitlement(ext.workspaceRole(id, role), 'assigned'), false);
+      }
+    }
+  }
   const entitlements = await trx.selectFrom('entitlements').select(['id', 'external_id']).where('external_id', 'in', [...wanted.keys()]).execute();
   for (const e of entitlements) {
     await reconcileGrants(trx, { entitlementId: e.id, entitlementExternalId: e.external_id }, wanted.get(e.external_id) ? [user.id] : [], { accountIds: [accountId], origin: { source: 'EVENT' } });
@@ -229,6 +313,26 @@ async function renameChannel(trx: Trx, channel: Record<string, unknown>, ts: str
   await sql`update entitlements set display_name = ${`#${name} channel member`}, description = ${`Member of the #${name} channel`}, updated_at = now()
     where external_id = ${ext.entitlement(resourceXid, 'member')}`.execute(trx);
   return 'APPLIED';
+}
+
+/**
+ * A new public channel (Slack announces private ones only to their members): added as a full
+ * sync would add it, with its grantability from the plan and tokens the last sync found. Its
+ * creator is its first member when the event names one (Slack puts the creator in the channel).
+ */
+async function createChannel(trx: Trx, channel: Record<string, unknown>, teamId: string, ts: string): Promise<EventOutcome> {
+  const id = str(channel.id);
+  const name = str(channel.name);
+  if (!id || !name || !teamId) return 'IGNORED';
+  const caps = await storedCapabilities(trx);
+  if (!caps) return 'IGNORED';
+  const known = await trx.selectFrom('workspaces').select('id').where('id', '=', teamId).executeTakeFirst();
+  if (!known) return 'IGNORED';
+  const batch = mapChannel({ ...(channel as unknown as SlackChannel), id, name, is_private: channel.is_private === true, is_archived: false }, teamId, caps);
+  const added = await addObjects(trx, batch);
+  const creator = str(channel.creator);
+  if (creator) await applyMembership(trx, ext.entitlement(ext.channel(id), 'member'), [creator], true, ts);
+  return added ? 'APPLIED' : 'STALE';
 }
 
 /** Applies one event inside `trx` (the caller's transaction); answers what came of it. */
@@ -281,9 +385,9 @@ export async function applyEvent(trx: Trx, event: QueuedEvent, options: { floorT
       const status = event.type.endsWith('_deleted') ? 'DELETED' : event.type.endsWith('_unarchive') ? 'ACTIVE' : 'ARCHIVED';
       return setChannelStatus(trx, channel, status, ts);
     }
+    case 'channel_created':
+      return createChannel(trx, (e.channel ?? {}) as Record<string, unknown>, str(event.team_id) ?? '', ts);
     default:
-      // channel_created: a new channel has no members yet; the next full sync adds it with its
-      // grantability (which depends on the plan and the bot's membership).
       return 'IGNORED';
   }
 }
@@ -349,14 +453,16 @@ export async function applyMembershipBatch(trx: Trx, events: QueuedEvent[], opti
   await markChangeSource(trx, { source: 'EVENT' });
   const keys = [...latest.keys()];
   const items = keys.map((k) => latest.get(k) as MembershipItem);
-  const { rows: fresh } = await sql<{ key: string }>`
-    insert into slack_versions (key, event_ts)
-    select k, t::numeric from unnest(${keys}::text[], ${items.map((i) => i.ts)}::text[]) as v(k, t)
-    on conflict (key) do update set event_ts = excluded.event_ts where slack_versions.event_ts < excluded.event_ts
-    returning key`.execute(trx);
+  // The memberships this batch is newest for, and (same statement) where the feed stands now.
+  const { rows: fresh } = await sql<{ key: string; before: number | string | null }>`
+    with fresh as (insert into slack_versions (key, event_ts)
+      select k, t::numeric from unnest(${keys}::text[], ${items.map((i) => i.ts)}::text[]) as v(k, t)
+      on conflict (key) do update set event_ts = excluded.event_ts where slack_versions.event_ts < excluded.event_ts
+      returning key)
+    select key, (select max(id) from access_changes) as before from fresh`.execute(trx);
   const applied = fresh.map((r) => latest.get(r.key) as MembershipItem);
   if (applied.length === 0) return outcomes;
-  const before = await sql<{ id: number | string | null }>`select max(id) as id from access_changes`.execute(trx);
+  const before = { rows: [{ id: fresh[0]?.before ?? null }] };
   const adds = applied.filter((i) => i.present);
   const removes = applied.filter((i) => !i.present);
   if (adds.length > 0) {

@@ -63,8 +63,53 @@ export class SlackAdminUi {
       creator: options.creator ?? '',
       topic: '',
       purpose: '',
-      members: new Set(options.members ?? []),
+      // Slack puts the creator in the channel it creates.
+      members: new Set([...(options.creator ? [options.creator] : []), ...(options.members ?? [])]),
     });
+  }
+
+  /** Creates a user group with its first members (subteam_created, carrying them). */
+  createUserGroup(teamId: string, name: string, options: { handle?: string; users?: string[]; creator?: string } = {}): UserGroup {
+    if (!this.store.workspace(teamId)) throw new AdminUiError(`no workspace ${teamId}`);
+    for (const id of options.users ?? []) this.#user(id);
+    const now = this.store.now();
+    return this.store.addUsergroup({
+      teamId,
+      name,
+      handle: options.handle ?? name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      description: '',
+      isIdpGroup: false,
+      isOrgLevel: false,
+      linkedTeams: [],
+      autoType: null,
+      autoProvision: false,
+      dateCreate: now,
+      dateUpdate: now,
+      dateDelete: 0,
+      createdBy: options.creator ?? '',
+      updatedBy: options.creator ?? '',
+      deletedBy: null,
+      channels: [],
+      users: new Set(options.users ?? []),
+    });
+  }
+
+  /** Grid: an org admin adds a person of the organization to a workspace (team_join there). */
+  assignToWorkspace(userId: string, teamId: string, role: WorkspaceRole = 'member'): void {
+    if (!this.store.enterprise) throw new AdminUiError('workspaces are assigned on Enterprise Grid');
+    if (!this.store.workspace(teamId)) throw new AdminUiError(`no workspace ${teamId}`);
+    this.store.addToWorkspace(this.#user(userId), teamId, role);
+  }
+
+  /**
+   * Grid: an org admin removes a person from one workspace (user_change, whose
+   * `enterprise_user.teams` no longer lists it; they leave its user groups and channels too).
+   */
+  removeFromWorkspace(userId: string, teamId: string): void {
+    if (!this.store.enterprise) throw new AdminUiError('workspaces are assigned on Enterprise Grid');
+    const user = this.#user(userId);
+    if (!user.memberships.some((m) => m.teamId === teamId)) throw new AdminUiError(`${userId} is not in workspace ${teamId}`);
+    this.store.removeFromWorkspace(user, teamId);
   }
 
   renameChannel(channelId: string, name: string): void {
@@ -161,6 +206,14 @@ export async function handleAdminRoute(ui: SlackAdminUi, events: SimulatedEvents
         break;
       case 'POST admin/channel/delete':
         ui.deleteChannel(str(body, 'channel'));
+        break;
+      case 'POST admin/usergroup/create':
+        return [200, { ok: true, usergroup: ui.createUserGroup(str(body, 'team'), str(body, 'name'), { ...(Array.isArray(body.users) ? { users: strs(body, 'users') } : {}) }).id }];
+      case 'POST admin/workspace/assign':
+        ui.assignToWorkspace(str(body, 'user'), str(body, 'team'));
+        break;
+      case 'POST admin/workspace/remove':
+        ui.removeFromWorkspace(str(body, 'user'), str(body, 'team'));
         break;
       case 'POST admin/user/create':
         return [200, { ok: true, user: ui.createUser(str(body, 'team'), str(body, 'name'), str(body, 'email')).id }];

@@ -568,7 +568,10 @@ export class SlackStore {
     user.memberships = user.memberships.filter((m) => m.teamId !== teamId);
     const workspace = this.workspaces.get(teamId);
     if (workspace) removeSorted(workspace.userIds, user.id);
-    for (const group of this.usergroups.values()) if (group.teamId === teamId) group.users.delete(user.id);
+    // Out of the workspace's user groups too (announced as Slack's member changes would be).
+    for (const group of this.usergroups.values()) {
+      if (group.teamId === teamId && group.users.has(user.id)) this.setGroupMembers(group, [...group.users].filter((id) => id !== user.id));
+    }
     for (const channel of this.channels.values()) if (channel.teamId === teamId) this.leaveChannel(channel, user.id);
     this.touchUser(user);
   }

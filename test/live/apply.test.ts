@@ -120,6 +120,45 @@ describe(`live cache: events applied (${backend})`, () => {
     expect(driftOf(run.diff_summary)).toBe(0);
   });
 
+  it('adds a channel created in Slack and a user group Slack announces with its members; follows a private channel by its group_* events; a full sync then finds 0 drift and nothing to add', async () => {
+    const team = [...sim.store.workspaces.keys()][0] as string;
+    const [creator, member] = people() as [User, User];
+    const channel = sim.adminUi.createChannel(team, 'live-created', { creator: creator.id });
+    const group = sim.adminUi.createUserGroup(team, 'Live Created', { users: [creator.id, member.id] });
+    const bot = sim.store.token(sim.tokens.bot)?.userId as string;
+    const secret = [...sim.store.channels.values()].find((c) => c.isPrivate && !c.isArchived && c.members.has(bot)) as Channel;
+    expect(secret, 'a private channel the bot is in').toBeDefined();
+    sim.adminUi.renameChannel(secret.id, 'live-renamed-private');
+    sim.adminUi.archiveChannel(secret.id);
+    await settle();
+    const types = sim.events.sent.slice(-4).map((e) => e.event.type);
+    expect(types).toEqual(['channel_created', 'subteam_created', 'group_rename', 'group_archive']);
+    const resource = (xid: string) => t.db.selectFrom('resources').select(['display_name', 'status']).where('external_id', '=', xid).executeTakeFirst();
+    expect(await resource(`channel:${channel.id}`)).toEqual({ display_name: '#live-created', status: 'ACTIVE' });
+    expect(await grantsOf(`channel:${channel.id}:member`)).toEqual([creator.id]);
+    expect(await resource(`userGroup:${group.id}`)).toEqual({ display_name: 'Live Created', status: 'ACTIVE' });
+    expect(await grantsOf(`userGroup:${group.id}:member`)).toEqual([creator.id, member.id].sort());
+    // Slack's SCIM groups are its user groups: the IdP group of the same id comes too.
+    expect(await grantsOf(`group:${group.id}:member`)).toEqual([creator.id, member.id].sort());
+    expect(await resource(`channel:${secret.id}`)).toEqual({ display_name: '#live-renamed-private', status: 'ARCHIVED' });
+    let run = await syncNow();
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.diff_summary).toMatchObject({ resourcesAdded: 0 });
+    expect(driftOf(run.diff_summary)).toBe(0);
+
+    sim.adminUi.unarchiveChannel(secret.id);
+    await settle();
+    expect(await resource(`channel:${secret.id}`)).toEqual({ display_name: '#live-renamed-private', status: 'ACTIVE' });
+    sim.adminUi.deleteChannel(secret.id);
+    await settle();
+    expect(sim.events.sent.slice(-2).map((e) => e.event.type)).toEqual(['group_unarchive', 'group_deleted']);
+    expect(await resource(`channel:${secret.id}`)).toMatchObject({ status: 'DELETED' });
+    expect(await grantsOf(`channel:${secret.id}:member`)).toEqual([]);
+    run = await syncNow();
+    expect(run.status).toBe('SUCCEEDED');
+    expect(driftOf(run.diff_summary)).toBe(0);
+  });
+
   it('misses a dropped delivery, and the next full sync repairs it and reports the drift', async () => {
     const group = activeGroup();
     const joiner = people().find((u) => !group.users.has(u.id)) as User;

@@ -17,6 +17,12 @@ export interface GatewaySpec {
   slackMinuteMs: number;
   /** Where the gateway's info-level log goes (one line per request); /dev/null by default. */
   logFile?: string;
+  /** More settings in its environment (e.g. SLACKGATE_SIGNING_SECRET). */
+  env?: Record<string, string>;
+  /** Node options before the script (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  /** Another build's bin/slackgate.js (an A/B comparison); this tree's build by default. */
+  bin?: string;
 }
 
 export interface GatewayProcess {
@@ -46,8 +52,9 @@ export async function spawnGateway(spec: GatewaySpec): Promise<GatewayProcess> {
     SLACKGATE_CLIENT_ID: spec.client.id,
     SLACKGATE_CLIENT_SECRET: spec.client.secret,
     SLACKGATE_SLACK_TIME_SCALE: String(spec.slackMinuteMs === 0 ? 0 : 60_000 / spec.slackMinuteMs),
+    ...spec.env,
   };
-  const child = spawn(process.execPath, [builtSlackgate(), 'serve'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.bin ?? builtSlackgate(), 'serve'], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const log = createWriteStream(spec.logFile ?? '/dev/null');
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
