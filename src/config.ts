@@ -81,6 +81,8 @@ export interface Config {
   deletionThreshold: number;
   /** Pending access requests nobody decides are closed after this long (milliseconds). */
   requestTtlMs: number;
+  /** How long the change feed keeps a change (milliseconds); older ones are pruned. */
+  changeFeedRetentionMs: number;
   log: { level: LogLevel; format: LogFormat };
   production: boolean;
   /** Trusted-documents manifest file (hash -> document) added to the bundled client's. */
@@ -211,6 +213,9 @@ export const SETTINGS = [
     'a sync whose user or member count drops by more than this fraction waits for confirmation',
     { defaultText: '0.5' },
   ),
+  setting('changeFeedRetention', '--change-feed-retention <duration>', 'SLACKGATE_CHANGE_FEED_RETENTION', 'how long the change feed (accessChanges, accessChanged) keeps a change; older ones are pruned (e.g. 7d, 90d)', {
+    defaultText: '30d',
+  }),
   setting('requestTtl', '--request-ttl <duration>', 'SLACKGATE_REQUEST_TTL', 'pending access requests nobody decides are closed after this long (e.g. 3d, 12h)', {
     defaultText: '7d',
   }),
@@ -436,6 +441,13 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     throw new ConfigError(ttl.spec, `"${ttlText}" is not a duration of a minute or more; use e.g. 12h, 3d`);
   }
 
+  const retention = get('changeFeedRetention');
+  const retentionText = str(retention.raw) ?? '30d';
+  const changeFeedRetentionMs = parseDurationMs(retentionText);
+  if (changeFeedRetentionMs === undefined || changeFeedRetentionMs < 3_600_000) {
+    throw new ConfigError(retention.spec, `"${retentionText}" is not a duration of an hour or more; use e.g. 7d, 90d`);
+  }
+
   const trustedDocumentsFile = str(get('trustedDocuments').raw);
   const budget = get('defaultCostBudget');
   const budgetText = str(budget.raw) ?? '1000000';
@@ -492,6 +504,7 @@ export function resolveConfig(flags: Record<string, RawValue>, env: NodeJS.Proce
     syncIntervalMs,
     deletionThreshold,
     requestTtlMs,
+    changeFeedRetentionMs,
     log: { level: logLevel as LogLevel, format: logFormat },
     production: env.NODE_ENV === 'production',
     trustedDocumentsFile,

@@ -5,6 +5,7 @@ import { ensureBootstrapClient } from './auth/clients.ts';
 import { Secret, type Config } from './config.ts';
 import type { Database } from './db/createDb.ts';
 import { createEventBusFor, type EventBus } from './events/bus.ts';
+import { feedRetentionHandlers, schedulePruning } from './feed/retention.ts';
 import { startSequencer } from './feed/sequencer.ts';
 import { LiveCache } from './live/liveCache.ts';
 import { registerLiveCacheMetrics } from './live/metrics.ts';
@@ -132,6 +133,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger,
     pendingTtlSeconds: Math.round(config.requestTtlMs / 1000),
     ...(slackApp ? { slackApp: { messenger: slackApp.messenger, jobHandlers: slackApp.jobHandlers } } : {}),
+    // The change feed is kept for --change-feed-retention; the worker prunes it hourly.
+    jobHandlers: feedRetentionHandlers({ db: database.db, retentionMs: config.changeFeedRetentionMs, logger }),
   });
   slackApp?.attach({ requests: governance.requests, reviews: governance.reviews });
   const publish = (event: SyncProgressEvent) => {
@@ -208,6 +211,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const scheduler = new SyncScheduler({ sync, db: database.db, intervalMs: config.syncIntervalMs, logger });
   await scheduler.start();
   await governance.start();
+  await schedulePruning(database.db);
   liveCache.start();
   if (slackApp) {
     try {

@@ -25,6 +25,8 @@ export interface GovernanceOptions {
   workerId?: string;
   /** The Slack app surface: interactive approval messages and its own jobs (reminders, review notices). */
   slackApp?: { messenger: ApprovalMessenger; jobHandlers: Record<string, JobHandler> };
+  /** More kinds of job for the same worker (the change feed's pruning). */
+  jobHandlers?: Record<string, JobHandler>;
 }
 
 /** Requests, reviews and the jobs worker that provisions, expires and notifies for them. */
@@ -53,6 +55,7 @@ export function createGovernance(options: GovernanceOptions): Governance {
       ...expiryHandlers({ db: options.db, provisioning: options.provisioning, requests, bus: options.bus, logger: options.logger, now }),
       ...notificationHandlers({ db: options.db, connection: options.connection, logger: options.logger, messenger: options.slackApp?.messenger }),
       ...options.slackApp?.jobHandlers,
+      ...options.jobHandlers,
     },
   });
   return {

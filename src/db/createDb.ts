@@ -25,6 +25,11 @@ export interface Database {
    * PGlite, which has one session, this is `db`.
    */
   probeDb: Kysely<DB>;
+  /**
+   * Postgres only: runs `work` on a connection of the pool, outside Kysely (COPY streams, which
+   * Kysely has no statement for). The connection returns to the pool when `work` ends.
+   */
+  withClient?: <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
   close(): Promise<void>;
 }
 
@@ -147,6 +152,19 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
       db,
       backend: 'postgres',
       probeDb,
+      withClient: async (work) => {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          return await work(client);
+        } catch (error) {
+          // A connection left mid-COPY or mid-transaction is not given to anyone else.
+          broken = error as Error;
+          throw error;
+        } finally {
+          client.release(broken);
+        }
+      },
       close: async () => {
         await probeDb.destroy();
         await db.destroy();

@@ -3,6 +3,7 @@ import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import type { AccessChangeKind, ChangeSource } from '../db/schema.ts';
 import { followAccessChanges } from '../feed/follow.ts';
 import { changesAfter, changesBefore, type AccessChangeFilter, type AccessChangeRow } from '../feed/read.ts';
+import { assertFeedKept, FeedTruncatedError } from '../feed/retention.ts';
 import { feedHead } from '../feed/sequencer.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
@@ -82,6 +83,22 @@ function seqCursor(text: string | null | undefined, argument: string): number | 
   return Number(text);
 }
 
+/**
+ * Refuses to resume after a sequence number whose next changes were pruned (the feed's
+ * retention): a gap would go unnoticed, so the client is told to start again from the state.
+ */
+async function assertResumable(ctx: GraphQLContext, after: number): Promise<void> {
+  try {
+    await assertFeedKept(ctx.database.db, after);
+  } catch (error) {
+    if (!(error instanceof FeedTruncatedError)) throw error;
+    throw new GraphQLError(
+      `after: changes after ${error.after} are no longer kept (the change feed keeps a bounded history; everything through ${error.prunedThrough} was pruned). Read the current state (grants, accounts) and accessChangeHead, then follow from that head.`,
+      { extensions: { code: 'FEED_TRUNCATED', prunedThrough: error.prunedThrough } },
+    );
+  }
+}
+
 const AccessChangeConnection = builder.connectionObject({ type: AccessChange, name: 'AccessChangeConnection' }, { name: 'AccessChangeEdge' });
 
 builder.queryField('accessChanges', (t) =>
@@ -103,6 +120,7 @@ builder.queryField('accessChanges', (t) =>
       const requested = args.last ?? args.first ?? DEFAULT_PAGE_SIZE;
       if (requested < 0 || requested > MAX_PAGE_SIZE) throw new GraphQLError(`first/last must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
       const db = ctx.database.db;
+      if (after !== undefined && args.last == null) await assertResumable(ctx, after);
       let rows: AccessChangeRow[] = [];
       let more = false;
       if (filter) {
@@ -162,6 +180,7 @@ builder.subscriptionField('accessChanged', (t) =>
       const filter = await feedFilter(ctx, args.filter);
       if (!filter) throw new GraphQLError('filter: it names an entitlement, resource or account that does not exist', { extensions: { code: 'NOT_FOUND' } });
       if (args.after != null && args.after < 0) throw new GraphQLError('after: a sequence number is 0 or more', { extensions: { code: 'BAD_USER_INPUT' } });
+      if (args.after != null) await assertResumable(ctx, args.after);
       yield* followAccessChanges(ctx.database.db, ctx.bus, filter, args.after ?? null);
     },
     resolve: (change, _args, ctx) => {

@@ -453,14 +453,16 @@ export async function applyMembershipBatch(trx: Trx, events: QueuedEvent[], opti
   await markChangeSource(trx, { source: 'EVENT' });
   const keys = [...latest.keys()];
   const items = keys.map((k) => latest.get(k) as MembershipItem);
-  const { rows: fresh } = await sql<{ key: string }>`
-    insert into slack_versions (key, event_ts)
-    select k, t::numeric from unnest(${keys}::text[], ${items.map((i) => i.ts)}::text[]) as v(k, t)
-    on conflict (key) do update set event_ts = excluded.event_ts where slack_versions.event_ts < excluded.event_ts
-    returning key`.execute(trx);
+  // The memberships this batch is newest for, and (same statement) where the feed stands now.
+  const { rows: fresh } = await sql<{ key: string; before: number | string | null }>`
+    with fresh as (insert into slack_versions (key, event_ts)
+      select k, t::numeric from unnest(${keys}::text[], ${items.map((i) => i.ts)}::text[]) as v(k, t)
+      on conflict (key) do update set event_ts = excluded.event_ts where slack_versions.event_ts < excluded.event_ts
+      returning key)
+    select key, (select max(id) from access_changes) as before from fresh`.execute(trx);
   const applied = fresh.map((r) => latest.get(r.key) as MembershipItem);
   if (applied.length === 0) return outcomes;
-  const before = await sql<{ id: number | string | null }>`select max(id) as id from access_changes`.execute(trx);
+  const before = { rows: [{ id: fresh[0]?.before ?? null }] };
   const adds = applied.filter((i) => i.present);
   const removes = applied.filter((i) => !i.present);
   if (adds.length > 0) {

@@ -17,6 +17,14 @@ const APPLIES = new Set<string>(LIVE_EVENT_TYPES);
 const BATCH = 500;
 /** Attempts before an event is set aside as FAILED. */
 const MAX_ATTEMPTS = 5;
+/**
+ * While deliveries keep arriving (a burst), the next batch waits this long after a small one,
+ * so the burst is applied in fewer, larger transactions; a lone event (Slack's usual pace) is
+ * applied at once.
+ */
+const GATHER_MS = 20;
+/** Queue writes in flight at once: a delivery waits for one commit, not for a queue of them. */
+const WRITERS = 2;
 
 export type AcceptOutcome = 'queued' | 'duplicate' | 'ignored';
 
@@ -62,7 +70,7 @@ export class LiveCache {
   #lastReceivedAt: Date | null = null;
   #lastAppliedAt: Date | null = null;
   readonly #waiting: { row: NewQueuedEvent; resolve: (fresh: boolean) => void; reject: (error: unknown) => void }[] = [];
-  #writing = false;
+  #writers = 0;
 
   constructor(options: LiveCacheOptions) {
     this.#db = options.db;
@@ -104,12 +112,12 @@ export class LiveCache {
   #store(row: NewQueuedEvent): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
       this.#waiting.push({ row, resolve, reject });
-      if (!this.#writing) void this.#flush();
+      if (this.#writers < WRITERS) void this.#flush();
     });
   }
 
   async #flush(): Promise<void> {
-    this.#writing = true;
+    this.#writers += 1;
     try {
       while (this.#waiting.length > 0) {
         const batch = this.#waiting.splice(0, 1000);
@@ -133,7 +141,7 @@ export class LiveCache {
         }
       }
     } finally {
-      this.#writing = false;
+      this.#writers -= 1;
     }
   }
 
@@ -148,11 +156,14 @@ export class LiveCache {
       try {
         do {
           this.#again = false;
+          let n: number;
           for (;;) {
-            const n = await this.#applyBatch();
+            n = await this.#applyBatch();
             total += n;
             if (n < BATCH) break;
           }
+          // More arrived meanwhile: a burst. Let it gather into the next batch.
+          if (this.#again && n < BATCH / 10) await new Promise((r) => setTimeout(r, GATHER_MS));
         } while (this.#again);
       } catch (error) {
         this.#options.logger?.warn({ err: (error as Error).message }, 'applying Slack events failed; retrying shortly');
@@ -164,21 +175,19 @@ export class LiveCache {
     return this.#draining;
   }
 
-  /** The start of the last successful full sync: events older than it are already reflected. */
-  async #floorTs(): Promise<number> {
-    const row = await this.#db.selectFrom('sync_runs').select((eb) => eb.fn.max('started_at').as('at')).where('status', '=', 'SUCCEEDED').where('trigger', '<>', 'TARGETED').executeTakeFirst();
-    const at = row?.at as Date | string | null | undefined;
-    return at ? new Date(at).getTime() / 1000 : 0;
-  }
-
   async #applyBatch(): Promise<number> {
-    const floorTs = await this.#floorTs();
+    let floorTs = 0;
     const done: { type: string; outcome: EventOutcome | 'FAILED'; ts: number }[] = [];
     let failed: QueuedEvent[] = [];
     const count = await this.#db.transaction().execute(async (trx) => {
-      const { rows } = await sql<QueuedEvent & { attempts: number }>`select event_id, type, event_ts, team_id, enterprise_id, payload, attempts from slack_events
-        where applied_at is null order by event_ts, event_id limit ${BATCH} for update skip locked`.execute(trx);
+      // The batch, and (in the same statement) the start of the last successful full sync:
+      // events older than it are already reflected.
+      const { rows } = await sql<QueuedEvent & { attempts: number; floor: Date | string | null }>`select event_id, type, event_ts, team_id, enterprise_id, payload, attempts,
+          (select max(started_at) from sync_runs where status = 'SUCCEEDED' and trigger <> 'TARGETED') as floor
+        from slack_events where applied_at is null order by event_ts, event_id limit ${BATCH} for update skip locked`.execute(trx);
       if (rows.length === 0) return 0;
+      const floor = rows[0]?.floor;
+      floorTs = floor ? new Date(floor).getTime() / 1000 : 0;
       try {
         await sql`savepoint batch`.execute(trx);
         const outcomes: { id: string; outcome: EventOutcome }[] = [];

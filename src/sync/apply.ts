@@ -42,6 +42,69 @@ export interface ApplyResult {
 
 const EMPTIED_MIN = 10;
 
+/** Below this many rows to insert, maintaining indexes and checking keys row by row costs less than rebuilding them. */
+export const BULK_LOAD_MIN = 10_000;
+
+/**
+ * Runs `write` (a load larger than what `table` holds: a first sync, a cache rebuilt) with the
+ * table's indexes, unique and primary keys and foreign keys (its own and those pointing at it)
+ * dropped, and builds them again after it with the same names and definitions, in the caller's
+ * transaction. Building an index from all rows at once (one sort) is several times cheaper than
+ * inserting 300k entries one by one, and a foreign key added to a filled table is checked with
+ * one join instead of one lookup (and a row lock on the referenced row) per inserted row. A
+ * killed or failed apply rolls everything back, drops included; a duplicate the unique keys
+ * would have refused fails the rebuild and so the apply.
+ *
+ * The price: until the apply commits, the table and the tables its keys connect it to are locked
+ * against reads (dropping a key drops its triggers on the other table). So it is only for loads
+ * larger than the table, and it gives way to a reader holding one of those tables for longer
+ * than the lock timeout below: then everything stays and rows are indexed and checked one by one.
+ */
+async function withIndexesBuiltAfter<T>(trx: Transaction<DB>, table: 'grants' | 'accounts', write: () => Promise<T>, keep: { unique?: string } = {}): Promise<T> {
+  const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const { rows: constraints } = await sql<{ owner: string; name: string; type: string; definition: string; incoming: boolean }>`
+    select conrelid::regclass::text as owner, conname as name, contype as type, pg_get_constraintdef(oid) as definition,
+      conrelid <> ${table}::regclass as incoming
+    from pg_constraint
+    where (conrelid = ${table}::regclass and contype in ('p', 'u', 'f')) or (confrelid = ${table}::regclass and contype = 'f' and conrelid <> ${table}::regclass)
+    order by conname`.execute(trx);
+  const { rows: indexes } = await sql<{ name: string; definition: string }>`
+    select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i where i.indrelid = ${table}::regclass
+      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.conrelid = i.indrelid)
+    order by 1`.execute(trx);
+  const incoming = constraints.filter((c) => c.incoming);
+  // The key an upsert names as its conflict target stays.
+  const own = constraints.filter((c) => !c.incoming && c.definition !== keep.unique);
+  // Keys pointing at the table first (they depend on its primary key), then its own.
+  const drops = [
+    ...incoming.map((c) => `alter table ${c.owner} drop constraint ${ident(c.name)}`),
+    ...(own.length ? [`alter table ${table} ${own.sort((a, b) => Number(b.type === 'f') - Number(a.type === 'f')).map((c) => `drop constraint ${ident(c.name)}`).join(', ')}`] : []),
+    ...indexes.map((i) => `drop index ${i.name}`),
+  ];
+  const { rows: setting } = await sql<{ value: string }>`select current_setting('lock_timeout') as value`.execute(trx);
+  const restore = sql`select set_config('lock_timeout', ${setting[0]?.value ?? '0'}, true)`;
+  await sql`savepoint bulk_load`.execute(trx);
+  try {
+    await sql`select set_config('lock_timeout', '5s', true)`.execute(trx);
+    for (const statement of drops) await sql.raw(statement).execute(trx);
+    await restore.execute(trx);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available
+    await sql`rollback to savepoint bulk_load`.execute(trx);
+    await restore.execute(trx);
+    return write();
+  }
+  const result = await write();
+  for (const i of indexes) await sql.raw(i.definition).execute(trx);
+  const keys = own.filter((c) => c.type !== 'f');
+  const foreign = own.filter((c) => c.type === 'f');
+  if (keys.length) await sql.raw(`alter table ${table} ${keys.map((c) => `add constraint ${ident(c.name)} ${c.definition}`).join(', ')}`).execute(trx);
+  if (foreign.length) await sql.raw(`alter table ${table} ${foreign.map((c) => `add constraint ${ident(c.name)} ${c.definition}`).join(', ')}`).execute(trx);
+  for (const c of incoming) await sql.raw(`alter table ${c.owner} add constraint ${ident(c.name)} ${c.definition}`).execute(trx);
+  return result;
+}
+
 async function count(trx: Transaction<DB>, query: ReturnType<typeof sql<{ n: number }>>): Promise<number> {
   const { rows } = await query.execute(trx);
   return Number(rows[0]?.n ?? 0);
@@ -57,10 +120,20 @@ async function count(trx: Transaction<DB>, query: ReturnType<typeof sql<{ n: num
  */
 export async function applyRun(
   db: Kysely<DB>,
-  options: { runId: number; startedAt: Date; threshold: number; force: boolean; detailed: boolean; onStep?: (step: string) => void },
+  options: {
+    runId: number;
+    startedAt: Date;
+    threshold: number;
+    force: boolean;
+    detailed: boolean;
+    onStep?: (step: string) => void;
+    /** Rows to insert (and more than the table holds) from which indexes and keys are rebuilt after the load; BULK_LOAD_MIN by default. */
+    bulkLoadMin?: number;
+  },
 ): Promise<ApplyResult> {
   const { runId, threshold } = options;
   const step = options.onStep ?? (() => {});
+  const bulkLoadMin = options.bulkLoadMin ?? BULK_LOAD_MIN;
   return db.transaction().execute(async (trx) => {
     // The apply joins and sorts a few hundred thousand rows once: sorts and hashes that fit in
     // memory instead of spilling to disk, and no JIT compilation (it costs more than it saves
@@ -149,7 +222,10 @@ export async function applyRun(
     // --- accounts ---
     // Only new and changed accounts reach the upsert: comparing first in one join is cheaper than
     // an upsert that finds a conflict (and locks the row) for every unchanged account.
-    const accounts = await changed(
+    const accountsBefore = await count(trx, sql<{ n: number }>`select count(*) as n from accounts`);
+    const accountsStaged = await count(trx, sql<{ n: number }>`select count(*) as n from staged_accounts`);
+    const accountsBulk = accountsStaged - accountsBefore >= Math.max(bulkLoadMin, accountsBefore, 1);
+    const upsertAccounts = () => changed(
       sql`insert into accounts (external_id, slack_id, scim_id, username, email, emails, display_name, real_name, status, type,
         is_guest, guest_kind, is_bot, is_app_user, is_invited, is_stranger, is_admin, is_owner, is_primary_owner,
         mfa_enabled, home_workspace_id, timezone, profile, first_seen_run, last_seen_run, updated_at)
@@ -200,6 +276,7 @@ export async function applyRun(
       'ACCOUNT_CHANGED',
       'ACCOUNT_ADDED',
     );
+    const accounts = accountsBulk ? await withIndexesBuiltAfter(trx, 'accounts', upsertAccounts, { unique: 'UNIQUE (slack_id)' }) : await upsertAccounts();
     step('accounts');
 
     // --- resources and entitlements ---
@@ -257,13 +334,18 @@ export async function applyRun(
       full join grants g on g.entitlement_id = d.entitlement_id and g.account_id = d.account_id
       where g.id is null or d.entitlement_id is null`.execute(trx);
     await sql`analyze grant_changes`.execute(trx);
+    // Slack may list a grant twice (a member of a group seen in two pages): the grants to add,
+    // once each. Only the additions are deduplicated, so a re-sync with few pays for few.
+    await sql`create temp table grant_adds on commit drop as
+      select distinct add_entitlement_id as entitlement_id, add_account_id as account_id from grant_changes where grant_id is null`.execute(trx);
+    await sql`analyze grant_adds`.execute(trx);
     step('staged_grants');
     const grantsBefore = await count(trx, sql<{ n: number }>`select count(*) as n from grants`);
     // Grants written after this run started reading Slack (a grant made meanwhile) are not the run's to remove.
     const removable = sql`from grant_changes c where c.grant_id is not null and c.created_at < ${options.startedAt}`;
     const grantsToRemove = await count(trx, sql<{ n: number }>`select count(*) as n ${removable}`);
     const grantsGone = await count(trx, sql<{ n: number }>`select count(*) as n from grant_changes where add_entitlement_id is null`);
-    const grantsNew = await count(trx, sql<{ n: number }>`select count(*) as n from (select distinct add_entitlement_id, add_account_id from grant_changes where grant_id is null) x`);
+    const grantsNew = await count(trx, sql<{ n: number }>`select count(*) as n from grant_adds`);
     // An entitlement is emptied when Slack lists nobody on it: nothing to add, and every live
     // grant it has is among the ones Slack no longer lists.
     const { rows: emptied } = await sql<{ external_id: string; members: number }>`
@@ -296,20 +378,22 @@ export async function applyRun(
     const holdBack = guard.tripped && !options.force;
     step('guard');
 
-    const grantsAdded = await changed(
+    const insertGrants = () => changed(
       sql`insert into grants (external_id, entitlement_id, account_id, source, granted_at, first_seen_run, last_seen_run, updated_at)
       select e.external_id || ':user:' || a.slack_id, c.entitlement_id, c.account_id, 'SYNC', now(), ${runId}, ${runId}, now()
-      from (select distinct add_entitlement_id as entitlement_id, add_account_id as account_id from grant_changes where grant_id is null) c
+      from grant_adds c
       join entitlements e on e.id = c.entitlement_id
       join accounts a on a.id = c.account_id
       -- Revoked through slackgate after this run read Slack: the read is older than the revoke.
       where not exists (select 1 from audit_events ae where ae.occurred_at >= ${options.startedAt} and ae.action = 'revokeGrant'
           and ae.outcome = 'SUCCESS' and ae.entitlement_external_id = e.external_id and ae.account_external_id = 'user:' || a.slack_id)
-      order by e.external_id, a.slack_id
+      order by e.external_id collate "C", a.slack_id collate "C"
       on conflict do nothing
       returning external_id`,
       'GRANT_ADDED',
     );
+    const grantsBulk = grantsNew >= Math.max(bulkLoadMin, 1) && grantsNew > grantsBefore;
+    const grantsAdded = grantsBulk ? await withIndexesBuiltAfter(trx, 'grants', insertGrants) : await insertGrants();
     step('grants_added');
     let grantsRemoved = 0;
     let accountsRemoved = 0;

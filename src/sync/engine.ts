@@ -25,7 +25,7 @@ import {
   type StageGrant,
   type StageScimUser,
 } from './mapping.ts';
-import { batchSize, clearStage, loadCheckpoints, saveCheckpoint, serializeBatch, writeSerialized, type Checkpoint } from './stage.ts';
+import { batchSize, clearStage, loadCheckpoints, serializePage, stagePage, type Checkpoint } from './stage.ts';
 import { SYNC_PHASES, type StartSyncOptions, type SyncController, type SyncPhase, type SyncProgressEvent, type SyncProgressPublisher } from './types.ts';
 
 export interface SyncEngineOptions {
@@ -45,6 +45,8 @@ export interface SyncEngineOptions {
    * (`executeRun`). The service on Postgres runs it in a worker thread instead (workerExecutor.ts).
    */
   executor?: RunExecutor;
+  /** Rows an apply inserts from which it rebuilds the table's indexes after the load (apply.ts); for tests. */
+  bulkLoadMin?: number;
 }
 
 /** Executes one run to its end (or to an interruption by `signal`) and returns its final row. */
@@ -328,6 +330,7 @@ class RunState {
         threshold: this.#o.deletionThreshold,
         force: scope.confirmDeletions === true,
         detailed: previous !== undefined,
+        bulkLoadMin: this.#o.bulkLoadMin,
         onStep: (stepName) => {
           if (['accounts', 'resources', 'grants', 'diff'].includes(stepName)) this.#counts.apply = (this.#counts.apply ?? 0) + 1;
           log?.debug({ step: stepName }, 'apply step done');
@@ -392,13 +395,10 @@ class RunState {
       const items = batchSize(batch);
       const phaseItems = task.phase === 'accounts' ? (batch.accounts?.length ?? 0) + (batch.scimUsers?.length ?? 0) : task.phase === 'workspaces' ? (batch.workspaces?.length ?? 0) : task.phase === 'resources' ? (batch.resources?.length ?? 0) : (batch.grants?.length ?? 0);
       const otherGrants = task.phase !== 'grants' ? (batch.grants?.length ?? 0) : 0;
-      const staged = serializeBatch(this.#row.id, batch);
+      const staged = serializePage(this.#o.database, this.#row.id, batch);
       // The page's rows and the task's cursor move together: a crash leaves both or neither.
       const t0 = performance.now();
-      await this.#db.transaction().execute(async (trx) => {
-        await writeSerialized(trx, this.#row.id, staged);
-        await saveCheckpoint(trx, this.#row.id, checkpoint ?? task.id, nextCursor, done, items);
-      });
+      await stagePage(this.#o.database, this.#row.id, staged, { task: checkpoint ?? task.id, cursor: nextCursor, done, items });
       this.stageMs += performance.now() - t0;
       this.#counts[task.phase] = (this.#counts[task.phase] ?? 0) + phaseItems;
       if (otherGrants) this.#counts.grants = (this.#counts.grants ?? 0) + otherGrants;

@@ -1,12 +1,17 @@
-// `npm run bench -- sync [--users 50000] [--scaling] [--rate-limits] [--time-scale 60]`
+// `npm run bench -- sync [--users 50000] [--scaling] [--rate-limits] [--time-scale 60] [--in-process]`
 //
 // Full sync of the issue's fixture (Grid, 5 workspaces, N users, 2,000 user groups, 200 IdP
-// groups, 500 channels) into a real Postgres, with the simulator in its own process:
-// full-sync time and peak RSS (in-process, and of a `slackgate sync` process), an immediate re-sync (rows written, time),
+// groups, 500 channels) into a real Postgres, with the simulator in its own process, run as a
+// user runs it (`slackgate sync`, the compiled build, in its own process): time per phase and per
+// apply step, peak RSS, Postgres CPU; an immediate re-sync (rows written, time); `--in-process`
+// adds the same sync in this process;
 // Slack calls against the reference connector's call pattern, optionally 25k/50k/100k scaling
 // and a run against Slack's rate limits (time-scaled) compared with the floor the tiers imply.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { createInterface } from 'node:readline';
 import v8 from 'node:v8';
 import { sql } from 'kysely';
 import { resolveConfig } from '../../src/config.ts';
@@ -73,11 +78,50 @@ async function syncOnce(database: Database, sim: SimulatorProcess, minuteMs: num
   return { ms, status: run.status, calls: run.slack_calls as Record<string, number>, rateLimited: connection.stats.totalRateLimited, byKey: { ...connection.stats.byKey }, phaseMs, peakRssMb };
 }
 
+/** CPU seconds Postgres' backends of `database` have used, sampled from /proc (a local server only). */
+function postgresCpu(database: string): { sample(): void; seconds(): number | undefined } {
+  const ticks = new Map<string, number>();
+  let readable = true;
+  return {
+    sample() {
+      if (!readable) return;
+      try {
+        for (const pid of readdirSync('/proc')) {
+          if (!/^\d+$/.test(pid)) continue;
+          try {
+            if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(database)) continue;
+            const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+            ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+          } catch {
+            // ended between the listing and the read
+          }
+        }
+      } catch {
+        readable = false;
+      }
+    },
+    seconds: () => (readable && ticks.size ? [...ticks.values()].reduce((a, b) => a + b, 0) / 100 : undefined),
+  };
+}
+
+interface CliMeasured {
+  ms: number;
+  peakRssMb: number;
+  summary: string;
+  phaseMs: Partial<Record<SyncPhase, number>>;
+  /** The apply's steps (debug log), ms each. */
+  applySteps: [string, number][];
+  /** Postgres CPU for this database while the process ran (undefined: not a local server). */
+  postgresCpuS: number | undefined;
+}
+
 /**
- * One full sync the way a user runs it: `slackgate sync` in its own process, into an empty
- * database. Its peak resident memory is the kernel's high-water mark (VmHWM), read until it exits.
+ * One sync the way a user runs it: `slackgate sync` in its own process (the compiled build).
+ * Its peak resident memory is the kernel's high-water mark (VmHWM), read until it exits; its
+ * phases are timed from the progress lines it prints on each phase change, the apply's steps
+ * from its debug log.
  */
-async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<{ ms: number; peakRssMb: number; summary: string }> {
+async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<CliMeasured> {
   const bin = builtSlackgate();
   const env = {
     ...process.env,
@@ -88,17 +132,41 @@ async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<{ ms
     SLACKGATE_SSO_ENABLED: 'true',
     SLACKGATE_SLACK_API_URL: sim.apiUrl,
     SLACKGATE_SCIM_API_URL: sim.scimUrl,
-    // As the in-process syncs here: pacing off against a simulator that enforces no limits.
+    // Pacing off against a simulator that enforces no limits.
     SLACKGATE_SLACK_TIME_SCALE: '0',
+    LOG_LEVEL: 'debug',
   };
+  const cpu = postgresCpu(new URL(databaseUrl).pathname.slice(1));
+  cpu.sample();
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'sync'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
+  const phaseMs: Partial<Record<SyncPhase, number>> = {};
+  const current: { phase: SyncPhase | null; since: number } = { phase: null, since: started };
+  const applySteps: [string, number][] = [];
+  let lastStepAt: number | undefined;
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    err = (err + line + '\n').slice(-2000);
+    const now = performance.now();
+    const progress = /\]\s+(?:\?|\d+)%\s+(\w+)/.exec(line);
+    if (progress && progress[1] !== current.phase && progress[1] !== 'starting') {
+      if (current.phase) phaseMs[current.phase] = (phaseMs[current.phase] ?? 0) + now - current.since;
+      current.phase = progress[1] as SyncPhase;
+      current.since = now;
+      if (current.phase === 'apply') lastStepAt = Date.now();
+    }
+    // The first step's time runs from the apply's progress line.
+    if (line.startsWith('{') && line.includes('apply step done')) {
+      const entry = JSON.parse(line) as { time: number; step: string };
+      applySteps.push([entry.step, entry.time - (lastStepAt ?? entry.time)]);
+      lastStepAt = entry.time;
+    }
+  });
   let peakKb = 0;
   const poll = setInterval(() => {
+    cpu.sample();
     readFile(`/proc/${child.pid}/status`, 'utf8')
       .then((status) => (peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0))))
       .catch(() => {});
@@ -106,8 +174,9 @@ async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<{ ms
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(poll);
   const ms = performance.now() - started;
+  if (current.phase) phaseMs[current.phase] = (phaseMs[current.phase] ?? 0) + performance.now() - current.since;
   if (code !== 0) throw new Error(`slackgate sync exited ${code}: ${err.trim().split('\n').at(-1)}`);
-  return { ms, peakRssMb: Math.round((peakKb * 1024) / 1e6), summary: out.trim().split('\n')[0] ?? '' };
+  return { ms, peakRssMb: Math.round((peakKb * 1024) / 1e6), summary: out.trim().split('\n')[0] ?? '', phaseMs, applySteps, postgresCpuS: cpu.seconds() };
 }
 
 const PHASE_OF: Record<string, SyncPhase> = {
@@ -172,37 +241,51 @@ export default async function run(args: string[]): Promise<void> {
   const sim = await spawnSimulator(fixture(users));
   const target = await freshDatabase('full');
   const database = await createDb({ url: target.url });
+  const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ');
+  console.log(`load average before: ${loadAverage()} (${os.cpus().length} CPUs)`);
   try {
-    await migrateToLatest(database.db);
-    const full = await syncOnce(database, sim, 0);
+    // The full sync and the re-sync as a user runs them: `slackgate sync`, the compiled build,
+    // in its own process (it migrates the empty database itself).
+    const full = await cliSync(sim, target.url);
     const counts = await sql<{ t: string; n: number }>`select 'accounts' as t, count(*) as n from accounts union all select 'entitlements', count(*) from entitlements union all select 'grants', count(*) from grants`.execute(database.db);
     const before = await sql<{ latest: Date | null; n: number }>`select max(updated_at) as latest, count(*) as n from grants`.execute(database.db);
-    const resync = await syncOnce(database, sim, 0);
+    const resync = await cliSync(sim, target.url);
     const after = await sql<{ latest: Date | null; n: number }>`select max(updated_at) as latest, count(*) as n from grants`.execute(database.db);
     const written = await sql<{ n: number }>`select count(*) as n from sync_changes where run_id = (select max(id) from sync_runs)`.execute(database.db);
-    const totalCalls = Object.values(full.calls).reduce((a, b) => a + b, 0);
+    const calls = (await sql<{ calls: Record<string, number> }>`select slack_calls as calls from sync_runs order by id limit 1`.execute(database.db)).rows[0]?.calls ?? {};
+    const totalCalls = Object.values(calls).reduce((a, b) => a + b, 0);
     const ref = await referenceCalls(database.db);
 
+    const phases = (m: CliMeasured) => Object.entries(m.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ');
+    const steps = (m: CliMeasured) => m.applySteps.map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)}`).join(', ');
+    const pgCpu = (m: CliMeasured) => (m.postgresCpuS === undefined ? '' : `; Postgres CPU ${m.postgresCpuS.toFixed(1)} s`);
     console.log(`cache: ${counts.rows.map((r) => `${r.t} ${Number(r.n)}`).join(', ')}`);
-    console.log(`full sync:   ${fmt(full.ms)}  (phases: ${Object.entries(full.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
-    // V8 sizes its heap limit from the host's memory and lets garbage accumulate in proportion,
-    // so the peak depends on the limit in effect: print it with the number.
-    const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1e6);
-    console.log(`peak RSS of this benchmark's process, syncing in-process: ${full.peakRssMb} MB (V8 heap limit ${heapLimitMb} MB${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ''})`);
-    console.log(`re-sync:     ${fmt(resync.ms)}  (phases: ${Object.entries(resync.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')})`);
+    console.log(`full sync (\`slackgate sync\`, compiled build, own process): ${fmt(full.ms)} wall, peak RSS ${full.peakRssMb} MB${pgCpu(full)} — ${full.summary}`);
+    console.log(`  phases: ${phases(full)}`);
+    console.log(`  apply steps (s): ${steps(full)}`);
+    console.log(`re-sync:     ${fmt(resync.ms)} wall, peak RSS ${resync.peakRssMb} MB${pgCpu(resync)}`);
+    console.log(`  phases: ${phases(resync)}`);
+    console.log(`  apply steps (s): ${steps(resync)}`);
     console.log(`             = ${(resync.ms / full.ms).toFixed(2)} × full; grant rows written: ${Number(after.rows[0]?.n) - Number(before.rows[0]?.n)} inserted, latest update unchanged: ${String(after.rows[0]?.latest?.getTime() === before.rows[0]?.latest?.getTime())}; change rows: ${Number(written.rows[0]?.n)}`);
-
-    // The same full sync through the command a user runs, in its own process.
-    const cliTarget = await freshDatabase('cli');
-    try {
-      const cli = await cliSync(sim, cliTarget.url);
-      console.log(`\`slackgate sync\` process (compiled build): ${fmt(cli.ms)} wall (process start to exit), peak RSS ${cli.peakRssMb} MB — ${cli.summary}`);
-    } finally {
-      await cliTarget.drop();
-    }
-    console.log(`Slack calls: ${totalCalls} — ${JSON.stringify(full.calls)}`);
+    console.log(`Slack calls: ${totalCalls} — ${JSON.stringify(calls)}`);
     console.log(`reference connector for the same data: ${ref.head} calls (baton-slack, Business+ path), ${ref.enterprise} (Grid sibling) — ${JSON.stringify(ref.detail)}`);
     console.log(`  => slackgate makes ${(ref.head / totalCalls).toFixed(0)}× fewer calls than baton-slack and ${(ref.enterprise / totalCalls).toFixed(1)}× fewer than its Grid sibling`);
+    console.log(`load average after: ${loadAverage()}`);
+
+    if (args.includes('--in-process')) {
+      // The same full sync in this benchmark's process (TypeScript sources), for its phases and RSS.
+      const inProcess = await freshDatabase('inprocess');
+      const db3 = await createDb({ url: inProcess.url });
+      try {
+        await migrateToLatest(db3.db);
+        const m = await syncOnce(db3, sim, 0);
+        const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1e6);
+        console.log(`in-process full sync: ${fmt(m.ms)} (phases: ${Object.entries(m.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ')}), peak RSS ${m.peakRssMb} MB (V8 heap limit ${heapLimitMb} MB)`);
+      } finally {
+        await db3.close();
+        await inProcess.drop();
+      }
+    }
 
     if (args.includes('--rate-limits')) {
       sim.stop();
