@@ -229,6 +229,9 @@ builder.queryFields((t) => ({
 const notConfigured = () => new ConflictError('access reviews are not available on this gateway (it runs without a Slack connection)', { code: 'REVIEWS_NOT_CONFIGURED' });
 const isError = (value: unknown): value is UserError => value instanceof UserError;
 
+/** Review mutations need the review scope, whatever the types they return would ask. */
+const reviewers = { skipTypeScopes: true, authScopes: { review: true } } as const;
+
 /** Runs a review mutation with the service and the acting person, or answers why it cannot. */
 async function withReviewCall(ctx: GraphQLContext, actorId: string | null | undefined, run: (service: ReviewService, actor: Actor) => Promise<ReviewResult>): Promise<ReviewResult> {
   const service = reviewsService(ctx);
@@ -266,8 +269,7 @@ builder.relayMutationField(
   },
   {
     description: 'Start an access review: the grants in scope are snapshotted into its items now.',
-    skipTypeScopes: true,
-    authScopes: { review: true },
+    ...reviewers,
     resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
       withReviewCall(ctx, input.actorId, async (service, actor) => {
         const entitlementIds: number[] = [];
@@ -328,8 +330,7 @@ builder.relayMutationField(
   },
   {
     description: 'Record KEEP or REVOKE for many items at once (decisions may change until the review is closed).',
-    skipTypeScopes: true,
-    authScopes: { review: true },
+    ...reviewers,
     resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
       withReviewCall(ctx, input.actorId, async (service, actor) => {
         const reviewId = await reviewIdOf(ctx, input.reviewId);
@@ -367,8 +368,7 @@ builder.relayMutationField(
   },
   {
     description: 'Stop decisions and carry out every REVOKE through a revoke request; the review is CLOSED once they are done.',
-    skipTypeScopes: true,
-    authScopes: { review: true },
+    ...reviewers,
     resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
       withReviewCall(ctx, input.actorId, async (service, actor) => {
         const reviewId = await reviewIdOf(ctx, input.reviewId);

@@ -7,7 +7,7 @@ import { loadPolicy } from '../policies.ts';
 import type { Actor, ProvisionOutcome } from '../types.ts';
 import { lockRequest, type RequestKit } from './kit.ts';
 import { endGrantedRequests } from './lifecycle.ts';
-import type { AccessRequest } from './types.ts';
+import type { AccessRequest, RequestAuditContext, Tx } from './types.ts';
 
 // Provisioning: the `request.provision` job carries out an approved request (grant or revoke) in
 // Slack through the provisioning service and records what came of it on the request.
@@ -85,61 +85,70 @@ async function expiryFor(kit: RequestKit, request: AccessRequest): Promise<Date 
   return new Date(Math.min(from + seconds * 1000, cap));
 }
 
+/** Writes what provisioning did onto the request (still PROVISIONING, locked), and tells whoever listens. */
 async function recordOutcome(kit: RequestKit, request: AccessRequest, outcome: ProvisionOutcome, expiresAt: Date | null): Promise<void> {
-  const now = kit.now();
   const row = await kit.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('requests').selectAll().where('id', '=', request.id).forUpdate().executeTakeFirstOrThrow();
     if (current.state !== 'PROVISIONING') return undefined;
     const context = await kit.auditContext(tx, current);
-    if (outcome.errors.length > 0 || !outcome.result) {
-      const failure = failureOf(outcome);
-      const failed = await tx.updateTable('requests').set({ state: 'FAILED', error: failure.message, error_code: failure.code }).where('id', '=', current.id).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(tx, { action: current.kind === 'GRANT' ? 'request.grantFailed' : 'request.revokeFailed', outcome: 'FAILURE', actor: { label: `request:${current.id}` }, target: { type: 'request', id: current.id }, requestId: current.id, errorCode: failure.code, details: { message: failure.message }, ...context });
-      await enqueueOutcomeNotice(tx, failed, kit.now());
-      await kit.publish(tx, failed);
-      return failed;
-    }
-    if (current.kind === 'REVOKE') {
-      const revoked = await tx.updateTable('requests').set({ state: 'REVOKED', provisioned_at: now, error: null, error_code: null }).where('id', '=', current.id).returningAll().executeTakeFirstOrThrow();
-      // The access requests that gave this access end with it.
-      const ended = await endGrantedRequests(tx, current, 'REVOKED');
-      await recordAudit(tx, { action: 'request.revoked', outcome: 'SUCCESS', actor: { label: `request:${current.id}` }, target: { type: 'request', id: current.id }, requestId: current.id, details: { result: outcome.result, origin: current.origin, endedRequests: ended.map((r) => r.id) }, ...context });
-      for (const r of [revoked, ...ended]) await kit.publish(tx, r);
-      return revoked;
-    }
-    // A grant the sync found before the request (pre-existing access) keeps its own terms: it is
-    // never given an expiry it did not have, and expiry never revokes it.
-    const grant = outcome.grantId !== undefined ? await tx.selectFrom('grants').select(['id', 'source', 'expires_at']).where('id', '=', outcome.grantId).forUpdate().executeTakeFirst() : undefined;
-    let effectiveExpiry = expiresAt;
-    if (grant && grant.source === 'SYNC') effectiveExpiry = null;
-    else if (grant) {
-      await tx.updateTable('grants').set({ expires_at: expiresAt, request_id: current.id, source: 'REQUEST', updated_at: now }).where('id', '=', grant.id).execute();
-    }
-    const granted = await tx
-      .updateTable('requests')
-      .set({ state: 'GRANTED', provisioned_at: now, expires_at: effectiveExpiry, error: null, error_code: null })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (current.extends_grant_id !== null) {
-      // The extended request's access now ends with this one.
-      await tx.updateTable('requests').set({ expires_at: effectiveExpiry, updated_at: now }).where('state', '=', 'GRANTED').where('account_id', '=', current.account_id).where('entitlement_id', '=', current.entitlement_id).where('kind', '=', 'GRANT').execute();
-    }
-    if (grant && effectiveExpiry) {
-      await scheduleExpiry(tx, grant.id, effectiveExpiry);
-    }
-    await recordAudit(tx, {
-      action: 'request.granted',
-      outcome: 'SUCCESS',
-      actor: { label: `request:${current.id}` },
-      target: { type: 'request', id: current.id },
-      requestId: current.id,
-      details: { result: outcome.result, grantId: outcome.grantId ?? null, expiresAt: effectiveExpiry?.toISOString() ?? null, preExisting: grant?.source === 'SYNC' },
-      ...context,
-    });
-    await enqueueOutcomeNotice(tx, granted, kit.now());
-    await kit.publish(tx, granted);
-    return granted;
+    if (outcome.errors.length > 0 || !outcome.result) return recordFailure(kit, tx, current, outcome, context);
+    if (current.kind === 'REVOKE') return recordRevoked(kit, tx, current, outcome, context);
+    return recordGranted(kit, tx, current, outcome, expiresAt, context);
   });
   if (row) await kit.finished(row);
+}
+
+async function recordFailure(kit: RequestKit, tx: Tx, current: AccessRequest, outcome: ProvisionOutcome, context: RequestAuditContext): Promise<AccessRequest> {
+  const failure = failureOf(outcome);
+  const failed = await tx.updateTable('requests').set({ state: 'FAILED', error: failure.message, error_code: failure.code }).where('id', '=', current.id).returningAll().executeTakeFirstOrThrow();
+  await recordAudit(tx, { action: current.kind === 'GRANT' ? 'request.grantFailed' : 'request.revokeFailed', outcome: 'FAILURE', actor: { label: `request:${current.id}` }, target: { type: 'request', id: current.id }, requestId: current.id, errorCode: failure.code, details: { message: failure.message }, ...context });
+  await enqueueOutcomeNotice(tx, failed, kit.now());
+  await kit.publish(tx, failed);
+  return failed;
+}
+
+async function recordRevoked(kit: RequestKit, tx: Tx, current: AccessRequest, outcome: ProvisionOutcome, context: RequestAuditContext): Promise<AccessRequest> {
+  const revoked = await tx.updateTable('requests').set({ state: 'REVOKED', provisioned_at: kit.now(), error: null, error_code: null }).where('id', '=', current.id).returningAll().executeTakeFirstOrThrow();
+  // The access requests that gave this access end with it.
+  const ended = await endGrantedRequests(tx, current, 'REVOKED');
+  await recordAudit(tx, { action: 'request.revoked', outcome: 'SUCCESS', actor: { label: `request:${current.id}` }, target: { type: 'request', id: current.id }, requestId: current.id, details: { result: outcome.result, origin: current.origin, endedRequests: ended.map((r) => r.id) }, ...context });
+  for (const r of [revoked, ...ended]) await kit.publish(tx, r);
+  return revoked;
+}
+
+async function recordGranted(kit: RequestKit, tx: Tx, current: AccessRequest, outcome: ProvisionOutcome, expiresAt: Date | null, context: RequestAuditContext): Promise<AccessRequest> {
+  const now = kit.now();
+  // A grant the sync found before the request (pre-existing access) keeps its own terms: it is
+  // never given an expiry it did not have, and expiry never revokes it.
+  const grant = outcome.grantId !== undefined ? await tx.selectFrom('grants').select(['id', 'source', 'expires_at']).where('id', '=', outcome.grantId).forUpdate().executeTakeFirst() : undefined;
+  let effectiveExpiry = expiresAt;
+  if (grant && grant.source === 'SYNC') effectiveExpiry = null;
+  else if (grant) {
+    await tx.updateTable('grants').set({ expires_at: expiresAt, request_id: current.id, source: 'REQUEST', updated_at: now }).where('id', '=', grant.id).execute();
+  }
+  const granted = await tx
+    .updateTable('requests')
+    .set({ state: 'GRANTED', provisioned_at: now, expires_at: effectiveExpiry, error: null, error_code: null })
+    .where('id', '=', current.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (current.extends_grant_id !== null) {
+    // The extended request's access now ends with this one.
+    await tx.updateTable('requests').set({ expires_at: effectiveExpiry, updated_at: now }).where('state', '=', 'GRANTED').where('account_id', '=', current.account_id).where('entitlement_id', '=', current.entitlement_id).where('kind', '=', 'GRANT').execute();
+  }
+  if (grant && effectiveExpiry) {
+    await scheduleExpiry(tx, grant.id, effectiveExpiry);
+  }
+  await recordAudit(tx, {
+    action: 'request.granted',
+    outcome: 'SUCCESS',
+    actor: { label: `request:${current.id}` },
+    target: { type: 'request', id: current.id },
+    requestId: current.id,
+    details: { result: outcome.result, grantId: outcome.grantId ?? null, expiresAt: effectiveExpiry?.toISOString() ?? null, preExisting: grant?.source === 'SYNC' },
+    ...context,
+  });
+  await enqueueOutcomeNotice(tx, granted, kit.now());
+  await kit.publish(tx, granted);
+  return granted;
 }
