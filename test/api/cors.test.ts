@@ -16,7 +16,7 @@ let token: string;
 beforeAll(async () => {
   closed = await w.listen();
   const corsOrigins = resolveConfig({ corsOrigins: 'https://portal.example.com' }, {}).http.corsOrigins;
-  open = await listen(w.otherGateway({ corsOrigins }).gateway, { port: 0, host: '127.0.0.1' });
+  open = await listen((await w.otherGateway({ corsOrigins })).gateway, { port: 0, host: '127.0.0.1' });
   token = await w.token(['read']);
 });
 afterAll(async () => {

@@ -13,7 +13,7 @@ let token: string;
 
 beforeAll(async () => {
   dev = await w.client(['read']);
-  production = w.otherGateway({ production: true });
+  production = await w.otherGateway({ production: true });
   token = await dev.accessToken();
 });
 

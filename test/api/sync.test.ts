@@ -41,7 +41,7 @@ async function* sseResults<T>(res: Response): AsyncGenerator<ExecutionResult<T>>
 
 describe(`startSync (${backend})`, () => {
   it('says no Slack connection is configured when the gateway has no sync service, and audits the refusal', async () => {
-    const bare = w.otherGateway({});
+    const bare = await w.otherGateway({});
     const res = await bare.graphql<StartSyncRunMutation>(token, print(StartSyncRunDocument));
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.startSync.run).toBeNull();

@@ -1,25 +1,26 @@
-// `npm run bench -- events [--users 50000] [--events 10000] [--paced-seconds 20] [--rate 8] [--profile] [--compare DIR]`
+// `npm run bench -- events [--users 50000] [--events 10000] [--paced-seconds 20] [--rate 8] [--concurrency 16] [--profile] [--compare DIR]`
 //
 // The live cache as users run it: `slackgate serve` from the compiled build (dist/), in its own
 // process, with the Slack app surface on signed HTTP (`/slack/events`), on the sync benchmark's
 // fixture (Grid, 5 workspaces, N users, 2,000 user groups, 200 IdP groups, 500 channels) synced
 // into a real Postgres, the simulator in its own process. Membership events
 // (member_joined_channel in Slack's envelope, for members not yet in those channels) are posted
-// signed, as Slack posts them, 16 at a time, while a GraphQL client follows `accessChanged` over
-// WebSocket: the lag of each event is the time from its delivery (the POST sent) to its change
-// arriving at that client.
+// signed, as Slack posts them, --concurrency (16) at a time, while a GraphQL client follows
+// `accessChanged` over WebSocket: the lag of each event is the time from its delivery (the POST
+// sent) to its change arriving at that client.
 //
 // First a backlog of --events already queued when the gateway starts (as a restart or an outage
-// leaves them): applied per second. Then a burst of --events delivered at once: acknowledged per second, applied per second (until the
-// queue is empty), lag p50/p99, and where the time went (CPU of the gateway process and of the
-// database's backends over the burst's wall time; with --profile, the gateway's hottest functions
-// from a V8 CPU profile). Then --rate events a second for --paced-seconds (Slack's ceiling is
-// 30,000 an hour per workspace ≈ 8/s): lag p50/p99.
+// leaves them): applied per second. Then a burst of --events delivered at once: acknowledged per
+// second, applied per second (until the queue is empty), lag p50/p99, and where the time went
+// (CPU of the gateway process and of the database's backends over the burst's wall time; with
+// --profile, the gateway's hottest functions from a V8 CPU profile). Then --rate events a second
+// for --paced-seconds (Slack's ceiling is 30,000 an hour per workspace ≈ 8/s): lag p50/p99.
 //
 // --compare DIR also runs DIR/bin/slackgate.js (another checkout's build, e.g. the previous
 // commit's) on a copy of the same synced database, right after, for an A/B in one run.
 import { createHmac } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient as createWsClient } from 'graphql-ws';
@@ -36,7 +37,6 @@ import { benchAdminUrl, builtSlackgate, freshDatabase, spawnSimulator, type Simu
 
 const CLIENT = { id: 'bench-admin', secret: 'bench-admin-secret-0123456789abcdef' };
 const SIGNING_SECRET = 'benchsigningsecret0123456789abcdef';
-const CONCURRENT_DELIVERIES = 16;
 
 function arg(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);
@@ -133,7 +133,16 @@ interface Measurement {
   pacedP99: number;
 }
 
-async function measure(label: string, bin: string, sim: SimulatorProcess, databaseUrl: string, databaseName: string, pairs: Pair[], o: { burst: number; pacedSeconds: number; rate: number; profile: boolean }): Promise<Measurement> {
+async function measure(
+  label: string,
+  bin: string,
+  sim: SimulatorProcess,
+  databaseUrl: string,
+  databaseName: string,
+  pairs: Pair[],
+  o: { burst: number; pacedSeconds: number; rate: number; profile: boolean; concurrency: number },
+): Promise<Measurement> {
+  const CONCURRENT_DELIVERIES = o.concurrency;
   const profileDir = o.profile ? await mkdtemp(join(tmpdir(), 'slackgate-events-prof-')) : undefined;
   const logFile = join(await mkdtemp(join(tmpdir(), 'slackgate-events-log-')), 'gateway.log');
   const probe = new pg.Pool({ connectionString: databaseUrl, max: 1 });
@@ -221,18 +230,32 @@ async function measure(label: string, bin: string, sim: SimulatorProcess, databa
     };
     let refused = 0;
     const ackMs: number[] = [];
-    /** POSTs one event as Slack does (signed); records its delivery time; resolves on the answer. */
-    const deliver = async (e: ReturnType<typeof envelope>) => {
+    // Deliveries go over keep-alive connections (as Slack's do), signed ahead of time so the
+    // sender's own work stays small: on a loaded machine the sender competes for the same cores.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT_DELIVERIES });
+    const target = new URL(`${gateway.url}/slack/events`);
+    const sign = (e: ReturnType<typeof envelope>) => {
       const body = JSON.stringify(e);
       const timestamp = Math.floor(Date.now() / 1000);
       const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-      const sent = performance.now();
-      deliveredAt.set(e.event_id, sent);
-      const res = await fetch(`${gateway.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature }, body });
-      await res.arrayBuffer();
-      if (res.status !== 200) refused += 1;
-      ackMs.push(performance.now() - sent);
+      return { id: e.event_id, body, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature } };
     };
+    /** POSTs one signed event as Slack does; records its delivery time; resolves on the answer. */
+    const deliver = (d: ReturnType<typeof sign>) =>
+      new Promise<void>((resolve, reject) => {
+        const sent = performance.now();
+        deliveredAt.set(d.id, sent);
+        const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: d.headers, agent }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) refused += 1;
+            ackMs.push(performance.now() - sent);
+            resolve();
+          });
+        });
+        req.on('error', reject);
+        req.end(d.body);
+      });
     const waitSeen = (n: number, timeoutMs: number) =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${seen} of ${n} changes reached the subscriber`)), timeoutMs);
@@ -248,14 +271,14 @@ async function measure(label: string, bin: string, sim: SimulatorProcess, databa
       });
 
     // --- burst ---
-    const burstEvents = pairs.slice(0, o.burst).map(envelope);
+    const burstEvents = pairs.slice(0, o.burst).map((p) => sign(envelope(p)));
     const cpuBefore = { gateway: await cpuSeconds({ pid: gateway.child.pid as number }), db: await cpuSeconds({ needle: databaseName }) };
     const t0 = performance.now();
     let next = 0;
     let appliedMs = NaN;
     const delivering = Promise.all(
       Array.from({ length: CONCURRENT_DELIVERIES }, async () => {
-        while (next < burstEvents.length) await deliver(burstEvents[next++] as ReturnType<typeof envelope>);
+        while (next < burstEvents.length) await deliver(burstEvents[next++] as ReturnType<typeof sign>);
       }),
     ).then(() => performance.now() - t0);
     // Applied: every event of the burst stored and none pending.
@@ -314,7 +337,7 @@ async function measure(label: string, bin: string, sim: SimulatorProcess, databa
     for (const [i, e] of pacedEvents.entries()) {
       const wait = start + (i * 1000) / o.rate - performance.now();
       if (wait > 0) await sleep(wait);
-      inFlight.push(deliver(e));
+      inFlight.push(deliver(sign(e)));
     }
     await Promise.all(inFlight);
     await waitSeen(before + pacedEvents.length, 30_000);
@@ -323,6 +346,7 @@ async function measure(label: string, bin: string, sim: SimulatorProcess, databa
     m.pacedP99 = percentile(sortedPaced, 99);
     console.log(`  paced: ${pacedEvents.length} events at ${o.rate}/s: lag delivery → GraphQL subscriber p50 ${m.pacedP50.toFixed(0)} ms, p99 ${m.pacedP99.toFixed(0)} ms`);
     await ws.dispose();
+    agent.destroy();
     return m;
   } finally {
     backlogDone = true;
@@ -339,6 +363,7 @@ export default async function events(args: string[]): Promise<void> {
   const pacedSeconds = arg(args, 'paced-seconds', 20);
   const rate = arg(args, 'rate', 8);
   const profile = args.includes('--profile');
+  const concurrency = arg(args, 'concurrency', 16);
   const compareAt = args.indexOf('--compare');
   const compare = compareAt >= 0 ? args[compareAt + 1] : undefined;
   console.log(`load average at start: ${load()}`);
@@ -374,7 +399,7 @@ export default async function events(args: string[]): Promise<void> {
     for (const build of builds) {
       const copy = await copyDatabase(fixture.url, 'events_run');
       try {
-        results.push(await measure(build.label, build.bin, sim, copy.url, copy.name, pairs, { burst, pacedSeconds, rate, profile }));
+        results.push(await measure(build.label, build.bin, sim, copy.url, copy.name, pairs, { burst, pacedSeconds, rate, profile, concurrency }));
       } finally {
         await copy.drop();
       }

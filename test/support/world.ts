@@ -10,7 +10,9 @@
 //
 // Requests go through the gateway's Yoga instance (`yoga.fetch`): the same plugins, auth and
 // resolvers as over HTTP, without a port. Tests of the network itself (HTTP, WebSocket, SSE
-// over a socket, CORS, the token endpoint) call `w.listen()` for a real server.
+// over a socket, CORS, the token endpoint) call `w.listen()` for a real server. The gateway
+// (and the GraphQL stack it loads) is made on first use: a file testing services alone never
+// pays for it.
 import type { LogEvent } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { createGovernance, type Governance, type GovernanceOptions } from '../../src/access/governance.ts';
@@ -21,7 +23,7 @@ import { issueToken } from '../../src/auth/tokens.ts';
 import { SlackgateClient, type SlackgateClientOptions } from '../../src/client/index.ts';
 import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
 import type { GatewayServices } from '../../src/graphql/context.ts';
-import { createGateway, listen, type Gateway, type GatewayDeps, type RunningServer } from '../../src/server.ts';
+import type { Gateway, GatewayDeps, RunningServer } from '../../src/server.ts';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.ts';
 import type { SlackConnection } from '../../src/slack/connection.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
@@ -78,6 +80,7 @@ export interface World extends Omit<TestDatabase, 'url'> {
   readonly bus: EventBus;
   readonly provisioning: GatewayProvisioningService;
   readonly governance: Governance;
+  /** The gateway, once made (by client, graphql, fetch or listen; read it after one of them). */
   readonly gateway: Gateway;
   /** fetch served by the gateway's Yoga instance (GraphQL at /graphql), no port. */
   fetch: typeof fetch;
@@ -102,7 +105,7 @@ export interface World extends Omit<TestDatabase, 'url'> {
    * Another gateway on the same database and bus with other settings (production mode, no
    * services, another database...), reached through its own `yoga.fetch`; closed after the file.
    */
-  otherGateway(deps: Partial<GatewayDeps>): InProcessGateway;
+  otherGateway(deps: Partial<GatewayDeps>): Promise<InProcessGateway>;
 }
 
 /** A gateway reached without a port. */
@@ -113,9 +116,9 @@ export interface InProcessGateway {
 }
 
 /** fetch and raw GraphQL served by a gateway's Yoga instance. */
-export function inProcess(gateway: () => Gateway): Omit<InProcessGateway, 'gateway'> {
+export function inProcess(gateway: () => Gateway | Promise<Gateway>): Omit<InProcessGateway, 'gateway'> {
   // Yoga's fetch takes what the global one takes (its overloads add a server context).
-  const fetchIt = ((input: RequestInfo | URL, init?: RequestInit) => (gateway().yoga.fetch as (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>)(input, init)) as typeof fetch;
+  const fetchIt = (async (input: RequestInfo | URL, init?: RequestInit) => ((await gateway()).yoga.fetch as (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>)(input, init)) as typeof fetch;
   return {
     fetch: fetchIt,
     async graphql(token, query, variables) {
@@ -148,9 +151,19 @@ export function useWorld(options: WorldOptions = {}): World {
     if (value === undefined) throw new Error(`the world has no ${what}${what === 'simulator' || what === 'Slack connection' ? ' (give useWorld a `slack` option)' : ''}; read it inside a test or hook`);
     return value;
   };
+  // The gateway is made when first used; its module (the schema, Yoga) is loaded only then.
+  let making: Promise<Gateway> | undefined;
+  const serverModule = () => import('../../src/server.ts');
+  const makeGateway = (): Promise<Gateway> =>
+    (making ??= serverModule().then(({ createGateway }) => {
+      const database = need(opened, 'database');
+      const own: GatewayServices = provisioning && governance ? { provisioning, requests: governance.requests, reviews: governance.reviews } : {};
+      gateway = createGateway({ logger: silentLogger, ...options.gateway, database: database.database, bus: world.bus, services: { ...own, ...options.services?.(world) } });
+      return gateway;
+    }));
   const db = () => need(opened, 'database').db;
 
-  const own = inProcess(() => need(gateway, 'gateway'));
+  const own = inProcess(makeGateway);
   const yogaFetch = own.fetch;
   const others: Gateway[] = [];
 
@@ -204,6 +217,7 @@ export function useWorld(options: WorldOptions = {}): World {
     async client(scopes, clientOptions = {}) {
       const { trustedOnly, costBudgetPerMinute, name, actAs, account, over, ...rest } = clientOptions;
       const { client, secret } = await createClient(db(), { name: name ?? `typed ${scopes.join('+')}`, scopes, trustedOnly, costBudgetPerMinute, actAs, account, actor: { label: 'test' } });
+      if (!over) await makeGateway();
       const typed = over
         ? new SlackgateClient({ url: over.url, clientId: client.id, clientSecret: secret, ...rest })
         : new SlackgateClient({ url: IN_PROCESS_URL, token: async () => (await issueToken(db(), client)).accessToken, fetch: yogaFetch, ...rest });
@@ -211,10 +225,11 @@ export function useWorld(options: WorldOptions = {}): World {
     },
     graphql: own.graphql,
     listen() {
-      server ??= listen(world.gateway, { port: 0, host: '127.0.0.1' });
+      server ??= Promise.all([makeGateway(), serverModule()]).then(([g, { listen }]) => listen(g, { port: 0, host: '127.0.0.1' }));
       return server;
     },
-    otherGateway(deps) {
+    async otherGateway(deps) {
+      const { createGateway } = await serverModule();
       const other = createGateway({ logger: silentLogger, database: world.database, bus: world.bus, ...deps });
       others.push(other);
       return { gateway: other, ...inProcess(() => other) };
@@ -235,8 +250,6 @@ export function useWorld(options: WorldOptions = {}): World {
       governance = createGovernance({ db: opened.db, provisioning, connection, bus, ...options.governance });
       if (options.worker) await governance.start();
     }
-    const own: GatewayServices = provisioning && governance ? { provisioning, requests: governance.requests, reviews: governance.reviews } : {};
-    gateway = createGateway({ logger: silentLogger, ...options.gateway, database: opened.database, bus, services: { ...own, ...options.services?.(world) } });
   });
 
   afterAll(async () => {
