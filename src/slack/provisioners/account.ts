@@ -1,6 +1,6 @@
 import type { SlackConnection } from '../connection.ts';
 import type { ScimClient, ScimUser } from '../scim.ts';
-import { ProvisioningRefused } from './types.ts';
+import { configuredClient, ProvisioningRefused } from './types.ts';
 
 export type AccountStatusResult = 'ENABLED' | 'DISABLED' | 'ALREADY_ENABLED' | 'ALREADY_DISABLED';
 
@@ -13,9 +13,7 @@ export class AccountStatusProvisioner {
   constructor(private readonly connection: SlackConnection) {}
 
   get #scim(): ScimClient {
-    const scim = this.connection.scim;
-    if (!scim) throw new ProvisioningRefused('conflict', 'enabling and disabling accounts needs a Business+ or Grid admin token (--business-plus-token) for SCIM', 'NOT_CONFIGURED');
-    return scim;
+    return configuredClient(this.connection.scim, 'enabling and disabling accounts needs a Business+ or Grid admin token (--business-plus-token) for SCIM');
   }
 
   async setActive(userId: string, active: boolean): Promise<AccountStatusResult> {

@@ -1,7 +1,7 @@
 import type { SlackConnection } from '../connection.ts';
 import { SlackApiError } from '../errors.ts';
 import type { SlackWebApi } from '../webApi.ts';
-import { ProvisioningRefused, type ProvisionOp, type Provisioner, type ProvisionStep, type ProvisionTarget } from './types.ts';
+import { configuredClient, type Provisioner, ProvisioningRefused, type ProvisionOp, type ProvisionStep, type ProvisionTarget } from './types.ts';
 
 /**
  * Channel membership (public and private) with the bot token: `conversations.invite` and
@@ -19,9 +19,7 @@ export class ChannelProvisioner implements Provisioner {
   }
 
   get #bot(): SlackWebApi {
-    const bot = this.connection.bot;
-    if (!bot) throw new ProvisioningRefused('conflict', 'channel changes need a Slack bot token (--token)', 'NOT_CONFIGURED');
-    return bot;
+    return configuredClient(this.connection.bot, 'channel changes need a Slack bot token (--token)');
   }
 
   async grant(target: ProvisionTarget): Promise<ProvisionStep> {

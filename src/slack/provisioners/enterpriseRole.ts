@@ -1,7 +1,7 @@
 import type { SlackConnection } from '../connection.ts';
 import { SlackApiError } from '../errors.ts';
 import type { SlackWebApi } from '../webApi.ts';
-import { notAFullMember, ProvisioningRefused, type ProvisionOp, type Provisioner, type ProvisionStep, type ProvisionTarget } from './types.ts';
+import { configuredClient, type Provisioner, ProvisioningRefused, type ProvisionOp, type ProvisionStep, type ProvisionTarget, refuseUnlessFullMember } from './types.ts';
 
 interface Assignment {
   role_id: string;
@@ -19,15 +19,11 @@ export class EnterpriseRoleProvisioner implements Provisioner {
   constructor(private readonly connection: SlackConnection) {}
 
   check(op: ProvisionOp, target: ProvisionTarget): void {
-    if (op !== 'GRANT') return;
-    const why = notAFullMember(target.account, 'enterprise roles');
-    if (why) throw new ProvisioningRefused('invalid', why, 'INELIGIBLE_ACCOUNT');
+    refuseUnlessFullMember(op, target, 'enterprise roles');
   }
 
   get #admin(): SlackWebApi {
-    const admin = this.connection.enterprise;
-    if (!admin) throw new ProvisioningRefused('conflict', 'enterprise roles need a Grid org admin token (--enterprise-token)', 'NOT_CONFIGURED');
-    return admin;
+    return configuredClient(this.connection.enterprise, 'enterprise roles need a Grid org admin token (--enterprise-token)');
   }
 
   /** Every assignment of one role. */

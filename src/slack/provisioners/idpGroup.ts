@@ -1,6 +1,6 @@
 import type { SlackConnection } from '../connection.ts';
 import type { ScimClient, ScimGroup } from '../scim.ts';
-import { notAFullMember, ProvisioningRefused, type ProvisionOp, type Provisioner, type ProvisionStep, type ProvisionTarget } from './types.ts';
+import { configuredClient, type Provisioner, ProvisioningRefused, type ProvisionOp, type ProvisionStep, type ProvisionTarget, refuseUnlessFullMember } from './types.ts';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const V1_CORE = 'urn:scim:schemas:core:1.0';
@@ -15,15 +15,11 @@ export class IdpGroupProvisioner implements Provisioner {
 
   check(op: ProvisionOp, target: ProvisionTarget): void {
     if (this.connection.options.slack.govEnv) throw new ProvisioningRefused('conflict', 'GovSlack does not allow IdP-group changes', 'NOT_SUPPORTED');
-    if (op !== 'GRANT') return;
-    const why = notAFullMember(target.account, 'IdP groups');
-    if (why) throw new ProvisioningRefused('invalid', why, 'INELIGIBLE_ACCOUNT');
+    refuseUnlessFullMember(op, target, 'IdP groups');
   }
 
   get #scim(): ScimClient {
-    const scim = this.connection.scim;
-    if (!scim) throw new ProvisioningRefused('conflict', 'IdP-group changes need a Business+ or Grid admin token (--business-plus-token)', 'NOT_CONFIGURED');
-    return scim;
+    return configuredClient(this.connection.scim, 'IdP-group changes need a Business+ or Grid admin token (--business-plus-token)');
   }
 
   async #members(groupId: string): Promise<string[]> {

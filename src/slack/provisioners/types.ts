@@ -80,3 +80,16 @@ export function notAFullMember(account: ProvisionAccount, what: string): string 
   if (account.isStranger) return `${who} is an external (Slack Connect) user; only members of this organization can be added to ${what}`;
   return null;
 }
+
+/** Refuses to grant to an account that is not a full member of the organization (notAFullMember). */
+export function refuseUnlessFullMember(op: ProvisionOp, target: ProvisionTarget, what: string): void {
+  if (op !== 'GRANT') return;
+  const why = notAFullMember(target.account, what);
+  if (why) throw new ProvisioningRefused('invalid', why, 'INELIGIBLE_ACCOUNT');
+}
+
+/** The Slack client a change needs, or a NOT_CONFIGURED refusal saying which token is missing. */
+export function configuredClient<T>(client: T | undefined, missing: string): T {
+  if (!client) throw new ProvisioningRefused('conflict', missing, 'NOT_CONFIGURED');
+  return client;
+}

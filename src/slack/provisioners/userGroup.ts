@@ -1,7 +1,7 @@
 import type { SlackConnection } from '../connection.ts';
 import { SlackApiError } from '../errors.ts';
 import type { SlackWebApi } from '../webApi.ts';
-import { notAFullMember, ProvisioningRefused, type ProvisionOp, type ProvisionTarget, type SlackProvisionResult } from './types.ts';
+import { configuredClient, type ProvisionOp, type ProvisionTarget, refuseUnlessFullMember, type SlackProvisionResult } from './types.ts';
 
 export interface UserGroupRef {
   slackId: string;
@@ -46,15 +46,11 @@ export class UserGroupProvisioner {
   constructor(private readonly connection: SlackConnection) {}
 
   check(op: ProvisionOp, target: ProvisionTarget): void {
-    if (op !== 'GRANT') return;
-    const why = notAFullMember(target.account, 'user groups');
-    if (why) throw new ProvisioningRefused('invalid', why, 'INELIGIBLE_ACCOUNT');
+    refuseUnlessFullMember(op, target, 'user groups');
   }
 
   get #bot(): SlackWebApi {
-    const bot = this.connection.bot;
-    if (!bot) throw new ProvisioningRefused('conflict', 'user-group changes need a Slack bot token (--token)', 'NOT_CONFIGURED');
-    return bot;
+    return configuredClient(this.connection.bot, 'user-group changes need a Slack bot token (--token)');
   }
 
   /**

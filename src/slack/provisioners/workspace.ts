@@ -3,7 +3,7 @@ import type { SlackConnection } from '../connection.ts';
 import type { SlackUser } from '../wire.ts';
 import { SlackApiError } from '../errors.ts';
 import type { SlackWebApi } from '../webApi.ts';
-import { ProvisioningRefused, type ProvisionOp, type Provisioner, type ProvisionStep, type ProvisionTarget } from './types.ts';
+import { configuredClient, type Provisioner, ProvisioningRefused, type ProvisionOp, type ProvisionStep, type ProvisionTarget } from './types.ts';
 
 /**
  * A user as Slack sees them in workspace `teamId`, and whether they belong to it. Grid users
@@ -57,9 +57,7 @@ export class WorkspaceProvisioner implements Provisioner {
   }
 
   get #admin(): SlackWebApi {
-    const admin = this.connection.enterprise;
-    if (!admin) throw new ProvisioningRefused('conflict', 'workspace membership and roles need a Grid org admin token (--enterprise-token)', 'NOT_CONFIGURED');
-    return admin;
+    return configuredClient(this.connection.enterprise, 'workspace membership and roles need a Grid org admin token (--enterprise-token)');
   }
 
   async grant(target: ProvisionTarget): Promise<ProvisionStep> {
