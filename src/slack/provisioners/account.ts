@@ -1,6 +1,6 @@
 import type { SlackConnection } from '../connection.ts';
 import type { ScimClient, ScimUser } from '../scim.ts';
-import { configuredClient, ProvisioningRefused } from './types.ts';
+import { configuredClient } from './types.ts';
 
 export type AccountStatusResult = 'ENABLED' | 'DISABLED' | 'ALREADY_ENABLED' | 'ALREADY_DISABLED';
 
