@@ -4,21 +4,17 @@ import { missingArgument, SlackApiError } from './args.ts';
 import { scopes, type CallContext, type MethodSpec } from './method.ts';
 import { decodeCursor, encodeCursor, pageLimit, pageOfList } from './paging.ts';
 
-function targetTeam(ctx: CallContext): Workspace {
-  const teamId = ctx.args.str('team_id');
-  if (teamId === undefined) throw missingArgument('team_id');
-  const workspace = ctx.store.workspace(teamId);
-  if (!workspace) throw new SlackApiError('team_not_found');
-  return workspace;
+/** What an id argument names, or Slack's error for a missing argument or an unknown id. */
+function target<T>(ctx: CallContext, argument: string, find: (id: string) => T | undefined, notFound: string): T {
+  const id = ctx.args.str(argument);
+  if (id === undefined) throw missingArgument(argument);
+  const found = find(id);
+  if (!found) throw new SlackApiError(notFound);
+  return found;
 }
 
-function targetUser(ctx: CallContext): User {
-  const userId = ctx.args.str('user_id');
-  if (userId === undefined) throw missingArgument('user_id');
-  const user = ctx.store.user(userId);
-  if (!user) throw new SlackApiError('user_not_found');
-  return user;
-}
+const targetTeam = (ctx: CallContext): Workspace => target(ctx, 'team_id', (id) => ctx.store.workspace(id), 'team_not_found');
+const targetUser = (ctx: CallContext): User => target(ctx, 'user_id', (id) => ctx.store.user(id), 'user_not_found');
 
 function adminTeamsList(ctx: CallContext): Record<string, unknown> {
   const teams = [...ctx.store.workspaces.values()];
