@@ -6,6 +6,7 @@ import { changesAfter, changesBefore, type AccessChangeFilter, type AccessChange
 import { assertFeedKept, FeedTruncatedError } from '../feed/retention.ts';
 import { feedHead } from '../feed/sequencer.ts';
 import { builder } from './builder.ts';
+import { requireBus } from './liveUpdates.ts';
 import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
 import { GrantSourceEnum } from './enums.ts';
@@ -171,12 +172,12 @@ builder.subscriptionField('accessChanged', (t) =>
       after: t.arg({ type: 'SafeInt', required: false, description: 'Resume after this sequence number.' }),
     },
     subscribe: async function* (_root, args, ctx) {
-      if (!ctx.bus) throw new GraphQLError('live updates are not available on this gateway (it runs without an event bus)', { extensions: { code: 'UNAVAILABLE' } });
+      const bus = requireBus(ctx);
       const filter = await feedFilter(ctx, args.filter);
       if (!filter) throw new GraphQLError('filter: it names an entitlement, resource or account that does not exist', { extensions: { code: 'NOT_FOUND' } });
       if (args.after != null && args.after < 0) throw new GraphQLError('after: a sequence number is 0 or more', { extensions: { code: 'BAD_USER_INPUT' } });
       if (args.after != null) await assertResumable(ctx, args.after);
-      yield* followAccessChanges(ctx.database.db, ctx.bus, filter, args.after ?? null);
+      yield* followAccessChanges(ctx.database.db, bus, filter, args.after ?? null);
     },
     resolve: (change, _args, ctx) => {
       clearAllDataLoaders(ctx);

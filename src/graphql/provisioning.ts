@@ -7,6 +7,7 @@ import { expiryAfter } from '../access/policies.ts';
 import type { ProvisionOutcome } from '../access/types.ts';
 import type { GrantsChangedEvent } from '../events/topics.ts';
 import { builder } from './builder.ts';
+import { requireBus } from './liveUpdates.ts';
 import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
 import { actorOf, originOf } from './actAs.ts';
@@ -225,8 +226,7 @@ builder.subscriptionField('grantsChanged', (t) =>
     subscribe: async function* (_root, args, ctx) {
       const entitlementId = await resolveIdArg(ctx, args.entitlementId, ENTITLEMENT_ID, 'entitlementId');
       if (entitlementId === null) throw new GraphQLError(`entitlementId: there is no entitlement ${args.entitlementId}`, { extensions: { code: 'NOT_FOUND' } });
-      if (!ctx.bus) throw new GraphQLError('live updates are not available on this gateway (it runs without an event bus)', { extensions: { code: 'UNAVAILABLE' } });
-      const events = ctx.bus.subscribe('grantsChanged');
+      const events = requireBus(ctx).subscribe('grantsChanged');
       try {
         for await (const event of events) if (event.entitlementId === entitlementId) yield event;
       } finally {

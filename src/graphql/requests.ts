@@ -6,6 +6,7 @@ import type { Actor } from '../access/types.ts';
 import { hasScope } from '../auth/scopes.ts';
 import type { RequestKind, RequestState } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { requireBus } from './liveUpdates.ts';
 import { byIdArg } from './nodeById.ts';
 import { enumOf } from './enumOf.ts';
 import type { GraphQLContext } from './context.ts';
@@ -311,8 +312,8 @@ builder.subscriptionField('requestUpdated', (t) =>
     args: { requestId: t.arg.id({ required: true, description: 'Global id or request number.' }) },
     subscribe: async function* (_root, args, ctx) {
       const requestId = await resolveIdArg(ctx, args.requestId, REQUEST_ID, 'requestId');
-      if (!ctx.bus) throw new GraphQLError('live updates are not available on this gateway (it runs without an event bus)', { extensions: { code: 'UNAVAILABLE' } });
-      const changes = requestId === null ? undefined : await followRequest(ctx.database.db, ctx.bus, requestId);
+      const bus = requireBus(ctx);
+      const changes = requestId === null ? undefined : await followRequest(ctx.database.db, bus, requestId);
       if (!changes) throw new GraphQLError(`requestId: there is no request ${args.requestId}`, { extensions: { code: 'NOT_FOUND' } });
       yield* changes;
     },

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { SyncRun } from '../db/schema.ts';
 import { SYNC_PHASES, type SyncPhase, type SyncProgressEvent } from '../sync/types.ts';
 import { builder } from './builder.ts';
+import { requireBus } from './liveUpdates.ts';
 import { byIdArg } from './nodeById.ts';
 import type { GraphQLContext } from './context.ts';
 import { SyncChangeKindEnum, SyncStatusEnum, SyncTriggerEnum } from './enums.ts';
@@ -191,11 +192,6 @@ builder.queryFields((t) => ({
     ...byIdArg(t, SYNC_RUN_ID),
   }),
 }));
-
-function requireBus(ctx: GraphQLContext) {
-  if (!ctx.bus) throw new GraphQLError('live updates are not available on this gateway (it runs without an event bus)', { extensions: { code: 'UNAVAILABLE' } });
-  return ctx.bus;
-}
 
 builder.subscriptionField('syncProgress', (t) =>
   t.field({
