@@ -38,6 +38,11 @@ function describe(client: ApiClient): string {
   return `${client.id} "${client.name}" with scopes ${client.scopes.join(', ')}${limits.length ? ` (${limits.join(', ')})` : ''}`;
 }
 
+/** Prints a client with its new secret, which is shown only this once. */
+function writeSecret(io: CliIo, what: string, result: ApiClientWithSecret, note: string): void {
+  io.stdout.write(`${what} ${describe(result.client)}\n` + `client_id:     ${result.client.id}\n` + `client_secret: ${result.secret}\n` + `${note}\n`);
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
@@ -73,12 +78,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
         actAs: opts.actAs,
         ...(opts.account ? { account: opts.account } : {}),
       });
-      io.stdout.write(
-        `created API client ${describe(created.client)}\n` +
-          `client_id:     ${created.client.id}\n` +
-          `client_secret: ${created.secret}\n` +
-          'The secret is shown only now; store it in your secret manager. Exchange both for a token at POST /oauth/token.\n',
-      );
+      writeSecret(io, 'created API client', created, 'The secret is shown only now; store it in your secret manager. Exchange both for a token at POST /oauth/token.');
     });
 
   client
@@ -108,12 +108,7 @@ export function registerClientCommands(program: Command, io: CliIo): void {
     .argument('<id>', 'client id')
     .action(async (id: string, _opts: unknown, command: Command) => {
       const rotated = await clientOperation<ApiClientWithSecret>(command, io, 'rotate', { id });
-      io.stdout.write(
-        `rotated the secret of API client ${describe(rotated.client)}\n` +
-          `client_id:     ${rotated.client.id}\n` +
-          `client_secret: ${rotated.secret}\n` +
-          'The secret is shown only now. Tokens issued with the old secret no longer work.\n',
-      );
+      writeSecret(io, 'rotated the secret of API client', rotated, 'The secret is shown only now. Tokens issued with the old secret no longer work.');
     });
 
   client

@@ -135,12 +135,7 @@ async function requestFilter(ctx: GraphQLContext, f: RequestFilterArgs | null | 
 
 function requestConnection(ctx: GraphQLContext, args: Parameters<typeof keysetConnection>[0], filter: RequestFilter) {
   const db = ctx.database.db;
-  return keysetConnection(
-    args,
-    requestOrder,
-    (page) => requestsPage(db, filter, page),
-    () => countRequests(db, filter),
-  );
+  return keysetConnection(args, requestOrder, (page) => requestsPage(db, filter, page), () => countRequests(db, filter));
 }
 
 const RequestConnection = builder.connectionObject({ type: RequestRef, name: 'RequestConnection' }, { name: 'RequestEdge' });

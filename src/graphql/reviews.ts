@@ -139,12 +139,7 @@ AccessReviewRef.implement({
           if (accountId === null || entitlementId === null) return emptyConnection();
           const filter: ItemFilter = { reviewId: review.id, decisions: f.decision, undecided: f.undecided, accountId, entitlementId };
           const db = ctx.database.db;
-          return keysetConnection(
-            args,
-            reviewItemOrder,
-            (page) => reviewItemsPage(db, filter, page),
-            () => countReviewItems(db, filter),
-          );
+          return keysetConnection(args, reviewItemOrder, (page) => reviewItemsPage(db, filter, page), () => countReviewItems(db, filter));
         },
       },
       { name: 'ReviewItemConnection' },
@@ -200,12 +195,7 @@ builder.queryFields((t) => ({
       args: { status: t.arg({ type: [AccessReviewStatusEnum], required: false }) },
       resolve: async (_root, args, ctx) => {
         const db = ctx.database.db;
-        return keysetConnection(
-          args,
-          reviewOrder,
-          (page) => reviewsPage(db, args.status, page),
-          () => countReviews(db, args.status),
-        );
+        return keysetConnection(args, reviewOrder, (page) => reviewsPage(db, args.status, page), () => countReviews(db, args.status));
       },
     },
     { name: 'AccessReviewConnection' },
