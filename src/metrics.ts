@@ -15,23 +15,22 @@ export type ProvisioningKind = 'GRANT' | 'REVOKE' | 'ACCOUNT_STATUS' | (string &
 /** Names of operations kept as label values; past this many distinct names the rest count as `other`. */
 const MAX_OPERATION_NAMES = 200;
 
+/** A counter of this registry, by the given labels. */
+function counter<L extends string>(registry: Registry, name: string, help: string, labelNames: readonly L[]): Counter<L> {
+  return new Counter({ name, help, labelNames, registers: [registry] });
+}
+
+/** A histogram of this registry, by the given labels, with these bucket bounds. */
+function histogram<L extends string>(registry: Registry, name: string, help: string, labelNames: readonly L[], buckets: number[]): Histogram<L> {
+  return new Histogram({ name, help, labelNames, buckets, registers: [registry] });
+}
+
 export class Metrics {
   readonly registry = new Registry();
 
-  readonly syncRuns = new Counter({
-    name: 'slackgate_sync_runs_total',
-    help: 'Sync runs finished by this process, by trigger and final status',
-    labelNames: ['trigger', 'status'] as const,
-    registers: [this.registry],
-  });
+  readonly syncRuns = counter(this.registry, 'slackgate_sync_runs_total', 'Sync runs finished by this process, by trigger and final status', ['trigger', 'status']);
 
-  readonly syncDuration = new Histogram({
-    name: 'slackgate_sync_duration_seconds',
-    help: 'Wall time of sync runs finished by this process, by trigger and final status (a run resumed after a restart counts from its resumption)',
-    labelNames: ['trigger', 'status'] as const,
-    buckets: [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200],
-    registers: [this.registry],
-  });
+  readonly syncDuration = histogram(this.registry, 'slackgate_sync_duration_seconds', 'Wall time of sync runs finished by this process, by trigger and final status (a run resumed after a restart counts from its resumption)', ['trigger', 'status'], [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200]);
 
   readonly syncItems = new Gauge({
     name: 'slackgate_sync_items',
@@ -46,50 +45,18 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly slackCalls = new Counter({
-    name: 'slackgate_slack_calls_total',
-    help: 'Slack Web API and SCIM calls made by this process, by method and outcome (ok, rate_limited = HTTP 429, error)',
-    labelNames: ['method', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly slackCalls = counter(this.registry, 'slackgate_slack_calls_total', 'Slack Web API and SCIM calls made by this process, by method and outcome (ok, rate_limited = HTTP 429, error)', ['method', 'outcome']);
 
-  readonly graphqlDuration = new Histogram({
-    name: 'slackgate_graphql_operation_duration_seconds',
-    help: 'Execution time of GraphQL queries and mutations (subscriptions: time to set up), by operation type and name',
-    labelNames: ['type', 'operation'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
-  });
+  readonly graphqlDuration = histogram(this.registry, 'slackgate_graphql_operation_duration_seconds', 'Execution time of GraphQL queries and mutations (subscriptions: time to set up), by operation type and name', ['type', 'operation'], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
 
-  readonly graphqlErrors = new Counter({
-    name: 'slackgate_graphql_errors_total',
-    help: 'GraphQL operations answered with errors, by the stage that failed (parse, validate, execute; execute counts responses with any error)',
-    labelNames: ['type', 'operation', 'stage'] as const,
-    registers: [this.registry],
-  });
+  readonly graphqlErrors = counter(this.registry, 'slackgate_graphql_errors_total', 'GraphQL operations answered with errors, by the stage that failed (parse, validate, execute; execute counts responses with any error)', ['type', 'operation', 'stage']);
 
-  readonly httpRequests = new Histogram({
-    name: 'slackgate_http_request_duration_seconds',
-    help: 'HTTP requests served, by route and status code',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
-  });
+  readonly httpRequests = histogram(this.registry, 'slackgate_http_request_duration_seconds', 'HTTP requests served, by route and status code', ['method', 'route', 'status'], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
 
   /** Provisioning code calls `metrics.provisioningOutcomes.inc({ kind: 'GRANT', result: 'GRANTED' })`. */
-  readonly provisioningOutcomes = new Counter({
-    name: 'slackgate_provisioning_outcomes_total',
-    help: 'Grants, revokes and account-status changes attempted in Slack, by kind and result (GRANTED, ALREADY_GRANTED, REVOKED, ALREADY_REVOKED, FAILED, …)',
-    labelNames: ['kind', 'result'] as const,
-    registers: [this.registry],
-  });
+  readonly provisioningOutcomes = counter(this.registry, 'slackgate_provisioning_outcomes_total', 'Grants, revokes and account-status changes attempted in Slack, by kind and result (GRANTED, ALREADY_GRANTED, REVOKED, ALREADY_REVOKED, FAILED, …)', ['kind', 'result']);
 
-  readonly slackAppDeliveries = new Counter({
-    name: 'slackgate_slack_app_deliveries_total',
-    help: 'Deliveries from Slack to the app surface, by transport (socket, http) and outcome (accepted; duplicate = taken by another replica; bad_signature, stale, unsigned, malformed = refused)',
-    labelNames: ['transport', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly slackAppDeliveries = counter(this.registry, 'slackgate_slack_app_deliveries_total', 'Deliveries from Slack to the app surface, by transport (socket, http) and outcome (accepted; duplicate = taken by another replica; bad_signature, stale, unsigned, malformed = refused)', ['transport', 'outcome']);
 
   #database: Database | undefined;
   readonly #operationNames = new Set<string>();
