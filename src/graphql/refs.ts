@@ -1,5 +1,6 @@
 import type { SyncRun } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import type { GraphQLContext } from './context.ts';
 import { accountsByIds, type AccountRow } from './read/accounts.ts';
 import { auditEventsByIds, type AuditEventRow } from './read/audit.ts';
 import type { EntitlementRow } from './read/entitlements.ts';
@@ -12,6 +13,21 @@ import { syncRunsByIds } from './read/syncRuns.ts';
 
 const parseId = (id: string) => Number(id);
 const batch = { maxBatchSize: 1000 };
+
+/**
+ * A node type loaded by its numeric id, in batches of at most 1000; `load` answers the rows of
+ * the ids it finds. `cacheResolved` keeps rows a field returns whole for later loads.
+ */
+export function numberedNodeRef<Row extends { id: number }>(name: string, load: (ids: number[], ctx: GraphQLContext) => Promise<Row[]>, cacheResolved: boolean) {
+  return builder.loadableNodeRef(name, {
+    id: { resolve: (row: Row) => row.id, parse: parseId },
+    load,
+    toKey: (row: Row) => row.id,
+    sort: true,
+    ...(cacheResolved ? { cacheResolved: true } : {}),
+    loaderOptions: batch,
+  });
+}
 
 export const AccountRef = builder.loadableNodeRef('Account', {
   id: { resolve: (a: AccountRow) => a.id, parse: parseId },
@@ -48,27 +64,8 @@ export const EntitlementRef = builder.loadableNodeRef('Entitlement', {
   loaderOptions: batch,
 });
 
-export const GrantRef = builder.loadableNodeRef('Grant', {
-  id: { resolve: (g: GrantRow) => g.id, parse: parseId },
-  load: (ids: number[], ctx) => grantsByIds(ctx.database.db, ids),
-  toKey: (g: GrantRow) => g.id,
-  sort: true,
-  cacheResolved: true,
-  loaderOptions: batch,
-});
+export const GrantRef = numberedNodeRef('Grant', (ids, ctx): Promise<GrantRow[]> => grantsByIds(ctx.database.db, ids), true);
 
-export const SyncRunRef = builder.loadableNodeRef('SyncRun', {
-  id: { resolve: (r: SyncRun) => r.id, parse: parseId },
-  load: (ids: number[], ctx) => syncRunsByIds(ctx.database.db, ids),
-  toKey: (r: SyncRun) => r.id,
-  sort: true,
-  loaderOptions: batch,
-});
+export const SyncRunRef = numberedNodeRef('SyncRun', (ids, ctx): Promise<SyncRun[]> => syncRunsByIds(ctx.database.db, ids), false);
 
-export const AuditEventRef = builder.loadableNodeRef('AuditEvent', {
-  id: { resolve: (e: AuditEventRow) => e.id, parse: parseId },
-  load: (ids: number[], ctx) => auditEventsByIds(ctx.database.db, ids),
-  toKey: (e: AuditEventRow) => e.id,
-  sort: true,
-  loaderOptions: batch,
-});
+export const AuditEventRef = numberedNodeRef('AuditEvent', (ids, ctx): Promise<AuditEventRow[]> => auditEventsByIds(ctx.database.db, ids), false);

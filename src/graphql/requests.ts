@@ -16,7 +16,7 @@ import { ConflictError, NotFoundError, UserError, UserErrorRef } from './errors.
 import { ACCOUNT_ID, ENTITLEMENT_ID, GRANT_ID, numberedId, resolveIdArg, resolveOptionalIdArg } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { approvalsOf, countRequests, requestOrder, requestsPage, type ApprovalRow, type RequestFilter } from './read/requests.ts';
-import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
+import { AccountRef, EntitlementRef, GrantRef, numberedNodeRef } from './refs.ts';
 
 type Approval = ApprovalRow;
 
@@ -61,14 +61,7 @@ const ApprovalRef = builder.objectRef<Approval>('Approval').implement({
   }),
 });
 
-export const RequestRef = builder.loadableNodeRef('Request', {
-  id: { resolve: (r: AccessRequest) => r.id, parse: (id: string) => Number(id) },
-  load: (ids: number[], ctx) => RequestService.byIds(ctx.database.db, ids),
-  toKey: (r: AccessRequest) => r.id,
-  sort: true,
-  cacheResolved: true,
-  loaderOptions: { maxBatchSize: 1000 },
-});
+export const RequestRef = numberedNodeRef('Request', (ids, ctx): Promise<AccessRequest[]> => RequestService.byIds(ctx.database.db, ids), true);
 
 const iso = (seconds: number | null) => (seconds === null ? null : formatDuration(seconds));
 

@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError, UserError, UserErrorRef } from './errors.
 import { ACCOUNT_ID, ENTITLEMENT_ID, numberedId, resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { countReviewItems, countReviews, reviewerIdsOf, reviewItemOrder, reviewItemsByIds, reviewItemsPage, reviewOrder, reviewsByIds, reviewsPage, type ReviewItemFilter as ItemFilter } from './read/reviews.ts';
-import { AccountRef, EntitlementRef, GrantRef } from './refs.ts';
+import { AccountRef, EntitlementRef, GrantRef, numberedNodeRef } from './refs.ts';
 import { actorOf, originOf as origin } from './actAs.ts';
 import { RequestRef } from './requests.ts';
 
@@ -39,14 +39,7 @@ export const AccessReviewRef = builder.loadableNodeRef('AccessReview', {
   cacheResolved: true,
 });
 
-export const ReviewItemRef = builder.loadableNodeRef('ReviewItem', {
-  id: { resolve: (r: ReviewItem) => r.id, parse: (id: string) => Number(id) },
-  load: (ids: number[], ctx) => reviewItemsByIds(ctx.database.db, ids),
-  toKey: (r: ReviewItem) => r.id,
-  sort: true,
-  cacheResolved: true,
-  loaderOptions: { maxBatchSize: 1000 },
-});
+export const ReviewItemRef = numberedNodeRef('ReviewItem', (ids, ctx): Promise<ReviewItem[]> => reviewItemsByIds(ctx.database.db, ids), true);
 
 const ReviewProgressRef = builder.objectRef<ReviewProgress>('ReviewProgress').implement({
   description: 'How far a review is.',
