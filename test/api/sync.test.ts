@@ -2,11 +2,11 @@ import { print } from 'graphql';
 import { createClient as createWsClient } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ExecutionResult } from '../../src/client/index.ts';
 import { FollowSyncDocument, StartSyncRunDocument, SyncStatusDocument, type FollowSyncSubscription, type StartSyncRunMutation } from '../gql/graphql.ts';
 import { backend } from '../support/db.ts';
 import { ScriptedSync } from '../support/scriptedSync.ts';
 import { IN_PROCESS_URL, useWorld } from '../support/world.ts';
+import { sseResults } from '../support/clients.ts';
 
 // The sync engine is scripted: the test reports progress. WebSocket tests use a real server.
 let engine: ScriptedSync;
@@ -17,27 +17,6 @@ let clientId: string;
 beforeAll(async () => {
   ({ token, clientId } = await w.apiClient(['read', 'sync']));
 });
-
-/** Reads a Yoga SSE response as a stream of GraphQL results. */
-async function* sseResults<T>(res: Response): AsyncGenerator<ExecutionResult<T>> {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary;
-    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const event = /^event: (\w+)/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'complete') return;
-      if (event === 'next' && data) yield JSON.parse(data);
-    }
-  }
-}
 
 describe(`startSync (${backend})`, () => {
   it('says no Slack connection is configured when the gateway has no sync service, and audits the refusal', async () => {

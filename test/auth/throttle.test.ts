@@ -9,6 +9,7 @@ import { backend, useTestDatabase } from '../support/db.ts';
 // one warn line each). Now failures are limited per client id and per source address.
 
 const t = useTestDatabase();
+// `any`: log lines come in many shapes; the tests assert the fields they look for.
 const warnings: Record<string, any>[] = [];
 const sink = new Writable({
   write(chunk: Buffer, _enc, done) {

@@ -11,6 +11,7 @@ import { reconcileGrants } from '../../src/sync/targeted.ts';
 import { apiClient, graphql, silentLogger } from '../api/helpers.ts';
 import { seedCatalog, type Catalog } from '../api/seed.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
+import { sseResults } from '../support/clients.ts';
 
 const t = useTestDatabase();
 let bus: EventBus;
@@ -186,30 +187,8 @@ describe(`accessChanges query (${backend})`, () => {
   });
 });
 
-/** Reads a Yoga SSE response as a stream of GraphQL results. */
-// `any`: subscription payloads differ per query; the tests assert the fields they select.
-async function* sseResults(res: Response): AsyncGenerator<{ data?: any; errors?: { message: string }[] }> {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary;
-    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const event = /^event: (\w+)/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'complete') return;
-      if (event === 'next' && data) yield JSON.parse(data);
-    }
-  }
-}
-
 /** Subscribes over WebSocket and collects changes until `count` arrived; then disconnects. */
-// `any`: as for sseResults.
+// `any`: subscription payloads differ per query; the tests assert the fields they select.
 async function collectOverWebSocket(query: string, count: number, whileListening: () => Promise<void> = async () => {}): Promise<any[]> {
   const ws = createWsClient({ url: server.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
   const received: any[] = [];

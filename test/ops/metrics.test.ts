@@ -54,6 +54,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
+// `any`: answers differ per query; the tests assert the fields they select.
 async function gql(query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, any>; errors?: unknown[] }> {
   const res = await fetch(`${service.url}/graphql`, {
     method: 'POST',

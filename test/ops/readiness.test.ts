@@ -16,6 +16,7 @@ afterAll(async () => {
   await server.close();
 });
 
+// `any`: the body's fields are what the tests assert, one by one.
 async function readyz(): Promise<{ status: number; body: Record<string, any> }> {
   const res = await fetch(`${server.url}/readyz`);
   return { status: res.status, body: (await res.json()) as Record<string, any> };

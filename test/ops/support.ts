@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { RunningSimulator } from '../../src/simulator/index.ts';
+import { sseResults } from '../support/clients.ts';
 
 const BIN = new URL('../../bin/slackgate.js', import.meta.url).pathname;
 
@@ -9,6 +10,7 @@ export const ADMIN = { id: 'ops-admin', secret: 'ops-admin-secret-0123456789abcd
 export interface ServeProcess {
   child: ChildProcess;
   /** JSON log lines so far. */
+  // `any`: log lines come in many shapes; the tests assert the fields they look for.
   logs(): Record<string, any>[];
   output(): string;
   exited: Promise<number | null>;
@@ -54,6 +56,7 @@ export function serve(sim: RunningSimulator, db: { url?: string; dataDir?: strin
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...(db.url ? { DATABASE_URL: db.url } : { SLACKGATE_DATA_DIR: db.dataDir }), ...extraEnv };
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  // `any`: as for logs() above.
   const lines: Record<string, any>[] = [];
   let partial = '';
   child.stdout?.on('data', (d: Buffer) => {
@@ -114,6 +117,7 @@ export async function adminToken(url: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+// `any`: answers differ per query; the tests assert the fields they select.
 export async function gql(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: { message: string }[] }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -121,27 +125,6 @@ export async function gql(url: string, token: string, query: string, variables?:
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as { data?: any; errors?: { message: string }[] };
-}
-
-/** The `next` payloads of an SSE response, until its `complete` event or its end. */
-export async function* sseResults(res: Response): AsyncGenerator<{ data?: any; errors?: { message: string }[] }> {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary;
-    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const event = /^event: (\w+)/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'complete') return;
-      if (event === 'next' && data) yield JSON.parse(data);
-    }
-  }
 }
 
 export async function sseSubscribe(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<AsyncGenerator<{ data?: any; errors?: { message: string }[] }>> {

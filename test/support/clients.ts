@@ -54,3 +54,26 @@ export async function typedClient(
   const { client, secret } = await createClient(db, { name: name ?? `typed ${scopes.join('+')}`, scopes, trustedOnly, costBudgetPerMinute, actor: { label: 'test' } });
   return Object.assign(new SlackgateClient({ url, clientId: client.id, clientSecret: secret, ...clientOptions }), { clientId: client.id });
 }
+
+/** The `next` payloads of a Yoga SSE response (GraphQL over SSE, distinct connections mode), until its `complete` event or its end. */
+// `any` by default: subscription payloads differ per query, and the tests assert the fields they select.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function* sseResults<T = any>(res: Response): AsyncGenerator<{ data?: T; errors?: { message: string }[] }> {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let boundary;
+    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      const event = /^event: (\w+)/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event === 'complete') return;
+      if (event === 'next' && data) yield JSON.parse(data);
+    }
+  }
+}
