@@ -1,24 +1,15 @@
-import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../../src/db/createDb.ts';
-import { createLogger } from '../../src/log.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
+import { capturedLog } from '../support/clients.ts';
 import { backend } from '../support/db.ts';
 import { useWorld } from '../support/world.ts';
 
 // Finding 6 of the hardening issue: answers never carry internals (stacks, paths, driver
 // messages); the detail goes to the log under the request id the answer quotes.
 
-// `any`: log lines come in many shapes; the tests assert the fields they look for.
-const lines: Record<string, any>[] = [];
-const sink = new Writable({
-  write(chunk: Buffer, _enc, done) {
-    for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, any>);
-    done();
-  },
-});
-const logger = createLogger({ level: 'info', format: 'json', destination: sink });
+const { logger, lines } = capturedLog('info');
 // A real server: the request id is the HTTP layer's (its x-request-id header).
 const w = useWorld({ gateway: { logger, production: true } });
 let server: RunningServer;

@@ -1,29 +1,19 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/auth/clients.ts';
-import { createLogger } from '../../src/log.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
+import { capturedLog } from '../support/clients.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 
 // Finding 7 of the hardening issue: /oauth/token could be brute-forced (3,227 guesses a second,
 // one warn line each). Now failures are limited per client id and per source address.
 
 const t = useTestDatabase();
-// `any`: log lines come in many shapes; the tests assert the fields they look for.
-const warnings: Record<string, any>[] = [];
-const sink = new Writable({
-  write(chunk: Buffer, _enc, done) {
-    for (const l of chunk.toString().split('\n').filter(Boolean)) {
-      const line = JSON.parse(l) as Record<string, any>;
-      if (line.level === 40) warnings.push(line);
-    }
-    done();
-  },
-});
+const log = capturedLog('warn');
+const warnings = () => log.lines.filter((line) => line.level === 40);
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await listen(createGateway({ database: t.database, logger: createLogger({ level: 'warn', format: 'json', destination: sink }) }), { port: 0, host: '127.0.0.1' });
+  server = await listen(createGateway({ database: t.database, logger: log.logger }), { port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
   await server.close();
@@ -52,7 +42,7 @@ describe(`/oauth/token throttling (${backend})`, () => {
     // The client id's bucket holds 10 failures (plus what refills meanwhile, one per 5 s).
     expect(checked).toBeLessThanOrEqual(15);
     expect(throttled.every((a) => Number(a.retryAfter) >= 1)).toBe(true);
-    const lines = warnings.filter((w) => w.clientId === client.id);
+    const lines = warnings().filter((w) => w.clientId === client.id);
     expect(lines.length).toBeLessThanOrEqual(2);
     expect((await guess(client.id, secret)).status).toBe(429);
   });

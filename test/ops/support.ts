@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { RunningSimulator } from '../../src/simulator/index.ts';
-import { sseResults } from '../support/clients.ts';
 
 const BIN = new URL('../../bin/slackgate.js', import.meta.url).pathname;
 
@@ -125,16 +124,6 @@ export async function gql(url: string, token: string, query: string, variables?:
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as { data?: any; errors?: { message: string }[] };
-}
-
-export async function sseSubscribe(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<AsyncGenerator<{ data?: any; errors?: { message: string }[] }>> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  if (!(res.headers.get('content-type') ?? '').includes('text/event-stream')) throw new Error(`not an event stream: ${res.status} ${await res.text()}`);
-  return sseResults(res);
 }
 
 /** Reads an SSE response to its end: the `next` payloads, and whether it ended with `complete`. */

@@ -5,7 +5,8 @@ import { SlackgateClient, type SlackgateClientOptions } from '../../src/client/i
 import type { Scope } from '../../src/auth/scopes.ts';
 import { issueToken } from '../../src/auth/tokens.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { createLogger } from '../../src/log.ts';
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from '../../src/log.ts';
 
 export const silentLogger = createLogger({ level: 'silent', format: 'json' });
 
@@ -76,4 +77,19 @@ export async function* sseResults<T = any>(res: Response): AsyncGenerator<{ data
       if (event === 'next' && data) yield JSON.parse(data);
     }
   }
+}
+
+/** A JSON logger at `level` whose lines are kept, parsed, in `lines` (in the order written). */
+// `any`: log lines come in many shapes; the tests assert the fields they look for.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function capturedLog(level: 'info' | 'warn'): { logger: Logger; lines: Record<string, any>[] } {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const lines: Record<string, any>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: createLogger({ level, format: 'json', destination }), lines };
 }
