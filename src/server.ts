@@ -271,6 +271,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const entitlementCache = () => (entitlements ??= bus().then((b) => createEntitlementCache(db, b, { trustMs: deps.entitlementTrustMs })));
   let counts: Promise<CountCache> | undefined;
   const countCache = () => (counts ??= bus().then((b) => createCountCache(b, { trustMs: deps.countTrustMs })));
+  /** What every request's context shares: known once the bus and the caches have started. */
+  type SharedContext = Pick<GraphQLContext, 'bus' | 'entitlements' | 'counts'>;
+  let sharedContext: SharedContext | undefined;
+  const sharedContextReady = async (): Promise<SharedContext> => {
+    const [b, entitlements, counts] = await Promise.all([bus(), entitlementCache(), countCache()]);
+    return (sharedContext = { bus: b, entitlements, counts });
+  };
 
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
@@ -381,22 +388,23 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // Last, so its span wraps the executor chosen above; only when traces are exported.
       ...(tracingActive() ? [useOperationTracing()] : []),
     ],
-    context: async (initial): Promise<GraphQLContext> => {
+    context: (initial): GraphQLContext | Promise<GraphQLContext> => {
       const principal = initial.principal ?? principals.get(initial.request);
       if (!principal) {
         throw new GraphQLError(UNAUTHENTICATED_MESSAGE, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
       const req = initial.req;
       const userAgent = req ? req.headers['user-agent'] : initial.request?.headers.get('user-agent');
-      return {
+      const context = (shared: SharedContext): GraphQLContext => ({
         database: deps.database,
         principal,
         services: deps.services ?? {},
-        bus: await bus(),
-        entitlements: await entitlementCache(),
-        counts: await countCache(),
+        ...shared,
         origin: { ip: req?.socket.remoteAddress ?? null, userAgent: userAgent ?? null },
-      };
+      });
+      // Once the event bus and the caches exist the context is built at once: a context that is
+      // a value, not a promise, lets envelop go on without a turn of the microtask queue.
+      return sharedContext ? context(sharedContext) : sharedContextReady().then(context);
     },
     logging: {
       debug: (...args) => deps.logger.debug({ args }, 'graphql'),
