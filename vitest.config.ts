@@ -15,13 +15,11 @@ export default defineConfig({
   },
   test: {
     globalSetup: ['test/support/global-setup.ts'],
-    // A test file spends seconds loading the gateway's modules (the schema, Yoga, Pothos) and
-    // then mostly waits on Postgres, PGlite, the simulator and child processes. So a worker
-    // keeps its loaded modules from one file to the next (each file still opens its own
-    // database, simulator and gateway; nothing in src/ or test/support keeps state between
-    // files), and two files run at once on the two-core machines we test on.
+    // A test file spent seconds loading the gateway's modules (the schema, Yoga, Pothos) before
+    // its first test. A worker now keeps its loaded modules from one file to the next; each
+    // file still opens its own database, simulator and gateway, and nothing in src/ or
+    // test/support keeps state between files beyond caches of what it built.
     isolate: false,
-    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
