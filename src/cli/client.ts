@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { CliError, settingsOf, type CliIo } from './io.ts';
-import { createLogger } from '../log.ts';
+import { CliError, type CliIo } from './io.ts';
+import { runCommandOperation } from './operation.ts';
 import { parseScopes, SCOPES } from '../auth/scopes.ts';
 
 /** An API client as the admin operations answer it (plain JSON: dates as ISO strings). */
@@ -27,10 +27,7 @@ interface ApiClientWithSecret {
  * the change at once), or here when none does; on Postgres directly.
  */
 async function clientOperation<T>(command: Command, io: CliIo, name: string, params: Record<string, unknown>): Promise<T> {
-  const config = settingsOf(command, io);
-  const logger = createLogger({ ...config.log, level: 'warn', destination: io.stderr });
-  const { runOperation } = await import('../admin/run.ts');
-  return (await runOperation({ config, logger, command: `client ${name}`, op: `client.${name}`, params, onLine: () => {} })) as T;
+  return (await runCommandOperation(command, io, { command: `client ${name}`, op: `client.${name}`, params }, 'warn')) as T;
 }
 
 function describe(client: ApiClient): string {
