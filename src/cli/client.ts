@@ -99,21 +99,16 @@ export function registerClientCommands(program: Command, io: CliIo): void {
       io.stdout.write(`${table(rows)}\n`);
     });
 
-  client
-    .command('rotate')
-    .description('give a client a new secret (same id); its old secret and tokens stop working')
-    .argument('<id>', 'client id')
-    .action(async (id: string, _opts: unknown, command: Command) => {
-      const rotated = await clientOperation<ApiClientWithSecret>(command, io, 'rotate', { id });
-      writeSecret(io, 'rotated the secret of API client', rotated, 'The secret is shown only now. Tokens issued with the old secret no longer work.');
-    });
+  /** A command on one client, named by its id: runs the operation of the same name, then prints its result. */
+  const onOneClient = <T>(name: 'rotate' | 'revoke', description: string, print: (result: T) => void) =>
+    client
+      .command(name)
+      .description(description)
+      .argument('<id>', 'client id')
+      .action(async (id: string, _opts: unknown, command: Command) => print(await clientOperation<T>(command, io, name, { id })));
 
-  client
-    .command('revoke')
-    .description('revoke a client and every token it holds')
-    .argument('<id>', 'client id')
-    .action(async (id: string, _opts: unknown, command: Command) => {
-      const revoked = await clientOperation<ApiClient>(command, io, 'revoke', { id });
-      io.stdout.write(`revoked API client ${describe(revoked)}; its tokens no longer work\n`);
-    });
+  onOneClient<ApiClientWithSecret>('rotate', 'give a client a new secret (same id); its old secret and tokens stop working', (rotated) =>
+    writeSecret(io, 'rotated the secret of API client', rotated, 'The secret is shown only now. Tokens issued with the old secret no longer work.'),
+  );
+  onOneClient<ApiClient>('revoke', 'revoke a client and every token it holds', (revoked) => io.stdout.write(`revoked API client ${describe(revoked)}; its tokens no longer work\n`));
 }
