@@ -33,15 +33,8 @@ export function directEligible(req: IncomingMessage, corsEnabled: boolean): bool
   return true;
 }
 
-/** The body, whole (the direct path needs it before deciding; Yoga gets it if it falls back). */
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
-}
+/** Most a GraphQL request body may hold (a query with its variables); more is refused with 413. */
+export const GRAPHQL_BODY_LIMIT = 1024 * 1024;
 
 export interface PlainParams {
   query: string;
@@ -93,8 +86,9 @@ export async function answerDirectly(yoga: Yoga, req: IncomingMessage, res: Serv
   const result = (await yoga.getResultForParams({ params: params as GraphQLParams, request }, serverContext)) as ExecutionResult & { stringify?: (r: unknown) => string };
   if (!isAsyncIterable(result) && !result.errors?.length && !result.extensions?.http) {
     // The common answer, exactly as processRegularResult writes it.
-    const body = (result.stringify ?? JSON.stringify)(result);
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    // Encoded once: measuring the string's UTF-8 length and then writing it walks it twice.
+    const body = Buffer.from((result.stringify ?? JSON.stringify)(result), 'utf8');
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
     res.end(body);
     return;
   }
@@ -105,13 +99,29 @@ function isAsyncIterable(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-/** A fetch-API Response (Yoga's, from the fallback or the error processor) onto node:http. */
+/**
+ * A fetch-API Response (Yoga's, from the fallback or the error processor) onto node:http:
+ * buffered, or passed on as it comes for a stream (SSE, incremental delivery).
+ */
 export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name === 'set-cookie') headers[name] = response.headers.getSetCookie();
     else headers[name] = value;
   });
+  const type = response.headers.get('content-type') ?? '';
+  if (response.body && /^(text\/event-stream|multipart\/mixed)/i.test(type)) {
+    res.writeHead(response.status, response.statusText || undefined, headers);
+    const reader = response.body.getReader();
+    res.once('close', () => void reader.cancel().catch(() => undefined));
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      res.write(value);
+    }
+    res.end();
+    return;
+  }
   const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   if (body && headers['content-length'] === undefined) headers['content-length'] = String(body.length);
   res.writeHead(response.status, response.statusText || undefined, headers);

@@ -27,7 +27,8 @@ import { BUNDLED_TRUSTED_DOCUMENTS, trustedQueryOf, useTrustedDocuments, type Tr
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, lastSuccessfulSync, type Metrics } from './metrics.ts';
-import { answerDirectly, directEligible, plainParams, readBody, requestView, writeResponse } from './directGraphql.ts';
+import { answerDirectly, directEligible, GRAPHQL_BODY_LIMIT, plainParams, requestView, writeResponse } from './directGraphql.ts';
+import { BodyTooLarge, declaresTooLarge, readBody } from './httpBody.ts';
 import { useOperationTracing } from './graphql/tracing.ts';
 import { annotateActiveSpan, httpServerSpan, tracingActive } from './telemetry.ts';
 
@@ -112,6 +113,12 @@ export async function checkReadiness(database: Database, options: { syncInterval
   const interval = options.syncIntervalMs ?? 0;
   const stale = interval > 0 && (ageSeconds === null || ageSeconds * 1000 > 2 * interval);
   return { ready: true, database: 'ok', pendingMigrations: [], lastSync: { succeededAt: last?.toISOString() ?? null, ageSeconds, stale } };
+}
+
+/** 413 for a GraphQL body over the limit; the connection closes, as the rest is not read. */
+function tooLarge(res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  sendJson(res, 413, { errors: [{ message: `request body is larger than ${GRAPHQL_BODY_LIMIT} bytes`, extensions: { code: 'REQUEST_TOO_LARGE' } }] });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -264,6 +271,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const entitlementCache = () => (entitlements ??= bus().then((b) => createEntitlementCache(db, b, { trustMs: deps.entitlementTrustMs })));
   let counts: Promise<CountCache> | undefined;
   const countCache = () => (counts ??= bus().then((b) => createCountCache(b, { trustMs: deps.countTrustMs })));
+  /** What every request's context shares: known once the bus and the caches have started. */
+  type SharedContext = Pick<GraphQLContext, 'bus' | 'entitlements' | 'counts'>;
+  let sharedContext: SharedContext | undefined;
+  const sharedContextReady = async (): Promise<SharedContext> => {
+    const [b, entitlements, counts] = await Promise.all([bus(), entitlementCache(), countCache()]);
+    return (sharedContext = { bus: b, entitlements, counts });
+  };
 
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
@@ -374,22 +388,23 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // Last, so its span wraps the executor chosen above; only when traces are exported.
       ...(tracingActive() ? [useOperationTracing()] : []),
     ],
-    context: async (initial): Promise<GraphQLContext> => {
+    context: (initial): GraphQLContext | Promise<GraphQLContext> => {
       const principal = initial.principal ?? principals.get(initial.request);
       if (!principal) {
         throw new GraphQLError(UNAUTHENTICATED_MESSAGE, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
       const req = initial.req;
       const userAgent = req ? req.headers['user-agent'] : initial.request?.headers.get('user-agent');
-      return {
+      const context = (shared: SharedContext): GraphQLContext => ({
         database: deps.database,
         principal,
         services: deps.services ?? {},
-        bus: await bus(),
-        entitlements: await entitlementCache(),
-        counts: await countCache(),
+        ...shared,
         origin: { ip: req?.socket.remoteAddress ?? null, userAgent: userAgent ?? null },
-      };
+      });
+      // Once the event bus and the caches exist the context is built at once: a context that is
+      // a value, not a promise, lets envelop go on without a turn of the microtask queue.
+      return sharedContext ? context(sharedContext) : sharedContextReady().then(context);
     },
     logging: {
       debug: (...args) => deps.logger.debug({ args }, 'graphql'),
@@ -456,7 +471,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (path === '/graphql') {
       // Every statement of an API request counts against its budget (connections, time). The
       // plain POST skips the fetch-API layer (directGraphql.ts); everything else is Yoga's.
-      requestIds.run(requestId, () => withRequestBudget(API_REQUEST_BUDGET, () => void (directEligible(req, corsEnabled) ? serveDirect(req, res, requestId) : yoga(req, res))));
+      if (declaresTooLarge(req, GRAPHQL_BODY_LIMIT)) {
+        tooLarge(res);
+        return;
+      }
+      // A body sent without Content-Length is read here, within the limit, before Yoga sees it.
+      const route = directEligible(req, corsEnabled) ? serveDirect : req.method === 'POST' && req.headers['content-length'] === undefined ? serveBuffered : (r: IncomingMessage, s: ServerResponse) => yoga(r, s);
+      requestIds.run(requestId, () => withRequestBudget(API_REQUEST_BUDGET, () => void route(req, res, requestId)));
       return;
     }
     if (path === '/slack/events' && deps.slackEvents) {
@@ -477,23 +498,45 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }
       const { principal } = outcome;
       clientOf.set(req, principal.clientId);
-      const body = await readBody(req);
-      const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`;
+      const body = await readBody(req, GRAPHQL_BODY_LIMIT);
       // Trusted-only clients and anything but a plain {query, variables, operationName}: Yoga.
       const params = principal.trustedOnly ? undefined : plainParams(body);
       if (!params) {
-        const headers = Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]));
-        await writeResponse(await yoga.fetch(new Request(url, { method: 'POST', headers, body: Uint8Array.from(body) }), { req, res }), res);
+        await answerThroughYoga(req, res, body);
         return;
       }
-      const request = requestView(req, url);
+      const request = requestView(req, requestUrl(req));
       principals.set(request, principal);
       await answerDirectly(yoga as unknown as Parameters<typeof answerDirectly>[0], req, res, params, principal, request);
     } catch (error) {
-      deps.logger.error({ err: error, requestId }, 'graphql request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [internalError(requestId).toJSON()] });
-      else res.destroy();
+      failed(res, error, requestId);
     }
+  };
+
+  /** A POST whose body comes without Content-Length: read within the limit, then Yoga's. */
+  const serveBuffered = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    try {
+      await answerThroughYoga(req, res, await readBody(req, GRAPHQL_BODY_LIMIT));
+    } catch (error) {
+      failed(res, error, requestId);
+    }
+  };
+
+  const requestUrl = (req: IncomingMessage): string => `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`;
+
+  const answerThroughYoga = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
+    const headers = Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]));
+    await writeResponse(await yoga.fetch(new Request(requestUrl(req), { method: 'POST', headers, body: Uint8Array.from(body) }), { req, res }), res);
+  };
+
+  const failed = (res: ServerResponse, error: unknown, requestId: string): void => {
+    if (error instanceof BodyTooLarge) {
+      if (!res.headersSent) tooLarge(res);
+      return;
+    }
+    deps.logger.error({ err: error, requestId }, 'graphql request failed');
+    if (!res.headersSent) sendJson(res, 500, { errors: [internalError(requestId).toJSON()] });
+    else res.destroy();
   };
 
   const attachWebSocket = (server: Server) => {

@@ -7,6 +7,7 @@ import { authenticateClient } from './clients.ts';
 import { hasScope, isScope, normalizeScopes, SCOPES, type Scope } from './scopes.ts';
 import type { TokenEndpointThrottle } from './throttle.ts';
 import { issueToken } from './tokens.ts';
+import { BodyTooLarge, readBody } from '../httpBody.ts';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -34,16 +35,13 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new OAuthError('invalid_request', `request body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(buf);
+async function readParams(req: IncomingMessage): Promise<string> {
+  try {
+    return (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new OAuthError('invalid_request', error.message);
+    throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseParams(contentType: string, body: string): Record<string, string> {
@@ -121,7 +119,7 @@ export async function handleTokenRequest(req: IncomingMessage, res: ServerRespon
       send(res, 405, { error: 'invalid_request', error_description: 'use POST' }, { allow: 'POST' });
       return;
     }
-    const params = parseParams(req.headers['content-type'] ?? '', await readBody(req));
+    const params = parseParams(req.headers['content-type'] ?? '', await readParams(req));
     if (params.grant_type !== 'client_credentials') {
       throw new OAuthError(
         params.grant_type ? 'unsupported_grant_type' : 'invalid_request',

@@ -66,18 +66,43 @@ function refusalsOf(metrics: Metrics): Counter<'client'> {
  * Retry-After, before it runs, so one noisy tool does not take the capacity other clients (and
  * approvers) need. Subscriptions pay once, when they start.
  */
+/**
+ * The complexity of a document with its variables, computed once per (document, variables):
+ * documents come from the parse cache, so a client repeating a query walks it once. The cost
+ * model reads only a field's arguments, never the context, so the value holds for every caller.
+ */
+const costs = new WeakMap<object, Map<string, number>>();
+const MAX_COSTS_PER_DOCUMENT = 100;
+
+function costOf(args: { schema: Parameters<typeof complexityFromQuery>[1]['schema']; document: Parameters<typeof complexityFromQuery>[0]; variableValues?: Record<string, unknown> | null; contextValue: GraphQLContext }): number {
+  const variables = args.variableValues ?? {};
+  const key = JSON.stringify(variables);
+  // Documents arrive parsed; a string (never seen here) is priced without remembering.
+  const document = typeof args.document === 'string' ? undefined : args.document;
+  let known = document ? costs.get(document) : undefined;
+  const cached = known?.get(key);
+  if (cached !== undefined) return cached;
+  let cost: number;
+  try {
+    cost = complexityFromQuery(args.document, { schema: args.schema, variables, ctx: args.contextValue }).complexity;
+  } catch {
+    // The document is refused by validation anyway; an unpriceable one costs a minimum.
+    cost = 1;
+  }
+  if (!document) return cost;
+  if (!known) costs.set(document, (known = new Map()));
+  // A document sent with ever new variables (a search term) keeps its latest few.
+  if (known.size >= MAX_COSTS_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+  known.set(key, cost);
+  return cost;
+}
+
 export function useCostBudget(budgets: CostBudgets, metrics: Metrics): Plugin<GraphQLContext> {
   const refusals = refusalsOf(metrics);
   const charge = (args: { schema: Parameters<typeof complexityFromQuery>[1]['schema']; document: Parameters<typeof complexityFromQuery>[0]; variableValues?: Record<string, unknown> | null; contextValue: GraphQLContext }) => {
     const principal: Principal | undefined = args.contextValue.principal;
     if (!principal) return undefined;
-    let cost: number;
-    try {
-      cost = complexityFromQuery(args.document, { schema: args.schema, variables: args.variableValues ?? {}, ctx: args.contextValue }).complexity;
-    } catch {
-      // The document is refused by validation anyway; an unpriceable one costs a minimum.
-      cost = 1;
-    }
+    const cost = costOf(args);
     // Over the per-query limit, the complexity check refuses it before anything runs: it spends nothing.
     if (cost > QUERY_LIMITS.complexity) return undefined;
     const outcome = budgets.spend(principal.clientId, principal.costBudgetPerMinute, Math.max(1, cost));

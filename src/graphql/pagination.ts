@@ -1,5 +1,6 @@
-import type { DefaultConnectionArguments, ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
-import { parseCursorConnectionArgs, resolveCursorConnection } from '@pothos/plugin-relay';
+import type { SchemaTypes } from '@pothos/core';
+import type { ArrayConnectionShape, DefaultConnectionArguments, ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { parseCursorConnectionArgs } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { sql, type SelectQueryBuilder } from 'kysely';
 
@@ -94,7 +95,25 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
   return () => (promise ??= compute());
 }
 
-/** A Relay connection over keyset pages, with a lazily counted totalCount. */
+/**
+ * An edge whose cursor is encoded only when a client selects it: a page of 100 grants asked
+ * without cursors (most pages) no longer encodes 100 of them.
+ */
+class KeysetEdge<Row> {
+  constructor(
+    readonly node: Row,
+    private readonly order: KeysetOrder<Row>,
+  ) {}
+  get cursor(): string {
+    return encodeCursor(this.order.valuesOf(this.node));
+  }
+}
+
+/**
+ * A Relay connection over keyset pages, with a lazily counted totalCount: the page, edges and
+ * pageInfo as Pothos's resolveCursorConnection makes them (the same arguments, limits and
+ * errors), except that cursors are encoded when read.
+ */
 export async function keysetConnection<Row>(
   args: DefaultConnectionArguments,
   order: KeysetOrder<Row>,
@@ -102,10 +121,28 @@ export async function keysetConnection<Row>(
   count: () => Promise<number>,
 ) {
   assertPageSize(args);
-  const connection = await resolveCursorConnection(
-    { args, toCursor: (row: Row) => encodeCursor(order.valuesOf(row)), defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
-    (page: ResolveCursorConnectionArgs) => loadPage(page),
-  );
+  const { before, after, limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+  const rows = await loadPage({ before, after, limit, inverted });
+  const page = rows.length > expectedSize ? rows.slice(0, expectedSize) : rows;
+  if (inverted) page.reverse();
+  const edges: { readonly cursor: string; node: Row }[] = page.map((row) => new KeysetEdge(row, order));
+  const first = edges[0];
+  const last = edges[edges.length - 1];
+  const around = args.after ?? args.before ?? '';
+  // Typed as Pothos's own connection shape: getters are what its fields read.
+  const connection = {
+    edges,
+    pageInfo: {
+      get startCursor() {
+        return first ? first.cursor : around;
+      },
+      get endCursor() {
+        return last ? last.cursor : around;
+      },
+      hasPreviousPage: hasPreviousPage(rows.length),
+      hasNextPage: hasNextPage(rows.length),
+    },
+  } as unknown as Exclude<ArrayConnectionShape<SchemaTypes, Row, false, false, false>, null | undefined>;
   return { ...connection, totalCount: once(count) };
 }
 

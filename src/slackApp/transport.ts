@@ -3,6 +3,7 @@ import { App, LogLevel, SocketModeReceiver, verifySlackRequest, type App as Bolt
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
+import { BodyTooLarge, readBody } from '../httpBody.ts';
 
 
 /**
@@ -125,14 +126,12 @@ class RequestError extends Error {
 }
 
 async function readRaw(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT) throw new RequestError(413, 'too_large', `body larger than ${BODY_LIMIT} bytes`);
-    chunks.push(chunk as Buffer);
+  try {
+    return await readBody(req, BODY_LIMIT);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new RequestError(413, 'too_large', error.message);
+    throw error;
   }
-  return Buffer.concat(chunks);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -1,4 +1,5 @@
-// `npm run bench -- graphql [--users 50000] [--seconds 10] [--connections 1,10,50]`
+// `npm run bench -- graphql [--users 50000] [--seconds 10] [--connections 1,10,50] [--compare DIR]
+//    [--only grants|search] [--database URL] [--keep-database]`
 //
 // The API under load on the sync benchmark's fixture (Grid, 5 workspaces, N users) in a real
 // Postgres: a page of 100 grants with account, entitlement and resource, and an account search,
@@ -8,8 +9,15 @@
 // three servers take turns within each measurement (5 rounds), so the shared machine's drift
 // falls on all alike; each server's CPU per request is read from /proc. The gateway, the peer,
 // the baseline and the simulator each run in their own process; this one only generates load.
+//
+// --compare DIR also serves the same requests from DIR/bin/slackgate.js (another checkout's build,
+// e.g. main's) as a fourth server taking turns with the others: an A/B of two builds in one run.
+// --keep-database leaves the synced fixture in place and prints its URL; --database URL measures
+// on such a fixture without syncing again (and leaves it). --only measures one of the two reads.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent } from 'node:http';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { resolveConfig } from '../../src/config.ts';
@@ -67,55 +75,71 @@ function normalized(page: unknown): string {
   });
 }
 
-type Server = 'slackgate' | 'PostGraphile' | 'raw SQL';
+type Server = 'slackgate' | 'compared build' | 'PostGraphile' | 'raw SQL';
+
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 
 export default async function run(args: string[]): Promise<void> {
   const users = arg(args, 'users', 50_000);
   const seconds = arg(args, 'seconds', 10);
   const connectionCounts = (args.includes('--connections') ? (args[args.indexOf('--connections') + 1] ?? '') : '1,10,50').split(',').map(Number);
-  console.log(`# graphql benchmark — ${users}-user Grid fixture on Postgres; ${seconds} s per measurement, 3 servers taking turns`);
-  const sim = await spawnSimulator({ plan: 'grid', seed: 11, users, workspaces: 5, userGroups: 2000, idpGroups: 200, channels: 500 });
-  const target = await freshDatabase('graphql');
+  const option = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+  const compare = option('compare');
+  const only = option('only');
+  const existing = option('database');
+  const keep = args.includes('--keep-database');
+  console.log(`# graphql benchmark — ${users}-user Grid fixture on Postgres; ${seconds} s per measurement, ${compare ? 4 : 3} servers taking turns`);
+  console.log(`load average at start: ${loadAverage()}`);
+  const sim = existing ? undefined : await spawnSimulator({ plan: 'grid', seed: 11, users, workspaces: 5, userGroups: 2000, idpGroups: 200, channels: 500 });
+  const target = existing ? { url: existing, drop: async () => {} } : await freshDatabase('graphql');
   const children: ChildProcess[] = [];
   try {
-    const database = await createDb({ url: target.url });
-    await migrateToLatest(database.db);
-    const config = resolveConfig({ token: sim.tokens.bot, businessPlusToken: sim.tokens.admin, enterpriseToken: sim.tokens.enterprise, ssoEnabled: true, slackApiUrl: sim.apiUrl, scimApiUrl: sim.scimUrl }, {});
-    const engine = new SyncEngine({ database, connection: new SlackConnection({ slack: config.slack, minuteMs: 0 }), ssoEnabled: true, deletionThreshold: 0.5 });
-    const synced = await engine.waitFor((await engine.start({ trigger: 'MANUAL' })).id);
-    await engine.close();
-    await database.close();
-    console.log(`fixture synced: ${synced.status}, ${JSON.stringify(synced.counts)}`);
-    const admin = new pg.Client({ connectionString: target.url });
-    await admin.connect();
-    await admin.query(PEER_SEARCH_FUNCTION);
-    await admin.query('analyze');
-    await admin.end();
+    if (sim) {
+      const database = await createDb({ url: target.url });
+      await migrateToLatest(database.db);
+      const config = resolveConfig({ token: sim.tokens.bot, businessPlusToken: sim.tokens.admin, enterpriseToken: sim.tokens.enterprise, ssoEnabled: true, slackApiUrl: sim.apiUrl, scimApiUrl: sim.scimUrl }, {});
+      const engine = new SyncEngine({ database, connection: new SlackConnection({ slack: config.slack, minuteMs: 0 }), ssoEnabled: true, deletionThreshold: 0.5 });
+      const synced = await engine.waitFor((await engine.start({ trigger: 'MANUAL' })).id);
+      await engine.close();
+      await database.close();
+      console.log(`fixture synced: ${synced.status}, ${JSON.stringify(synced.counts)}`);
+      const admin = new pg.Client({ connectionString: target.url });
+      await admin.connect();
+      await admin.query(PEER_SEARCH_FUNCTION);
+      await admin.query('analyze');
+      await admin.end();
+      if (keep) console.log(`fixture kept: --database ${target.url}`);
+    }
 
     const secret = 'bench-secret-0123456789abcdef';
-    const gateway = spawn(process.execPath, [builtSlackgate(), 'serve'], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: target.url,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        SLACKGATE_SYNC_INTERVAL: '0',
-        SLACKGATE_TOKEN: sim.tokens.bot,
-        SLACKGATE_SLACK_API_URL: sim.apiUrl,
-        SLACKGATE_CLIENT_ID: 'bench',
-        SLACKGATE_CLIENT_SECRET: secret,
-        // Throughput, not fair use, is measured: the load comes from one API client, whose default
-        // query-cost budget (1,000,000 a minute) would answer 429s within seconds. PostGraphile has none.
-        SLACKGATE_DEFAULT_COST_BUDGET: '1000000000000',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    children.push(gateway);
-    const ready = await firstJsonLine(gateway, (o) => typeof o.url === 'string' && String(o.msg ?? '').includes('serving'));
-    // Past the start, the gateway's per-request log lines are drained, not parsed.
-    gateway.stdout?.resume();
-    const api = String(ready.url);
+    const startGateway = async (bin: string): Promise<{ api: string; pid: number | undefined }> => {
+      const gateway = spawn(process.execPath, [bin, 'serve'], {
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: target.url,
+          PORT: '0',
+          LOG_LEVEL: 'info',
+          SLACKGATE_SYNC_INTERVAL: '0',
+          SLACKGATE_TOKEN: sim?.tokens.bot ?? 'xoxb-bench',
+          SLACKGATE_SLACK_API_URL: sim?.apiUrl ?? 'http://127.0.0.1:9/api',
+          SLACKGATE_CLIENT_ID: 'bench',
+          SLACKGATE_CLIENT_SECRET: secret,
+          // Throughput, not fair use, is measured: the load comes from one API client, whose default
+          // query-cost budget (1,000,000 a minute) would answer 429s within seconds. PostGraphile has none.
+          SLACKGATE_DEFAULT_COST_BUDGET: '1000000000000',
+          NODE_ENV: 'production',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      children.push(gateway);
+      const ready = await firstJsonLine(gateway, (o) => typeof o.url === 'string' && String(o.msg ?? '').includes('serving'));
+      // Past the start, the gateway's per-request log lines are drained, not parsed.
+      gateway.stdout?.resume();
+      return { api: String(ready.url), pid: gateway.pid };
+    };
+    const gateway = await startGateway(builtSlackgate());
+    const compared = compare ? await startGateway(join(compare, 'bin/slackgate.js')) : undefined;
+    const api = gateway.api;
     const tokenRes = await fetch(`${api}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'bench', client_secret: secret }) });
     const { access_token: token } = (await tokenRes.json()) as { access_token: string };
 
@@ -137,20 +161,23 @@ export default async function run(args: string[]): Promise<void> {
       headers: auth ? { 'content-type': 'application/json', authorization: `Bearer ${token}` } : { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
+    const comparedApi = compared?.api ?? '';
     const requests: Record<'grants' | 'search', Record<Server, (i: number) => LoadRequest>> = {
       grants: {
         slackgate: () => gql(`${api}/graphql`, true, GRANTS_PAGE),
+        'compared build': () => gql(`${comparedApi}/graphql`, true, GRANTS_PAGE),
         PostGraphile: () => gql(`${peerUrl}/graphql`, false, PEER_GRANTS_PAGE),
         'raw SQL': () => ({ url: `${rawUrl}/grants` }),
       },
       search: {
         slackgate: (i) => gql(`${api}/graphql`, true, SEARCH, { s: TERMS[i % TERMS.length] }),
+        'compared build': (i) => gql(`${comparedApi}/graphql`, true, SEARCH, { s: TERMS[i % TERMS.length] }),
         PostGraphile: (i) => gql(`${peerUrl}/graphql`, false, PEER_SEARCH, { s: TERMS[i % TERMS.length] }),
         'raw SQL': (i) => ({ url: `${rawUrl}/accounts?search=${TERMS[i % TERMS.length]}` }),
       },
     };
-    const servers: Server[] = ['slackgate', 'PostGraphile', 'raw SQL'];
-    const pids: Record<Server, number | undefined> = { slackgate: gateway.pid, PostGraphile: peer.pid, 'raw SQL': raw.pid };
+    const servers: Server[] = compared ? ['slackgate', 'compared build', 'PostGraphile', 'raw SQL'] : ['slackgate', 'PostGraphile', 'raw SQL'];
+    const pids: Record<Server, number | undefined> = { slackgate: gateway.pid, 'compared build': compared?.pid, PostGraphile: peer.pid, 'raw SQL': raw.pid };
 
     // The same rows from all three, for every search term and the grants page.
     const agent = new Agent({ keepAlive: true });
@@ -162,14 +189,14 @@ export default async function run(args: string[]): Promise<void> {
     for (const [kind, field, count] of [['grants', 'grants', 1], ['search', 'accounts', TERMS.length]] as const) {
       for (let i = 0; i < count; i++) {
         const answers = await Promise.all(servers.map(async (s) => rowsOf(s, (await send(agent, requests[kind][s](i))).body, field)));
-        if (answers[0] !== answers[1] || answers[0] !== answers[2]) {
+        if (answers.some((a) => a !== answers[0])) {
           throw new Error(`${kind} #${i}: the servers disagree:\n${servers.map((s, j) => `${s}: ${answers[j]!.slice(0, 300)}`).join('\n')}`);
         }
         if ((JSON.parse(answers[0]!) as unknown[]).length === 0) throw new Error(`${kind} #${i}: no rows to compare`);
       }
     }
     agent.destroy();
-    console.log(`same rows from all three servers: the grants page and ${TERMS.length} account searches`);
+    console.log(`same rows from all ${servers.length} servers: the grants page and ${TERMS.length} account searches`);
 
     const okGraphQL = (status: number, body: string) => status === 200 && !body.includes('"errors"');
     const okRaw = (status: number) => status === 200;
@@ -182,23 +209,27 @@ export default async function run(args: string[]): Promise<void> {
     let lowest = Infinity;
     for (const connections of connectionCounts) {
       for (const [kind, label] of [['grants', 'grants page'], ['search', 'account search']] as const) {
+        if (only !== undefined && only !== kind) continue;
         const results = await loadInTurns(
           servers.map((s) => ({ connections, seconds, request: requests[kind][s], check: s === 'raw SQL' ? okRaw : okGraphQL, pid: pids[s] })),
         );
         servers.forEach((s, j) => row(`${label}, ${s}, ${connections} conn`, results[j]!));
-        const [sg, pgl, rawSql] = results as [LoadResult, LoadResult, LoadResult];
-        const ratio = sg.rps / pgl.rps;
+        const of = (s: Server) => results[servers.indexOf(s)]!;
+        const sg = of('slackgate');
+        const ratio = sg.rps / of('PostGraphile').rps;
         lowest = Math.min(lowest, ratio);
-        ratios.push(`${label} ${connections} conn: slackgate/PostGraphile ${ratio.toFixed(2)}x, slackgate/raw SQL ${(100 * (sg.rps / rawSql.rps)).toFixed(0)}%`);
+        const ab = compared ? `, this build/compared build ${(sg.rps / of('compared build').rps).toFixed(2)}x (CPU ${(sg.cpuMsPerRequest ?? NaN).toFixed(2)} vs ${(of('compared build').cpuMsPerRequest ?? NaN).toFixed(2)} ms/req)` : '';
+        ratios.push(`${label} ${connections} conn: slackgate/PostGraphile ${ratio.toFixed(2)}x, slackgate/raw SQL ${(100 * (sg.rps / of('raw SQL').rps)).toFixed(0)}%${ab}`);
       }
     }
     console.log('');
     for (const r of ratios) console.log(r);
     console.log(`slackgate/PostGraphile lowest ratio: ${lowest.toFixed(2)}x`);
+    console.log(`load average at end: ${loadAverage()}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
-    sim.stop();
+    sim?.stop();
     await new Promise((r) => setTimeout(r, 500));
-    await target.drop();
+    if (!keep) await target.drop();
   }
 }
