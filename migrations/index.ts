@@ -12,6 +12,7 @@ import * as apiClientFairUse from './2026-12-04T1600_api_client_fair_use.ts';
 import * as accessChanges from './2026-12-04T1620_access_changes.ts';
 import * as liveCache from './2026-12-04T1630_live_cache.ts';
 import * as hardening from './2026-12-04T1700_hardening.ts';
+import * as syncPages from './2026-12-04T2000_sync_pages.ts';
 
 // Every migration, by name, in the order they apply. Imported statically rather than found by
 // reading the folder, so the same list works under tsx, vitest and compiled JavaScript.
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1620_access_changes': accessChanges,
   '2026-12-04T1630_live_cache': liveCache,
   '2026-12-04T1700_hardening': hardening,
+  '2026-12-04T2000_sync_pages': syncPages,
 };

@@ -24,9 +24,14 @@ function field(value: CopyValue): string {
 
 /** One line of COPY text for `values`. */
 export function copyLine(values: readonly CopyValue[]): string {
+  return copyFields(values) + '\n';
+}
+
+/** The fields of a COPY line for `values`, tab-separated, without the line's end. */
+export function copyFields(values: readonly CopyValue[]): string {
   let line = field(values[0]);
   for (let i = 1; i < values.length; i++) line += '\t' + field(values[i]);
-  return line + '\n';
+  return line;
 }
 
 /**

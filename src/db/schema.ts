@@ -335,8 +335,27 @@ export interface SyncCheckpointsTable {
   updated_at: Generated<Date>;
 }
 
+/** The pages a run read: each names the staged rows it stands for (its own, or an earlier run's with the same digest). */
+export interface SyncPagesTable {
+  run_id: number;
+  /** The task and the cursor the page was read from. */
+  key: string;
+  page: number;
+  /** A digest of the rows the page stages. */
+  digest: string;
+  /** A digest of the Slack answer the page came from (null: several answers, or none). */
+  answer: string | null;
+  /** What the answer gives besides its items: the next page's cursor, a SCIM list's total. */
+  next: string | null;
+  /** What the page counted: items of its phase, and grants staged by a page of another phase. */
+  items: Generated<number>;
+  grants: Generated<number>;
+}
+
 export interface StageWorkspacesTable {
   run_id: number;
+  /** The page that staged the row (sync_pages). */
+  page: number;
   id: string;
   name: string;
   domain: string | null;
@@ -346,6 +365,8 @@ export interface StageWorkspacesTable {
 
 export interface StageAccountsTable {
   run_id: number;
+  /** The page that staged the row (sync_pages). */
+  page: number;
   slack_id: string;
   team_id: string | null;
   /** The workspace whose users.list listed the account (its membership and role grants derive from it). */
@@ -372,6 +393,8 @@ export interface StageAccountsTable {
 
 export interface StageScimUsersTable {
   run_id: number;
+  /** The page that staged the row (sync_pages). */
+  page: number;
   slack_id: string;
   active: boolean;
   user_name: string | null;
@@ -381,6 +404,8 @@ export interface StageScimUsersTable {
 
 export interface StageResourcesTable {
   run_id: number;
+  /** The page that staged the row (sync_pages). */
+  page: number;
   external_id: string;
   resource_type: ResourceType;
   slack_id: string;
@@ -394,6 +419,8 @@ export interface StageResourcesTable {
 
 export interface StageEntitlementsTable {
   run_id: number;
+  /** The page that staged the row (sync_pages). */
+  page: number;
   external_id: string;
   resource_external_id: string;
   slug: string;
@@ -406,6 +433,8 @@ export interface StageEntitlementsTable {
 
 export interface StageGrantsTable {
   run_id: number;
+  /** The page that staged the row (sync_pages). */
+  page: number;
   entitlement_external_id: string;
   account_slack_id: string;
 }
@@ -476,6 +505,7 @@ export interface DB {
   connector_state: ConnectorStateTable;
   audit_events: AuditEventsTable;
   sync_checkpoints: SyncCheckpointsTable;
+  sync_pages: SyncPagesTable;
   sync_stage_workspaces: StageWorkspacesTable;
   sync_stage_accounts: StageAccountsTable;
   sync_stage_scim_users: StageScimUsersTable;

@@ -1,6 +1,8 @@
 import type { SlackConnection } from './connection.ts';
 import { SlackApiError } from './errors.ts';
 import type { ScimGroup, ScimListPage, ScimUser } from './scim.ts';
+import type { KnownAnswer } from './answers.ts';
+import type { PageAnswer, PageMemo } from './webApi.ts';
 import type { SlackChannel, SlackTeam, SlackUser, SlackUserGroup } from './wire.ts';
 
 /** One page of a cursor-paged list, with the cursor of the page after it ("" at the end). */
@@ -45,9 +47,12 @@ export class SlackCatalog {
     return teams;
   }
 
-  /** Every user of a workspace (deleted, invited, guests and bots included), 1000 a page. */
-  users(teamId: string, cursor?: string): AsyncGenerator<CatalogPage<SlackUser>> {
-    return this.#bot().pages<SlackUser>('users.list', 'members', { limit: 1000 }, { team: teamId, cursor });
+  /**
+   * Every user of a workspace (deleted, invited, guests and bots included), 1000 a page. With
+   * `known`, pages whose answer the caller knows are not parsed (see webApi's `pages`).
+   */
+  users(teamId: string, cursor?: string, known?: PageMemo): AsyncGenerator<PageAnswer<SlackUser>> {
+    return this.#bot().pages<SlackUser>('users.list', 'members', { limit: 1000 }, { team: teamId, cursor, known });
   }
 
   /** One user as a workspace sees them (`users.info`). */
@@ -70,9 +75,9 @@ export class SlackCatalog {
     return this.#bot().pages<SlackChannel>('conversations.list', 'channels', { types: 'public_channel,private_channel', exclude_archived: false, limit: 1000 }, { team: teamId, cursor });
   }
 
-  /** The members of one channel (user ids), 1000 a page. */
-  channelMembers(channelId: string, teamId?: string, cursor?: string): AsyncGenerator<CatalogPage<string>> {
-    return this.#bot().pages<string>('conversations.members', 'members', { channel: channelId, limit: 1000 }, { team: teamId, cursor });
+  /** The members of one channel (user ids), 1000 a page; `known` as for `users`. */
+  channelMembers(channelId: string, teamId?: string, cursor?: string, known?: PageMemo): AsyncGenerator<PageAnswer<string>> {
+    return this.#bot().pages<string>('conversations.members', 'members', { channel: channelId, limit: 1000 }, { team: teamId, cursor, known });
   }
 
   /** Grid: every enterprise role assignment, 200 a page (the method's maximum). */
@@ -82,9 +87,12 @@ export class SlackCatalog {
     return enterprise.pages<RoleAssignment>('admin.roles.listAssignments', 'role_assignments', { limit: 200 }, { cursor });
   }
 
-  /** One page of SCIM users from `startIndex` (SCIM pages by index). */
-  scimUsers(startIndex: number, count?: number): Promise<ScimListPage<ScimUser>> {
-    return this.#scim().list<ScimUser>('Users', startIndex, count);
+  /**
+   * One page of SCIM users from `startIndex` (SCIM pages by index). With `known`, an answer the
+   * caller knows is not parsed; it comes with the total the caller gave.
+   */
+  scimUsers(startIndex: number, count?: number, known?: { seed: string; lookup: KnownAnswer }): Promise<ScimListPage<ScimUser>> {
+    return this.#scim().list<ScimUser>('Users', startIndex, count, undefined, known);
   }
 
   /** SCIM (IdP) groups, a page at a time from `startIndex`. */

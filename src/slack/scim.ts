@@ -1,3 +1,4 @@
+import { answerDigest, type KnownAnswer } from './answers.ts';
 import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
 import { SlackCallStats } from './stats.ts';
@@ -33,6 +34,10 @@ export interface ScimListPage<T> {
   totalResults: number;
   startIndex: number;
   itemsPerPage: number;
+  /** The answer's digest, when the caller offered what it knows (`list`'s `known`). */
+  digest?: string;
+  /** The caller knew this answer: no resources were parsed, `totalResults` is the one it gave. */
+  known?: boolean;
 }
 
 export const SCIM_PAGE_SIZE = 1000;
@@ -68,17 +73,28 @@ export class ScimClient {
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
-  request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T | undefined }> {
+  request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    known?: { seed: string; lookup: KnownAnswer },
+  ): Promise<{ status: number; body: T | undefined; answer?: { digest: string; known: string | undefined } }> {
     // Named like Slack's SCIM operations: scim.users.list, scim.groups.patch, …
     const [collection = '', id] = (path.split('?')[0] ?? '').split('/');
     const action = method === 'GET' ? (id ? 'get' : 'list') : method === 'POST' ? 'create' : method.toLowerCase();
     const label = `scim.${collection.toLowerCase()}.${action}`;
     // A CLIENT span per call (`slack scim.users.list`) when traces are exported; never the ids in the path.
     const attributes = () => ({ 'rpc.system': 'slack_scim', 'rpc.method': label, 'http.request.method': method, 'server.address': new URL(this.#base).hostname });
-    return inSpan(`slack ${label}`, attributes, 'client', () => this.#request<T>(method, path, label, body));
+    return inSpan(`slack ${label}`, attributes, 'client', () => this.#request<T>(method, path, label, body, known));
   }
 
-  async #request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, label: string, body?: unknown): Promise<{ status: number; body: T | undefined }> {
+  async #request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    label: string,
+    body?: unknown,
+    known?: { seed: string; lookup: KnownAnswer },
+  ): Promise<{ status: number; body: T | undefined; answer?: { digest: string; known: string | undefined } }> {
     const kind = method === 'GET' ? 'read' : 'write';
     let rateLimited = 0;
     let waitedMs = 0;
@@ -113,10 +129,21 @@ export class ScimClient {
         await sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (failures - 1)));
         continue;
       }
-      const text = await res.text();
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (known && res.status === 200) {
+        const digest = answerDigest(bytes, known.seed);
+        const answer = { digest, known: known.lookup(digest) };
+        if (answer.known !== undefined) {
+          this.#stats.record(label, 'ok', `scim:${kind}`);
+          return { status: res.status, body: undefined, answer };
+        }
+        const parsed = JSON.parse(bytes.toString('utf8')) as T;
+        this.#stats.record(label, 'ok', `scim:${kind}`);
+        return { status: res.status, body: parsed, answer };
+      }
       let parsed: unknown;
       try {
-        parsed = text ? JSON.parse(text) : undefined;
+        parsed = bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
       } catch {
         parsed = undefined;
       }
@@ -144,19 +171,27 @@ export class ScimClient {
     }
   }
 
-  async list<T>(resource: 'Users' | 'Groups', startIndex: number, count = SCIM_PAGE_SIZE, filter?: string): Promise<ScimListPage<T>> {
+  /**
+   * One page of a list. With `known`, the answer's digest is offered first: an answer the caller
+   * knows is not parsed, and comes back with no resources and the total the caller gave for it.
+   */
+  async list<T>(resource: 'Users' | 'Groups', startIndex: number, count = SCIM_PAGE_SIZE, filter?: string, known?: { seed: string; lookup: KnownAnswer }): Promise<ScimListPage<T>> {
     const params = new URLSearchParams({ startIndex: String(startIndex), count: String(count) });
     if (filter) params.set('filter', filter);
-    const { body } = await this.request<{ Resources?: T[]; totalResults?: number | string; startIndex?: number | string; itemsPerPage?: number | string }>(
+    const { body, answer } = await this.request<{ Resources?: T[]; totalResults?: number | string; startIndex?: number | string; itemsPerPage?: number | string }>(
       'GET',
       `${resource}?${params}`,
+      undefined,
+      known,
     );
+    if (answer?.known !== undefined) return { resources: [], totalResults: Number(answer.known), startIndex, itemsPerPage: 0, digest: answer.digest, known: true };
     const resources = body?.Resources ?? [];
     return {
       resources,
       totalResults: Number(body?.totalResults ?? resources.length),
       startIndex: Number(body?.startIndex ?? startIndex),
       itemsPerPage: Number(body?.itemsPerPage ?? resources.length),
+      ...(answer ? { digest: answer.digest, known: false } : {}),
     };
   }
 

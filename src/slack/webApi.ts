@@ -6,6 +6,7 @@ import {
   WebClient,
   type Logger as SlackLogger,
 } from '@slack/web-api';
+import { answerDigest, type KnownAnswer } from './answers.ts';
 import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
 import { inSpan } from '../telemetry.ts';
@@ -55,6 +56,25 @@ export interface WebApiOptions {
   orgLevel?: boolean;
 }
 
+/**
+ * What a caller of `pages` kept from earlier pages: asked with the cursor a page was read from
+ * and the digest of its answer, the cursor of the page after it if the caller knows that answer.
+ */
+export interface PageMemo {
+  /** Mixed into every digest: the version of what the caller made of the answers. */
+  seed: string;
+  lookup(cursor: string, digest: string): string | undefined;
+}
+
+/** A page of a cursor-paged list, with its answer's digest when a memo asked for it. */
+export interface PageAnswer<T> {
+  items: T[];
+  nextCursor: string;
+  digest?: string;
+  /** The memo knew this answer: no items were parsed. */
+  known: boolean;
+}
+
 export interface CallOptions {
   /** Workspace the call is about: sent as `team_id` on org-level tokens, and the pacing key. */
   team?: string;
@@ -62,7 +82,7 @@ export interface CallOptions {
 
 /** One attempt's outcome, whichever transport carried it. */
 type Attempt =
-  | { kind: 'ok'; body: SlackResponse }
+  | { kind: 'ok'; body: SlackResponse; answer?: { digest: string; known: string | undefined } }
   | { kind: 'ratelimited'; retryAfterMs?: number }
   | { kind: 'slack_error'; error: string }
   | { kind: 'http'; status: number; detail: string }
@@ -108,7 +128,7 @@ export class SlackWebApi {
   }
 
   async call<T extends SlackResponse = SlackResponse>(method: string, args: Record<string, unknown> = {}, options: CallOptions = {}): Promise<T> {
-    return this.#callWith(method, args, options, (m, body) => this.#viaClient(m, body)) as Promise<T>;
+    return (await this.#callWith(method, args, options, (m, body) => this.#viaClient(m, body))).body as T;
   }
 
   /** One attempt through the official client, its outcome normalised. */
@@ -129,7 +149,7 @@ export class SlackWebApi {
    * client's habit of deep-copying and serialising every answer for a debug line, which on
    * thousand-member pages costs more than the request itself.
    */
-  async #viaFetch(method: string, body: Record<string, unknown>): Promise<Attempt> {
+  async #viaFetch(method: string, body: Record<string, unknown>, known?: { seed: string; lookup: KnownAnswer }): Promise<Attempt> {
     const form = new URLSearchParams();
     for (const [k, v] of Object.entries(body)) if (v !== undefined && v !== null) form.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
     let res: Response;
@@ -154,17 +174,25 @@ export class SlackWebApi {
       return { kind: 'http', status: res.status, detail: res.statusText };
     }
     let parsed: SlackResponse;
+    let answer: { digest: string; known: string | undefined } | undefined;
     try {
-      parsed = (await res.json()) as SlackResponse;
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (known) {
+        const digest = answerDigest(bytes, known.seed);
+        answer = { digest, known: known.lookup(digest) };
+        // The caller has what this answer gives: it is not parsed.
+        if (answer.known !== undefined) return { kind: 'ok', body: { ok: true }, answer };
+      }
+      parsed = JSON.parse(bytes.toString('utf8')) as SlackResponse;
     } catch (error) {
       return { kind: 'network', detail: `unreadable answer: ${(error as Error).message}` };
     }
     if (parsed.ok === false) return { kind: 'slack_error', error: String(parsed.error ?? 'unknown_error') };
-    return { kind: 'ok', body: parsed };
+    return { kind: 'ok', body: parsed, answer };
   }
 
   /** One call, as a CLIENT span (`slack conversations.members`) when traces are exported. */
-  #callWith(method: string, args: Record<string, unknown>, options: CallOptions, attempt: (method: string, body: Record<string, unknown>) => Promise<Attempt>): Promise<SlackResponse> {
+  #callWith(method: string, args: Record<string, unknown>, options: CallOptions, attempt: (method: string, body: Record<string, unknown>) => Promise<Attempt>): Promise<Extract<Attempt, { kind: 'ok' }>> {
     const attributes = () => ({ 'rpc.system': 'slack_web_api', 'rpc.method': method, 'server.address': new URL(this.#apiUrl).hostname, 'slack.token_kind': this.kind, ...(options.team ? { 'slack.team': options.team } : {}) });
     return inSpan(`slack ${method}`, attributes, 'client', (span) => {
       if (!span) return this.#callPaced(method, args, options, attempt);
@@ -177,7 +205,7 @@ export class SlackWebApi {
   }
 
   /** Pacing, retries and error mapping around one transport; the same for every call. */
-  async #callPaced(method: string, args: Record<string, unknown>, options: CallOptions, attempt: (method: string, body: Record<string, unknown>) => Promise<Attempt>): Promise<SlackResponse> {
+  async #callPaced(method: string, args: Record<string, unknown>, options: CallOptions, attempt: (method: string, body: Record<string, unknown>) => Promise<Attempt>): Promise<Extract<Attempt, { kind: 'ok' }>> {
     const body = { ...args };
     if (options.team && this.orgLevel && body.team_id === undefined) body.team_id = options.team;
     const key = `${this.kind}:${options.team ?? '-'}:${method}`;
@@ -199,7 +227,7 @@ export class SlackWebApi {
       );
       if (outcome.kind === 'ok') {
         this.#stats.record(method, 'ok', key);
-        return outcome.body;
+        return outcome;
       }
       if (outcome.kind === 'ratelimited' || (outcome.kind === 'slack_error' && outcome.error === 'ratelimited')) {
         this.#stats.record(method, 'rate_limited', key);
@@ -227,20 +255,31 @@ export class SlackWebApi {
 
   /**
    * Cursor pagination, one page at a time, starting at `cursor` (resume) if given. Yields each
-   * page's items with the cursor of the page after it ("" at the end).
+   * page's items with the cursor of the page after it ("" at the end). With `known`, each
+   * answer's digest is offered first (with the cursor the page was asked from): a page the
+   * caller knows comes with no items, `known` set, and the cursor the caller gave for it.
    */
   async *pages<T>(
     method: string,
     itemsKey: string,
     args: Record<string, unknown>,
-    options: CallOptions & { cursor?: string } = {},
-  ): AsyncGenerator<{ items: T[]; nextCursor: string }> {
+    options: CallOptions & { cursor?: string; known?: PageMemo } = {},
+  ): AsyncGenerator<PageAnswer<T>> {
     let cursor = options.cursor ?? '';
     for (;;) {
-      const page = await this.#callWith(method, cursor ? { ...args, cursor } : args, options, (m, body) => this.#viaFetch(m, body));
+      const memo = options.known;
+      const at = cursor;
+      const known = memo ? { seed: memo.seed, lookup: (digest: string) => memo.lookup(at, digest) } : undefined;
+      const { body: page, answer } = await this.#callWith(method, cursor ? { ...args, cursor } : args, options, (m, body) => this.#viaFetch(m, body, known));
+      if (answer?.known !== undefined) {
+        yield { items: [], nextCursor: answer.known, digest: answer.digest, known: true };
+        if (!answer.known) return;
+        cursor = answer.known;
+        continue;
+      }
       const items = (page[itemsKey] as T[] | undefined) ?? [];
       const next = page.response_metadata?.next_cursor ?? '';
-      yield { items, nextCursor: next };
+      yield { items, nextCursor: next, digest: answer?.digest, known: false };
       if (!next) return;
       cursor = next;
     }

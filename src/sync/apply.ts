@@ -105,6 +105,31 @@ async function withIndexesBuiltAfter<T>(trx: Transaction<DB>, table: 'grants' | 
   return result;
 }
 
+const APPLIED_KEY = 'sync_applied';
+
+/**
+ * A fingerprint of the live tables a sync writes: the change feed's newest row (every change to
+ * grants and accounts, whoever made it, writes one) with their row counts, and the full content
+ * of the few thousand workspaces, resources and entitlements. Equal fingerprints mean nothing
+ * changed them in between. (A change committed during an apply, from a transaction that took its
+ * feed id before the apply's, is not told apart; it comes from an event newer than what the run
+ * read, and Slack's next change to the same pages makes the next run apply again.)
+ */
+export async function liveWatermark(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ w: string }>`select concat_ws(':',
+      (select max(id) from access_changes), (select count(*) from accounts), (select count(*) from grants),
+      (select md5(coalesce(string_agg(w::text, ',' order by w.id), '')) from workspaces w),
+      (select md5(coalesce(string_agg(r::text, ',' order by r.id), '')) from resources r),
+      (select md5(coalesce(string_agg(e::text, ',' order by e.id), '')) from entitlements e)) as w`.execute(db);
+  return rows[0]?.w ?? '';
+}
+
+/** The run whose apply last wrote the live tables, and their fingerprint as it left them. */
+export async function lastApplied(db: Kysely<DB>): Promise<{ runId: number; watermark: string } | undefined> {
+  const row = await db.selectFrom('connector_state').select('value').where('key', '=', APPLIED_KEY).executeTakeFirst();
+  return (row?.value ?? undefined) as { runId: number; watermark: string } | undefined;
+}
+
 async function count(trx: Transaction<DB>, query: ReturnType<typeof sql<{ n: number }>>): Promise<number> {
   const { rows } = await query.execute(trx);
   return Number(rows[0]?.n ?? 0);
@@ -148,7 +173,9 @@ export async function applyRun(
     // The change feed: this transaction's changes come from the sync (a baseline run records none).
     await markChangeSource(trx, { source: 'SYNC', runId });
     if (!options.detailed) await skipChangeFeed(trx);
-    await sql`analyze sync_stage_accounts, sync_stage_scim_users, sync_stage_grants`.execute(trx);
+    // The run's rows: those its pages staged, and those earlier runs staged for pages it found unchanged.
+    await sql`create temp table run_pages on commit drop as select page from sync_pages where run_id = ${runId}`.execute(trx);
+    await sql`analyze run_pages, sync_stage_accounts, sync_stage_scim_users, sync_stage_grants`.execute(trx);
     step('analyzed');
     // Stage → deduplicated working sets for this transaction.
     // Accounts seen by users.list (the home workspace's view first), plus those only SCIM
@@ -158,21 +185,21 @@ export async function applyRun(
         select slack_id, team_id, is_home, username, email, display_name, real_name, deleted, is_bot, is_app_user,
           is_restricted, is_ultra_restricted, is_invited, is_stranger, is_admin, is_owner, is_primary_owner,
           has_2fa, timezone, profile, 0 as source_rank
-        from sync_stage_accounts where run_id = ${runId}
+        from sync_stage_accounts where page in (select page from run_pages)
         union all
         select slack_id, null, false, user_name, email, display_name, display_name, not active, false, false,
           false, false, false, false, false, false, false, null, null, '{}'::jsonb, 1
-        from sync_stage_scim_users where run_id = ${runId}
+        from sync_stage_scim_users where page in (select page from run_pages)
       ) seen
       order by slack_id, source_rank, is_home desc, deleted asc, team_id`.execute(trx);
     step('staged_accounts');
     await sql`create temp table staged_scim on commit drop as
-      select distinct on (slack_id) * from sync_stage_scim_users where run_id = ${runId} order by slack_id`.execute(trx);
+      select distinct on (slack_id) * from sync_stage_scim_users where page in (select page from run_pages) order by slack_id`.execute(trx);
     await sql`create temp table staged_resources on commit drop as
-      select distinct on (external_id) * from sync_stage_resources where run_id = ${runId}
+      select distinct on (external_id) * from sync_stage_resources where page in (select page from run_pages)
       order by external_id, workspace_id nulls last, parent_external_id nulls last`.execute(trx);
     await sql`create temp table staged_entitlements on commit drop as
-      select distinct on (external_id) * from sync_stage_entitlements where run_id = ${runId}
+      select distinct on (external_id) * from sync_stage_entitlements where page in (select page from run_pages)
       order by external_id, grantable desc, display_name`.execute(trx);
     // Temporary tables have no statistics until analysed.
     await sql`analyze staged_accounts, staged_scim`.execute(trx);
@@ -213,7 +240,7 @@ export async function applyRun(
     // --- workspaces ---
     await sql`insert into workspaces (id, external_id, name, domain, enterprise_id, profile, status, first_seen_run, last_seen_run, updated_at)
       select distinct on (id) id, 'workspace:' || id, name, domain, enterprise_id, profile, 'ACTIVE', ${runId}, ${runId}, now()
-      from sync_stage_workspaces where run_id = ${runId} order by id
+      from sync_stage_workspaces where page in (select page from run_pages) order by id
       on conflict (id) do update set name = excluded.name, domain = excluded.domain, enterprise_id = excluded.enterprise_id,
         profile = excluded.profile, status = 'ACTIVE', last_seen_run = excluded.last_seen_run, updated_at = now()
       where (workspaces.name, workspaces.domain, workspaces.enterprise_id, workspaces.profile, workspaces.status)
@@ -319,14 +346,14 @@ export async function applyRun(
       from (
         select e.id as entitlement_id, a.id as account_id
         from (
-          select entitlement_external_id as ent_xid, account_slack_id as slack_id from sync_stage_grants where run_id = ${runId}
+          select entitlement_external_id as ent_xid, account_slack_id as slack_id from sync_stage_grants where page in (select page from run_pages)
           union all
           select 'workspace:' || s.workspace_id || ':member', s.slack_id
-          from sync_stage_accounts s where s.run_id = ${runId} and s.workspace_id is not null and not s.is_stranger
+          from sync_stage_accounts s where s.page in (select page from run_pages) and s.workspace_id is not null and not s.is_stranger
           union all
           select 'workspaceRole:' || s.workspace_id || ':' || r.role || ':assigned', s.slack_id
           from sync_stage_accounts s cross join lateral (values ${sql.join(roles)}) as r(role, held)
-          where s.run_id = ${runId} and s.workspace_id is not null and not s.is_stranger and r.held
+          where s.page in (select page from run_pages) and s.workspace_id is not null and not s.is_stranger and r.held
         ) s
         join entitlements e on e.external_id = s.ent_xid
         join accounts a on a.slack_id = s.slack_id
@@ -422,6 +449,12 @@ export async function applyRun(
       }
     }
     step('grants');
+    const watermark = await liveWatermark(trx);
+    await trx
+      .insertInto('connector_state')
+      .values({ key: APPLIED_KEY, value: JSON.stringify({ runId, watermark }), updated_at: new Date() })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify({ runId, watermark }), updated_at: new Date() }))
+      .execute();
 
     return {
       guard,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Database } from '../db/createDb.ts';
 import type { SyncRun, SyncStatus } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
@@ -6,7 +8,7 @@ import { assertWorkingBotToken, type PlanInfo, type SlackConnection } from '../s
 import { SlackApiError } from '../slack/errors.ts';
 import { isExpiredCursor, isUnreadableChannel, SlackCatalog } from '../slack/catalog.ts';
 import { inSpan } from '../telemetry.ts';
-import { applyRun, type ApplyResult } from './apply.ts';
+import { applyRun, lastApplied, liveWatermark, type ApplyResult } from './apply.ts';
 import { tryAcquireSyncLock } from './lock.ts';
 import {
   channelMemberGrants,
@@ -20,12 +22,14 @@ import {
   mapUserGroup,
   mapWorkspace,
   appendBatch,
+  MAPPING_MODULE,
   type StageAccount,
   type StageBatch,
   type StageGrant,
   type StageScimUser,
 } from './mapping.ts';
-import { batchSize, clearStage, loadCheckpoints, serializePage, stagePage, type Checkpoint } from './stage.ts';
+import { clearStage, dropUnlistedRows, loadCheckpoints, loadPages, NOTHING_TO_WRITE, serializePage, STAGE_MODULE, stagedBy, stagePage, type Checkpoint, type PageRecord } from './stage.ts';
+import type { PageMemo } from '../slack/webApi.ts';
 import { SYNC_PHASES, type StartSyncOptions, type SyncController, type SyncPhase, type SyncProgressEvent, type SyncProgressPublisher } from './types.ts';
 
 export interface SyncEngineOptions {
@@ -59,6 +63,33 @@ export function executeRun(run: SyncRun, options: SyncEngineOptions, signal: Abo
 
 const FINISHED: SyncStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'NEEDS_CONFIRMATION'];
 
+/** Page ids of run R are R × PAGES_PER_RUN + 1, + 2, …: unique without a round trip to number them. */
+const PAGES_PER_RUN = 1_000_000;
+
+/**
+ * The version of what this code makes of Slack's answers, mixed into their digests: the digest
+ * of the modules that map and stage them (and of this one). An answer digested by another
+ * version of slackgate is parsed again, so an upgrade never reuses rows an older mapping staged.
+ */
+const ANSWER_SEED = (() => {
+  const hash = createHash('sha1');
+  for (const url of new Set([import.meta.url, MAPPING_MODULE, STAGE_MODULE])) {
+    try {
+      hash.update(readFileSync(new URL(url)));
+    } catch {
+      hash.update(`${url}:${Date.now()}:${Math.random()}`); // unreadable: nothing is reused
+    }
+  }
+  return hash.digest('base64');
+})();
+
+/** What a page's Slack answer was: its digest, whether the run knew it (then it was not parsed), and what it gave besides items. */
+interface AnswerSeen {
+  digest: string;
+  known: boolean;
+  next: string;
+}
+
 /** The run was stopped by shutdown; it stays RUNNING with its checkpoints and resumes later. */
 class SyncInterrupted extends Error {}
 
@@ -69,7 +100,7 @@ interface Task {
    * Reads the task's pages from `cursor` (null: the beginning), committing each. `checkpoint`
    * names a part of the task that is done on its own (pages read in parallel).
    */
-  run(cursor: string | null, commit: (batch: StageBatch, nextCursor: string | null, checkpoint?: string) => Promise<void>): Promise<void>;
+  run(cursor: string | null, commit: (batch: StageBatch, nextCursor: string | null, checkpoint?: string, answer?: AnswerSeen) => Promise<void>): Promise<void>;
 }
 
 /**
@@ -142,7 +173,7 @@ export class SyncEngine implements SyncController {
       const run = await this.#db.selectFrom('sync_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
       if (run.status !== 'NEEDS_CONFIRMATION') throw new Error(`sync run ${runId} is ${run.status}, not waiting for confirmation`);
       const newer = await this.#db.selectFrom('sync_runs').select('id').where('id', '>', runId).executeTakeFirst();
-      const staged = await this.#db.selectFrom('sync_stage_accounts').select('run_id').where('run_id', '=', runId).limit(1).executeTakeFirst();
+      const staged = await this.#db.selectFrom('sync_pages').select('run_id').where('run_id', '=', runId).limit(1).executeTakeFirst();
       if (newer || !staged) throw new Error(`sync run ${runId} is no longer the latest; start a new sync with confirmDeletions instead`);
       const result = await applyRun(this.#db, {
         runId,
@@ -151,7 +182,7 @@ export class SyncEngine implements SyncController {
         force: true,
         detailed: true,
       });
-      await clearStage(this.#db);
+      await clearStage(this.#db, runId);
       return await this.#db
         .updateTable('sync_runs')
         .set({
@@ -245,6 +276,13 @@ class RunState {
   #caps!: Capabilities;
   #plan!: PlanInfo;
   readonly #catalog: SlackCatalog;
+  /** The last successful run whose pages are still staged, and those pages by key. */
+  #base: { runId: number; pages: Map<string, PageRecord> } | undefined;
+  /** Pages this run numbered so far (its page ids are runId × PAGES_PER_RUN + n). */
+  #pagesNumbered = 0;
+  /** Page keys this run read, and whether one was read twice (its first page's rows are then listed nowhere). */
+  readonly #keysRead = new Set<string>();
+  #keyReadTwice = false;
 
   constructor(row: SyncRun, options: SyncEngineOptions, signal: AbortSignal) {
     this.#row = row;
@@ -270,12 +308,25 @@ class RunState {
         .where('id', '=', this.#row.id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      const base = await this.#db
+        .selectFrom('sync_pages as p')
+        .innerJoin('sync_runs as r', 'r.id', 'p.run_id')
+        .select((eb) => eb.fn.max('p.run_id').as('run_id'))
+        .where('r.status', '=', 'SUCCEEDED')
+        .where('p.run_id', '<', this.#row.id)
+        .executeTakeFirst();
+      const baseRunId = base?.run_id == null ? undefined : Number(base.run_id);
       if (resuming) {
         this.#checkpoints = await loadCheckpoints(this.#db, this.#row.id);
+        const own = await loadPages(this.#db, this.#row.id);
+        this.#pagesNumbered = Math.max(0, ...[...own.values()].map((p) => p.page - this.#row.id * PAGES_PER_RUN).filter((n) => n > 0 && n < PAGES_PER_RUN));
+        // Rows of a page read again since (a task restarted after its cursor expired) belong to no page now.
+        await dropUnlistedRows(this.#db);
         log?.info({ tasksDone: [...this.#checkpoints.values()].filter((c) => c.done).length }, 'resuming interrupted sync');
       } else {
-        await clearStage(this.#db);
+        await clearStage(this.#db, baseRunId);
       }
+      if (baseRunId !== undefined) this.#base = { runId: baseRunId, pages: await loadPages(this.#db, baseRunId) };
       this.#estimates = await this.#previousCounts();
       await this.#emit(true);
 
@@ -303,7 +354,7 @@ class RunState {
       const { n } = await this.#db
         .selectFrom('sync_stage_entitlements')
         .select((eb) => eb.fn.count<number>('external_id').distinct().as('n'))
-        .where('run_id', '=', this.#row.id)
+        .where(stagedBy(this.#row.id))
         .executeTakeFirstOrThrow();
       this.#counts.entitlements = Number(n);
       await this.#emit(true);
@@ -312,7 +363,7 @@ class RunState {
         .selectFrom('sync_stage_resources')
         .select(['slack_id', 'workspace_id'])
         .distinct()
-        .where('run_id', '=', this.#row.id)
+        .where(stagedBy(this.#row.id))
         .where('resource_type', '=', 'channel')
         .orderBy('slack_id')
         .execute();
@@ -324,6 +375,16 @@ class RunState {
       await this.#emit(true);
       const previous = await this.#db.selectFrom('sync_runs').select('id').where('status', '=', 'SUCCEEDED').where('id', '<', this.#row.id).limit(1).executeTakeFirst();
       const scope = (this.#row.scope ?? {}) as { confirmDeletions?: boolean };
+      const unchanged = await this.#unchangedSinceBase();
+      if (unchanged) {
+        log?.debug({ baseRunId: this.#base?.runId }, 'every page as the last run read it, live tables as its apply left them: nothing to apply');
+        this.#counts.apply = 4;
+        this.#counts.grants = unchanged.grantsListed;
+        await clearStage(this.#db, this.#row.id);
+        const done = await this.#finish('SUCCEEDED', null, unchanged);
+        log?.info({ status: 'SUCCEEDED', stageMs: Math.round(this.stageMs), diff: unchanged.diff }, 'sync finished');
+        return done;
+      }
       const result = await applyRun(this.#db, {
         runId: this.#row.id,
         startedAt: this.#row.started_at ?? this.#row.created_at,
@@ -340,7 +401,8 @@ class RunState {
       const status: SyncStatus = result.heldBack ? 'NEEDS_CONFIRMATION' : 'SUCCEEDED';
       // The last progress shows every grant Slack lists, derived ones included, as the summary does.
       this.#counts.grants = result.grantsListed;
-      if (status === 'SUCCEEDED') await clearStage(this.#db);
+      if (status === 'SUCCEEDED') await clearStage(this.#db, this.#row.id);
+      if (status === 'SUCCEEDED' && this.#keyReadTwice) await dropUnlistedRows(this.#db);
       const done = await this.#finish(status, null, result);
       log?.info({ status, stageMs: Math.round(this.stageMs), diff: result.diff, guard: result.guard.tripped ? result.guard.reasons : undefined }, 'sync finished');
       return done;
@@ -352,9 +414,50 @@ class RunState {
       }
       const message = error instanceof SlackApiError || error instanceof Error ? error.message : String(error);
       log?.error({ err: error }, 'sync failed');
-      await clearStage(this.#db).catch(() => {});
+      await clearStage(this.#db, this.#base?.runId)
+        .then(() => (this.#keyReadTwice ? dropUnlistedRows(this.#db) : undefined))
+        .catch(() => {});
       return this.#finish('FAILED', message, undefined);
     }
+  }
+
+  /**
+   * The outcome of this run without an apply, when there is nothing to apply: every page it read
+   * stages the same rows as a page of the same key of the last run, which read no other pages,
+   * finished last and succeeded, and the live tables are as that run's apply left them.
+   */
+  async #unchangedSinceBase(): Promise<ApplyResult | undefined> {
+    const base = this.#base;
+    if (!base) return undefined;
+    const runId = this.#row.id;
+    const { pages, same } = await this.#db
+      .selectFrom('sync_pages as p')
+      .leftJoin('sync_pages as b', (join) => join.on('b.run_id', '=', base.runId).onRef('b.key', '=', 'p.key').onRef('b.page', '=', 'p.page'))
+      .select((eb) => [eb.fn.countAll<number>().as('pages'), eb.fn.count<number>('b.page').as('same')])
+      .where('p.run_id', '=', runId)
+      .executeTakeFirstOrThrow();
+    if (Number(pages) !== base.pages.size || Number(same) !== base.pages.size) return undefined;
+    const last = await this.#db.selectFrom('sync_runs').select(['id', 'status', 'counts']).where('id', '<', runId).where('status', 'in', FINISHED).orderBy('id', 'desc').executeTakeFirst();
+    if (last?.id !== base.runId || last.status !== 'SUCCEEDED') return undefined;
+    const applied = await lastApplied(this.#db);
+    if (applied?.runId !== base.runId || applied.watermark !== (await liveWatermark(this.#db))) return undefined;
+    const active = await this.#db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'ENABLED').executeTakeFirstOrThrow();
+    const grants = await this.#db.selectFrom('grants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return {
+      guard: {
+        tripped: false,
+        reasons: [],
+        threshold: this.#o.deletionThreshold,
+        activeAccountsBefore: Number(active.n),
+        activeAccountsAfter: Number(active.n),
+        grantsBefore: Number(grants.n),
+        grantsToRemove: 0,
+        emptiedEntitlements: [],
+      },
+      heldBack: false,
+      grantsListed: Number((last.counts as Partial<Record<SyncPhase, number>> | null)?.grants ?? grants.n),
+      diff: { accountsAdded: 0, accountsChanged: 0, accountsRemoved: 0, resourcesAdded: 0, resourcesRemoved: 0, grantsAdded: 0, grantsRemoved: 0, detailed: true },
+    };
   }
 
   get #isGrid(): boolean {
@@ -373,7 +476,7 @@ class RunState {
   }
 
   async #stagedWorkspaces(): Promise<{ id: string; name: string }[]> {
-    return this.#db.selectFrom('sync_stage_workspaces').select(['id', 'name']).distinct().where('run_id', '=', this.#row.id).orderBy('id').execute();
+    return this.#db.selectFrom('sync_stage_workspaces').select(['id', 'name']).distinct().where(stagedBy(this.#row.id)).orderBy('id').execute();
   }
 
   /** Runs a phase's tasks, a few at a time; skips tasks a resumed run already finished. */
@@ -389,16 +492,40 @@ class RunState {
 
   async #runTask(task: Task): Promise<void> {
     const cursor = this.#checkpoints.get(task.id)?.cursor ?? null;
-    const commit = async (batch: StageBatch, nextCursor: string | null, checkpoint?: string): Promise<void> => {
+    // Where the task's next page starts: with the task (or the part of it a checkpoint names), the page's key.
+    let pageCursor = cursor;
+    const commit = async (batch: StageBatch, nextCursor: string | null, checkpoint?: string, answer?: AnswerSeen): Promise<void> => {
       if (this.#signal.aborted) throw new SyncInterrupted();
       const done = nextCursor === null;
-      const items = batchSize(batch);
-      const phaseItems = task.phase === 'accounts' ? (batch.accounts?.length ?? 0) + (batch.scimUsers?.length ?? 0) : task.phase === 'workspaces' ? (batch.workspaces?.length ?? 0) : task.phase === 'resources' ? (batch.resources?.length ?? 0) : (batch.grants?.length ?? 0);
-      const otherGrants = task.phase !== 'grants' ? (batch.grants?.length ?? 0) : 0;
-      const staged = serializePage(this.#o.database, this.#row.id, batch);
+      const key = checkpoint ?? `${task.id}@${pageCursor ?? ''}`;
+      pageCursor = nextCursor;
+      if (this.#keysRead.has(key)) this.#keyReadTwice = true;
+      this.#keysRead.add(key);
+      const before = this.#base?.pages.get(key);
+      let staged = NOTHING_TO_WRITE;
+      let record: PageRecord;
+      if (answer?.known) {
+        // The same answer as the last run's page of this key: its rows are staged already.
+        if (!before || before.answer !== answer.digest) throw new Error(`sync page ${key}: answer known but not recorded`);
+        record = before;
+      } else {
+        const items = task.phase === 'accounts' ? (batch.accounts?.length ?? 0) + (batch.scimUsers?.length ?? 0) : task.phase === 'workspaces' ? (batch.workspaces?.length ?? 0) : task.phase === 'resources' ? (batch.resources?.length ?? 0) : (batch.grants?.length ?? 0);
+        const grants = task.phase !== 'grants' ? (batch.grants?.length ?? 0) : 0;
+        const page = this.#row.id * PAGES_PER_RUN + ++this.#pagesNumbered;
+        staged = serializePage(this.#o.database, this.#row.id, page, batch);
+        record = { key, page, digest: staged.digest, answer: answer?.digest ?? null, next: answer?.next ?? null, items, grants };
+        // The same rows as the last run staged for this page: point at them instead of staging them again.
+        if (before && before.digest === staged.digest) {
+          staged = NOTHING_TO_WRITE;
+          record = { ...record, page: before.page };
+        }
+      }
+      const phaseItems = record.items;
+      const otherGrants = record.grants;
+      const items = phaseItems + otherGrants;
       // The page's rows and the task's cursor move together: a crash leaves both or neither.
       const t0 = performance.now();
-      await stagePage(this.#o.database, this.#row.id, staged, { task: checkpoint ?? task.id, cursor: nextCursor, done, items });
+      await stagePage(this.#o.database, this.#row.id, staged, record, { task: checkpoint ?? task.id, cursor: nextCursor, done, items });
       this.stageMs += performance.now() - t0;
       this.#counts[task.phase] = (this.#counts[task.phase] ?? 0) + phaseItems;
       if (otherGrants) this.#counts.grants = (this.#counts.grants ?? 0) + otherGrants;
@@ -410,11 +537,26 @@ class RunState {
       // A cursor from before a crash may have expired; read the task again from its start
       // (staged rows are deduplicated at apply).
       if (isExpiredCursor(error) && cursor) {
+        pageCursor = null;
         await task.run(null, commit);
         return;
       }
       throw error;
     }
+  }
+
+  /**
+   * What the last run kept of task `taskId`'s pages, offered to each answer before it is parsed:
+   * an answer with the same digest as the page read from the same cursor is known.
+   */
+  #memo(taskId: string): PageMemo {
+    return {
+      seed: ANSWER_SEED,
+      lookup: (cursor, digest) => {
+        const before = this.#base?.pages.get(`${taskId}@${cursor}`);
+        return before?.answer === digest ? (before.next ?? '') : undefined;
+      },
+    };
   }
 
   #workspacesTask(): Task {
@@ -437,7 +579,11 @@ class RunState {
       id: `users:${ws.id}`,
       phase: 'accounts',
       run: async (cursor, commit) => {
-        for await (const page of this.#catalog.users(ws.id, cursor ?? undefined)) {
+        for await (const page of this.#catalog.users(ws.id, cursor ?? undefined, this.#memo(`users:${ws.id}`))) {
+          if (page.known) {
+            await commit({}, page.nextCursor || null, undefined, { digest: page.digest ?? '', known: true, next: page.nextCursor });
+            continue;
+          }
           const accounts: StageAccount[] = [];
           const grants: StageGrant[] = [];
           for (const u of page.items) {
@@ -449,7 +595,7 @@ class RunState {
           // the write: kept alive across it, it would outlive young-generation collections and be
           // promoted, and the old generation would grow by a page per page read.
           page.items.length = 0;
-          await commit({ accounts, grants }, page.nextCursor || null);
+          await commit({ accounts, grants }, page.nextCursor || null, undefined, page.digest === undefined ? undefined : { digest: page.digest, known: false, next: page.nextCursor });
         }
       },
     };
@@ -468,28 +614,40 @@ class RunState {
         const pageDone = (start: number) => this.#checkpoints.get(`scim:users@${start}`)?.done === true;
         // Each page is mapped to its staged rows as soon as it is read; the parsed SCIM users
         // (with every group they belong to) are not kept across the staging write.
-        const readPage = async (at: number, count?: number) => {
-          const page = await this.#catalog.scimUsers(at, count);
-          return { rows: page.resources.map(mapScimUser), total: page.totalResults };
+        // Each range's first answer is offered to what the last run kept under the range's key.
+        const known = (key: string) => ({
+          seed: ANSWER_SEED,
+          lookup: (digest: string) => {
+            const before = this.#base?.pages.get(key);
+            return before?.answer === digest ? (before.next ?? undefined) : undefined;
+          },
+        });
+        const readPage = async (at: number, count?: number, key?: string) => {
+          const page = await this.#catalog.scimUsers(at, count, key ? known(key) : undefined);
+          return { rows: page.resources.map(mapScimUser), total: page.totalResults, digest: page.digest, known: page.known === true };
         };
-        const first = await readPage(1);
-        const pageSize = Math.max(1, first.rows.length);
+        const first = await readPage(1, undefined, 'scim:users@1');
+        const pageSize = Math.max(1, first.known ? (this.#base?.pages.get('scim:users@1')?.items ?? 0) : first.rows.length);
         const total = first.total;
         this.#estimates.accounts = Math.max(this.#estimates.accounts ?? 0, total);
-        if (!pageDone(1)) await commit({ scimUsers: first.rows }, null, 'scim:users@1');
+        const firstAnswer = first.digest === undefined ? undefined : { digest: first.digest, known: first.known, next: String(total) };
+        if (!pageDone(1)) await commit({ scimUsers: first.rows }, null, 'scim:users@1', firstAnswer);
         first.rows = [];
         const starts: number[] = [];
         for (let start = 1 + pageSize; start <= total; start += pageSize) if (!pageDone(start)) starts.push(start);
         const readRange = async (start: number): Promise<void> => {
           // A page may come back shorter than asked while more remain: read the rest of its range too.
           const rows: StageScimUser[] = [];
+          let answer: AnswerSeen | undefined;
           for (let at = start; at < Math.min(start + pageSize, total + 1); ) {
-            const page = await readPage(at, start + pageSize - at);
-            if (page.rows.length === 0) break;
+            const page = await readPage(at, start + pageSize - at, at === start ? `scim:users@${start}` : undefined);
+            // One answer makes the range, or its digest stands for nothing.
+            answer = at === start && page.digest !== undefined ? { digest: page.digest, known: page.known, next: String(total) } : undefined;
+            if (page.known || page.rows.length === 0) break;
             for (const row of page.rows) rows.push(row);
             at += page.rows.length;
           }
-          await commit({ scimUsers: rows }, null, `scim:users@${start}`);
+          await commit({ scimUsers: rows }, null, `scim:users@${start}`, answer);
         };
         await Promise.all(
           Array.from({ length: Math.min(4, starts.length) }, async () => {
@@ -567,7 +725,10 @@ class RunState {
       phase: 'grants',
       run: async (cursor, commit) => {
         try {
-          for await (const page of this.#catalog.channelMembers(channelId, teamId, cursor ?? undefined)) await commit({ grants: channelMemberGrants(channelId, page.items) }, page.nextCursor || null);
+          for await (const page of this.#catalog.channelMembers(channelId, teamId, cursor ?? undefined, this.#memo(`members:${channelId}`))) {
+            const answer = page.digest === undefined ? undefined : { digest: page.digest, known: page.known, next: page.nextCursor };
+            await commit(page.known ? {} : { grants: channelMemberGrants(channelId, page.items) }, page.nextCursor || null, undefined, answer);
+          }
         } catch (error) {
           // A channel deleted, or a private channel the bot left, since it was listed.
           if (isUnreadableChannel(error)) {

@@ -14,7 +14,10 @@ import type { SlackChannel, SlackTeam, SlackUser, SlackUserGroup } from '../slac
 // Slack objects → staged rows. External ids are built by concatenation only (never parsed):
 // resource `userGroup:S1`, entitlement `userGroup:S1:member`, grant `…:user:U1`.
 
-type Row<T> = Omit<Insertable<T>, 'run_id'>;
+/** This module's code, for the version of what answers are made into (see engine.ts). */
+export const MAPPING_MODULE = import.meta.url;
+
+type Row<T> = Omit<Insertable<T>, 'run_id' | 'page'>;
 export type StageAccount = Row<StageAccountsTable>;
 export type StageScimUser = Row<StageScimUsersTable>;
 export type StageResource = Row<StageResourcesTable>;

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { copyLine, copyText, type CopyValue } from '../db/copy.ts';
+import { copyFields, copyText, type CopyValue } from '../db/copy.ts';
 import type { Database } from '../db/createDb.ts';
 import type { DB } from '../db/schema.ts';
 import type { StageBatch } from './mapping.ts';
@@ -28,7 +29,7 @@ const DEFAULTS: Partial<Record<keyof StageBatch, Record<string, unknown>>> = {
   accounts: { is_home: false, deleted: false, profile: {} },
 };
 
-export const STAGE_TABLES = [...Object.values(TABLES), 'sync_checkpoints'] as const;
+export const STAGE_TABLES = [...Object.values(TABLES), 'sync_pages', 'sync_checkpoints'] as const;
 
 /** Counts of what a batch adds, per kind. */
 export function batchSize(batch: StageBatch): number {
@@ -64,41 +65,55 @@ const COPY_CHUNK = 64 * 1024;
 
 /**
  * One page's staged rows as the texts that carry them: COPY lines on Postgres, JSON documents
- * for statements on the embedded backend.
+ * for statements on the embedded backend; with a digest of the rows alone (not the run or page
+ * they are staged under), equal for two pages that stage the same rows.
  */
 export type SerializedBatch =
-  | { format: 'json'; statements: { table: string; base: string | null; json: string }[] }
-  | { format: 'copy'; tables: { table: string; columns: string[]; text: string[] }[] };
+  | { format: 'json'; statements: { table: string; base: string | null; json: string }[]; digest: string }
+  | { format: 'copy'; tables: { table: string; columns: string[]; text: string[] }[]; digest: string };
+
+/** A page with nothing to write: its rows are already staged (under `page`, by an earlier run). */
+export const NOTHING_TO_WRITE: SerializedBatch = { format: 'copy', tables: [], digest: '' };
 
 /**
  * Turns a page's rows into COPY text (see serializeBatch for why this happens at once) and
  * empties the batch's arrays.
  */
-export function serializeBatchForCopy(runId: number, batch: StageBatch): SerializedBatch {
+export function serializeBatchForCopy(runId: number, page: number, batch: StageBatch): SerializedBatch {
   const tables: { table: string; columns: string[]; text: string[] }[] = [];
+  const digest = createHash('sha1');
+  const suffix = `\t${runId}\t${page}\n`;
   for (const [kind, table] of Object.entries(TABLES) as [keyof StageBatch, (typeof TABLES)[keyof StageBatch]][]) {
     const rows = batch[kind] as Record<string, CopyValue>[] | undefined;
     if (!rows || rows.length === 0) continue;
     const columns = COLUMNS[kind];
     const text: string[] = [];
+    digest.update(`${table}\n`);
     let chunk = '';
-    const values: CopyValue[] = new Array(columns.length + 1).fill(runId);
+    // The rows' own fields, for the digest: the run and page each line ends with are left out.
+    let fields = '';
+    const values: CopyValue[] = new Array(columns.length);
     for (const row of rows) {
       for (let i = 0; i < columns.length; i++) {
         const [name, fallback] = columns[i]!;
-        values[i + 1] = row[name] === undefined ? fallback : row[name];
+        values[i] = row[name] === undefined ? fallback : row[name];
       }
-      chunk += copyLine(values);
+      const line = copyFields(values);
+      chunk += line + suffix;
+      fields += line + '\n';
       if (chunk.length >= COPY_CHUNK) {
         text.push(chunk);
+        digest.update(fields);
         chunk = '';
+        fields = '';
       }
     }
     if (chunk) text.push(chunk);
-    tables.push({ table, columns: ['run_id', ...columns.map(([name]) => name)], text });
+    if (fields) digest.update(fields);
+    tables.push({ table, columns: [...columns.map(([name]) => name), 'run_id', 'page'], text });
     rows.length = 0;
   }
-  return { format: 'copy', tables };
+  return { format: 'copy', tables, digest: digest.digest('base64') };
 }
 
 /**
@@ -109,40 +124,59 @@ export function serializeBatchForCopy(runId: number, batch: StageBatch): Seriali
  * keeps every local it holds alive across each await, and a page's row objects (with the
  * strings they share with the parsed page) are several times the size of their text.
  */
-export function serializeBatch(runId: number, batch: StageBatch): SerializedBatch {
+export function serializeBatch(runId: number, page: number, batch: StageBatch): SerializedBatch {
   const statements: Extract<SerializedBatch, { format: 'json' }>['statements'] = [];
+  const digest = createHash('sha1');
   for (const [kind, table] of Object.entries(TABLES) as [keyof StageBatch, (typeof TABLES)[keyof StageBatch]][]) {
     const rows = batch[kind] as Record<string, unknown>[] | undefined;
     if (!rows || rows.length === 0) continue;
     if (kind === 'grants') {
       for (const json of grantsJson(batch.grants ?? [])) statements.push({ table, base: null, json });
     } else {
-      // The run id and the defaults travel once, as the base record every row is laid over,
-      // rather than copied into each row.
-      const base = JSON.stringify({ ...DEFAULTS[kind], run_id: runId });
+      // The run id, the page and the defaults travel once, as the base record every row is laid
+      // over, rather than copied into each row.
+      const base = JSON.stringify({ ...DEFAULTS[kind], run_id: runId, page });
       for (let i = 0; i < rows.length; i += CHUNK) statements.push({ table, base, json: JSON.stringify(rows.length <= CHUNK ? rows : rows.slice(i, i + CHUNK)) });
     }
     rows.length = 0;
   }
-  return { format: 'json', statements };
+  for (const { table, json } of statements) digest.update(`${table}\n`).update(json);
+  return { format: 'json', statements, digest: digest.digest('base64') };
 }
 
 /** A page's rows in the form `database` loads fastest: COPY on Postgres, JSON on PGlite. */
-export function serializePage(database: Database, runId: number, batch: StageBatch): SerializedBatch {
-  return database.withClient ? serializeBatchForCopy(runId, batch) : serializeBatch(runId, batch);
+export function serializePage(database: Database, runId: number, page: number, batch: StageBatch): SerializedBatch {
+  return database.withClient ? serializeBatchForCopy(runId, page, batch) : serializeBatch(runId, page, batch);
 }
+
+/** A page read by a run: its key (task and cursor), the page its rows are staged under, their digest. */
+export interface PageRecord {
+  key: string;
+  page: number;
+  digest: string;
+  /** The digest of the Slack answer it came from, and what that answer gave besides its items. */
+  answer: string | null;
+  next: string | null;
+  items: number;
+  grants: number;
+}
+
+/** This module's code, for the version of what answers are made into (see engine.ts). */
+export const STAGE_MODULE = import.meta.url;
 
 /**
  * Writes a serialized page and its task's checkpoint in one transaction: a crash leaves both or
  * neither.
  */
-export async function stagePage(database: Database, runId: number, batch: SerializedBatch, checkpoint: Omit<Checkpoint, 'done'> & { done: boolean }): Promise<void> {
+export async function stagePage(database: Database, runId: number, batch: SerializedBatch, record: PageRecord, checkpoint: Omit<Checkpoint, 'done'> & { done: boolean }): Promise<void> {
   if (batch.format === 'copy' && database.withClient) {
     const saved = checkpointStatement(database.db, runId, checkpoint).compile();
+    const paged = pageStatement(database.db, runId, record).compile();
     await database.withClient(async (client) => {
       await client.query('begin');
       try {
         for (const { table, columns, text } of batch.tables) await copyText(client, table, columns, text);
+        await client.query(paged.sql, paged.parameters as unknown[]);
         await client.query(saved.sql, saved.parameters as unknown[]);
         await client.query('commit');
       } catch (error) {
@@ -153,18 +187,42 @@ export async function stagePage(database: Database, runId: number, batch: Serial
     return;
   }
   await database.db.transaction().execute(async (trx) => {
-    await writeSerialized(trx, runId, batch);
+    await writeSerialized(trx, runId, record.page, batch);
+    await pageStatement(trx, runId, record).execute();
     await saveCheckpoint(trx, runId, checkpoint.task, checkpoint.cursor, checkpoint.done, checkpoint.items);
   });
 }
 
+/**
+ * Records a page the run read. A key read twice (a task read again from its start after its
+ * cursor expired) keeps the later page; the earlier one's rows are then no longer the run's.
+ */
+function pageStatement(db: Kysely<DB>, runId: number, { key, page, digest, answer, next, items, grants }: PageRecord) {
+  return db
+    .insertInto('sync_pages')
+    .values({ run_id: runId, key, page, digest, answer, next, items, grants })
+    .onConflict((oc) =>
+      oc.columns(['run_id', 'key']).doUpdateSet((eb) => ({
+        page: eb.ref('excluded.page'),
+        digest: eb.ref('excluded.digest'),
+        answer: eb.ref('excluded.answer'),
+        next: eb.ref('excluded.next'),
+        items: eb.ref('excluded.items'),
+        grants: eb.ref('excluded.grants'),
+      })),
+    );
+}
+
 /** Writes a serialized page (inside the caller's transaction, with its checkpoint). */
-export async function writeSerialized(db: Kysely<DB>, runId: number, batch: SerializedBatch): Promise<void> {
-  if (batch.format === 'copy') throw new Error('COPY text is written by stagePage, on Postgres');
+export async function writeSerialized(db: Kysely<DB>, runId: number, page: number, batch: SerializedBatch): Promise<void> {
+  if (batch.format === 'copy') {
+    if (batch.tables.length === 0) return;
+    throw new Error('COPY text is written by stagePage, on Postgres');
+  }
   for (const { table, base, json } of batch.statements) {
     if (base === null) {
-      await sql`insert into sync_stage_grants (run_id, entitlement_external_id, account_slack_id)
-        select ${runId}, e.key, jsonb_array_elements_text(e.value) from jsonb_each(${json}::jsonb) as e`.execute(db);
+      await sql`insert into sync_stage_grants (run_id, page, entitlement_external_id, account_slack_id)
+        select ${runId}, ${page}, e.key, jsonb_array_elements_text(e.value) from jsonb_each(${json}::jsonb) as e`.execute(db);
     } else {
       await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(jsonb_populate_record(null::${sql.table(table)}, ${base}::jsonb), ${json}::jsonb)`.execute(db);
     }
@@ -219,7 +277,40 @@ export async function loadCheckpoints(db: Kysely<DB>, runId: number): Promise<Ma
   return new Map(rows.map((r) => [r.task, r]));
 }
 
-/** Drops every staged row and checkpoint. Only the holder of the sync lock calls this. */
-export async function clearStage(db: Kysely<DB>): Promise<void> {
-  await sql.raw(`truncate ${STAGE_TABLES.join(', ')}`).execute(db);
+/**
+ * Drops every staged row and checkpoint; with `keepRunId`, keeps that run's pages and the rows
+ * they stand for (the pages a later run may find unchanged). Only the holder of the sync lock
+ * calls this.
+ */
+export async function clearStage(db: Kysely<DB>, keepRunId?: number): Promise<void> {
+  if (keepRunId === undefined) {
+    await sql.raw(`truncate ${STAGE_TABLES.join(', ')}`).execute(db);
+    return;
+  }
+  await sql`truncate sync_checkpoints`.execute(db);
+  const { rows } = await sql<{ page: string }>`delete from sync_pages d where d.run_id <> ${keepRunId}
+    and not exists (select 1 from sync_pages k where k.run_id = ${keepRunId} and k.page = d.page) returning d.page`.execute(db);
+  await sql`delete from sync_pages where run_id <> ${keepRunId}`.execute(db);
+  // Staged rows are not indexed by page: each table is read once, and only when pages go.
+  if (rows.length === 0) return;
+  const pages = [...new Set(rows.map((r) => String(r.page)))];
+  for (const table of Object.values(TABLES)) await sql`delete from ${sql.table(table)} where page = any(${pages}::bigint[])`.execute(db);
+}
+
+/** Deletes the staged rows no recorded page stands for. */
+export async function dropUnlistedRows(db: Kysely<DB>): Promise<void> {
+  for (const table of Object.values(TABLES)) {
+    await sql`delete from ${sql.table(table)} s where not exists (select 1 from sync_pages p where p.page = s.page)`.execute(db);
+  }
+}
+
+/** Which pages a run read, by key, with their digests. */
+export async function loadPages(db: Kysely<DB>, runId: number): Promise<Map<string, PageRecord>> {
+  const rows = await db.selectFrom('sync_pages').select(['key', 'page', 'digest', 'answer', 'next', 'items', 'grants']).where('run_id', '=', runId).execute();
+  return new Map(rows.map((r) => [r.key, { ...r, page: Number(r.page), items: Number(r.items), grants: Number(r.grants) }]));
+}
+
+/** A condition on a staging table's rows (as `alias`): staged by a page of run `runId`. */
+export function stagedBy(runId: number, alias?: string) {
+  return sql<boolean>`${sql.ref(alias ? `${alias}.page` : 'page')} in (select page from sync_pages where run_id = ${runId})`;
 }

@@ -1,4 +1,10 @@
-// `npm run bench -- sync [--users 50000] [--scaling] [--rate-limits] [--time-scale 60] [--in-process]`
+// `npm run bench -- sync [--users 50000] [--scaling] [--rate-limits] [--time-scale 60] [--in-process]
+//   [--compare DIR] [--cpu-prof DIR]`
+//
+// `--compare DIR` runs another build (DIR/bin/slackgate.js, e.g. a copy of bin/, dist/, src/,
+// migrations/ and scripts/ made before a change) side by side: full syncs, then re-syncs,
+// alternating between the two builds, each into its own database. `--cpu-prof DIR` writes a CPU
+// profile of each `slackgate sync` process there.
 //
 // Full sync of the issue's fixture (Grid, 5 workspaces, N users, 2,000 user groups, 200 IdP
 // groups, 500 channels) into a real Postgres, with the simulator in its own process, run as a
@@ -113,6 +119,19 @@ interface CliMeasured {
   applySteps: [string, number][];
   /** Postgres CPU for this database while the process ran (undefined: not a local server). */
   postgresCpuS: number | undefined;
+  /** CPU seconds of the `slackgate sync` process and of the simulator serving it. */
+  syncCpuS: number;
+  simulatorCpuS: number;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (0 where unreadable). */
+function processCpuS(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -121,8 +140,7 @@ interface CliMeasured {
  * phases are timed from the progress lines it prints on each phase change, the apply's steps
  * from its debug log.
  */
-async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<CliMeasured> {
-  const bin = builtSlackgate();
+async function cliSync(sim: SimulatorProcess, databaseUrl: string, bin: string, nodeArgs: string[] = []): Promise<CliMeasured> {
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -138,8 +156,9 @@ async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<CliM
   };
   const cpu = postgresCpu(new URL(databaseUrl).pathname.slice(1));
   cpu.sample();
+  const simulatorCpuAtStart = processCpuS(sim.child.pid);
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'sync'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'sync'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const phaseMs: Partial<Record<SyncPhase, number>> = {};
@@ -165,8 +184,10 @@ async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<CliM
     }
   });
   let peakKb = 0;
+  let syncCpuS = 0;
   const poll = setInterval(() => {
     cpu.sample();
+    syncCpuS = Math.max(syncCpuS, processCpuS(child.pid));
     readFile(`/proc/${child.pid}/status`, 'utf8')
       .then((status) => (peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0))))
       .catch(() => {});
@@ -176,7 +197,8 @@ async function cliSync(sim: SimulatorProcess, databaseUrl: string): Promise<CliM
   const ms = performance.now() - started;
   if (current.phase) phaseMs[current.phase] = (phaseMs[current.phase] ?? 0) + performance.now() - current.since;
   if (code !== 0) throw new Error(`slackgate sync exited ${code}: ${err.trim().split('\n').at(-1)}`);
-  return { ms, peakRssMb: Math.round((peakKb * 1024) / 1e6), summary: out.trim().split('\n')[0] ?? '', phaseMs, applySteps, postgresCpuS: cpu.seconds() };
+  const simulatorCpuS = processCpuS(sim.child.pid) - simulatorCpuAtStart;
+  return { ms, peakRssMb: Math.round((peakKb * 1024) / 1e6), summary: out.trim().split('\n')[0] ?? '', phaseMs, applySteps, postgresCpuS: cpu.seconds(), syncCpuS, simulatorCpuS };
 }
 
 const PHASE_OF: Record<string, SyncPhase> = {
@@ -243,13 +265,21 @@ export default async function run(args: string[]): Promise<void> {
   const database = await createDb({ url: target.url });
   const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ');
   console.log(`load average before: ${loadAverage()} (${os.cpus().length} CPUs)`);
+  const compareDir = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined;
+  const profileDir = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1] : undefined;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const other = compareDir ? { bin: `${compareDir}/bin/slackgate.js`, db: await freshDatabase('compare') } : undefined;
   try {
     // The full sync and the re-sync as a user runs them: `slackgate sync`, the compiled build,
-    // in its own process (it migrates the empty database itself).
-    const full = await cliSync(sim, target.url);
+    // in its own process (it migrates the empty database itself). With --compare, the other
+    // build's full sync follows this one's, then both re-syncs, in the same order.
+    const bin = builtSlackgate();
+    const full = await cliSync(sim, target.url, bin, nodeArgs);
+    const otherFull = other ? await cliSync(sim, other.db.url, other.bin, nodeArgs) : undefined;
     const counts = await sql<{ t: string; n: number }>`select 'accounts' as t, count(*) as n from accounts union all select 'entitlements', count(*) from entitlements union all select 'grants', count(*) from grants`.execute(database.db);
     const before = await sql<{ latest: Date | null; n: number }>`select max(updated_at) as latest, count(*) as n from grants`.execute(database.db);
-    const resync = await cliSync(sim, target.url);
+    const resync = await cliSync(sim, target.url, bin, nodeArgs);
+    const otherResync = other ? await cliSync(sim, other.db.url, other.bin, nodeArgs) : undefined;
     const after = await sql<{ latest: Date | null; n: number }>`select max(updated_at) as latest, count(*) as n from grants`.execute(database.db);
     const written = await sql<{ n: number }>`select count(*) as n from sync_changes where run_id = (select max(id) from sync_runs)`.execute(database.db);
     const calls = (await sql<{ calls: Record<string, number> }>`select slack_calls as calls from sync_runs order by id limit 1`.execute(database.db)).rows[0]?.calls ?? {};
@@ -258,15 +288,22 @@ export default async function run(args: string[]): Promise<void> {
 
     const phases = (m: CliMeasured) => Object.entries(m.phaseMs).map(([p, ms]) => `${p} ${fmt(ms ?? 0)}`).join(', ');
     const steps = (m: CliMeasured) => m.applySteps.map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)}`).join(', ');
-    const pgCpu = (m: CliMeasured) => (m.postgresCpuS === undefined ? '' : `; Postgres CPU ${m.postgresCpuS.toFixed(1)} s`);
+    const cpu = (m: CliMeasured) => `; CPU: sync process ${m.syncCpuS.toFixed(1)} s, simulator ${m.simulatorCpuS.toFixed(1)} s${m.postgresCpuS === undefined ? '' : `, Postgres ${m.postgresCpuS.toFixed(1)} s`}`;
+    const report = (label: string, f: CliMeasured, r: CliMeasured) => {
+      console.log(`${label}full sync (\`slackgate sync\`, compiled build, own process): ${fmt(f.ms)} wall, peak RSS ${f.peakRssMb} MB${cpu(f)} — ${f.summary}`);
+      console.log(`  phases: ${phases(f)}`);
+      console.log(`  apply steps (s): ${steps(f)}`);
+      console.log(`${label}re-sync:     ${fmt(r.ms)} wall, peak RSS ${r.peakRssMb} MB${cpu(r)}`);
+      console.log(`  phases: ${phases(r)}`);
+      console.log(`  apply steps (s): ${steps(r)}`);
+    };
     console.log(`cache: ${counts.rows.map((r) => `${r.t} ${Number(r.n)}`).join(', ')}`);
-    console.log(`full sync (\`slackgate sync\`, compiled build, own process): ${fmt(full.ms)} wall, peak RSS ${full.peakRssMb} MB${pgCpu(full)} — ${full.summary}`);
-    console.log(`  phases: ${phases(full)}`);
-    console.log(`  apply steps (s): ${steps(full)}`);
-    console.log(`re-sync:     ${fmt(resync.ms)} wall, peak RSS ${resync.peakRssMb} MB${pgCpu(resync)}`);
-    console.log(`  phases: ${phases(resync)}`);
-    console.log(`  apply steps (s): ${steps(resync)}`);
+    report('', full, resync);
     console.log(`             = ${(resync.ms / full.ms).toFixed(2)} × full; grant rows written: ${Number(after.rows[0]?.n) - Number(before.rows[0]?.n)} inserted, latest update unchanged: ${String(after.rows[0]?.latest?.getTime() === before.rows[0]?.latest?.getTime())}; change rows: ${Number(written.rows[0]?.n)}`);
+    if (otherFull && otherResync) {
+      report(`[${compareDir}] `, otherFull, otherResync);
+      console.log(`             = ${(otherResync.ms / otherFull.ms).toFixed(2)} × full; this build / ${compareDir}: full ${(full.ms / otherFull.ms).toFixed(2)}, re-sync ${(resync.ms / otherResync.ms).toFixed(2)}, peak RSS ${(full.peakRssMb / otherFull.peakRssMb).toFixed(2)} / ${(resync.peakRssMb / otherResync.peakRssMb).toFixed(2)}`);
+    }
     console.log(`Slack calls: ${totalCalls} — ${JSON.stringify(calls)}`);
     console.log(`reference connector for the same data: ${ref.head} calls (baton-slack, Business+ path), ${ref.enterprise} (Grid sibling) — ${JSON.stringify(ref.detail)}`);
     console.log(`  => slackgate makes ${(ref.head / totalCalls).toFixed(0)}× fewer calls than baton-slack and ${(ref.enterprise / totalCalls).toFixed(1)}× fewer than its Grid sibling`);
@@ -312,6 +349,7 @@ export default async function run(args: string[]): Promise<void> {
   } finally {
     await database.close();
     await target.drop();
+    await other?.db.drop();
     sim.stop();
   }
 

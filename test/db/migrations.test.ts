@@ -30,6 +30,7 @@ const DOMAIN_TABLES = [
   'slack_versions',
   'sync_changes',
   'sync_checkpoints',
+  'sync_pages',
   'sync_runs',
   'sync_stage_accounts',
   'sync_stage_entitlements',

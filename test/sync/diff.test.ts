@@ -36,6 +36,25 @@ describe(`re-syncs and their diff (${backend})`, () => {
     const after = await t.db.selectFrom('grants').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')]).executeTakeFirstOrThrow();
     expect(after).toEqual(before);
     expect(await t.db.selectFrom('accounts').select((eb) => eb.fn.max('updated_at').as('latest')).executeTakeFirstOrThrow()).toEqual(accountsBefore);
+    // Every page it read stages what the previous run's page of the same key staged: it staged
+    // none again, and there was nothing to apply.
+    const pages = await t.db.selectFrom('sync_pages').select(['page', 'key', 'answer']).where('run_id', '=', run.id).execute();
+    expect(pages.length).toBeGreaterThan(0);
+    // Its users.list answers are known by their digests (and were not parsed).
+    expect(pages.filter((p) => p.key.startsWith('users:') && p.answer !== null).length).toBeGreaterThan(0);
+    expect(pages.filter((p) => Number(p.page) >= run.id * 1_000_000)).toEqual([]);
+    const applied = await t.db.selectFrom('connector_state').select('value').where('key', '=', 'sync_applied').executeTakeFirstOrThrow();
+    expect((applied.value as { runId: number }).runId).toBeLessThan(run.id);
+  });
+
+  it('applies a re-sync of unchanged Slack pages when the cache changed since the last apply', async () => {
+    const lost = await t.db.selectFrom('grants').select(['id', 'external_id']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    await t.db.deleteFrom('grants').where('id', '=', lost.id).execute();
+    const run = await syncNow();
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.diff_summary).toMatchObject({ grantsAdded: 1, grantsRemoved: 0 });
+    expect([...(await cachedAccess(t.db)).grants].sort()).toEqual([...expected().grants].sort());
+    expect(await t.db.selectFrom('grants').select('id').where('external_id', '=', lost.external_id).execute()).toHaveLength(1);
   });
 
   it('records exactly what changed in Slack since the previous run', async () => {
