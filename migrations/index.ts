@@ -13,6 +13,7 @@ import * as accessChanges from './2026-12-04T1620_access_changes.ts';
 import * as liveCache from './2026-12-04T1630_live_cache.ts';
 import * as hardening from './2026-12-04T1700_hardening.ts';
 import * as syncPages from './2026-12-04T2000_sync_pages.ts';
+import * as accountStatusKey from './2026-12-04T2100_account_status_key.ts';
 
 // Every migration, by name, in the order they apply. Imported statically rather than found by
 // reading the folder, so the same list works under tsx, vitest and compiled JavaScript.
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1630_live_cache': liveCache,
   '2026-12-04T1700_hardening': hardening,
   '2026-12-04T2000_sync_pages': syncPages,
+  '2026-12-04T2100_account_status_key': accountStatusKey,
 };

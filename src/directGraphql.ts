@@ -86,9 +86,8 @@ export async function answerDirectly(yoga: Yoga, req: IncomingMessage, res: Serv
   const result = (await yoga.getResultForParams({ params: params as GraphQLParams, request }, serverContext)) as ExecutionResult & { stringify?: (r: unknown) => string };
   if (!isAsyncIterable(result) && !result.errors?.length && !result.extensions?.http) {
     // The common answer, exactly as processRegularResult writes it.
-    // Encoded once: measuring the string's UTF-8 length and then writing it walks it twice.
-    const body = Buffer.from((result.stringify ?? JSON.stringify)(result), 'utf8');
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+    const body = (result.stringify ?? JSON.stringify)(result);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
     return;
   }

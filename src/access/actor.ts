@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/record.ts';
+import { clientActor, recordAudit } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import { ForbiddenError, NotFoundError, type UserError } from './errors.ts';
 import type { Actor } from './types.ts';
@@ -27,7 +27,7 @@ export interface CallOrigin {
  * whomever they name.
  */
 export async function actorFor(db: Kysely<DB>, client: CallingClient, named: { accountId: number | null | undefined; given: string | null | undefined }, origin: CallOrigin): Promise<Actor | UserError> {
-  const base: Actor = { apiClientId: client.clientId, label: `client:${client.clientId}` };
+  const base: Actor = clientActor(client.clientId);
   if (named.accountId === undefined) return new NotFoundError(`actorId "${named.given}" names no known account`, { field: 'input.actorId' });
   const requested = named.accountId;
   if (client.actAs !== 'self') return requested === null ? base : { ...base, accountId: requested };
@@ -42,7 +42,7 @@ export async function actorFor(db: Kysely<DB>, client: CallingClient, named: { a
     await recordAudit(db, {
       action: 'actor.refused',
       outcome: 'DENIED',
-      actor: { apiClientId: client.clientId, label: `client:${client.clientId}` },
+      actor: base,
       errorCode: refusal.code,
       details: { boundAccount: bound, actorId: named.given ?? null, error: refusal.message },
       ...origin,
@@ -60,7 +60,7 @@ export async function recordRefusal(db: Kysely<DB>, action: string, client: Call
   await recordAudit(db, {
     action,
     outcome: error instanceof NotFoundError ? 'FAILURE' : 'DENIED',
-    actor: { apiClientId: client.clientId, label: `client:${client.clientId}` },
+    actor: clientActor(client.clientId),
     errorCode: error.code,
     details: { ...details, error: error.message },
     ...origin,

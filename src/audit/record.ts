@@ -9,6 +9,11 @@ export interface AuditActor {
   label?: string | null;
 }
 
+/** An API client as the actor of what it did: its id, and `client:<id>` to read. */
+export function clientActor(clientId: string): { apiClientId: string; label: string } {
+  return { apiClientId: clientId, label: `client:${clientId}` };
+}
+
 export interface AuditRecord {
   /** What was done, in the API's words: `startSync`, `client.create`, `grantEntitlement`. */
   action: string;

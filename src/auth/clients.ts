@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import { recordAudit, type AuditActor } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import { normalizeScopes, type Scope } from './scopes.ts';
@@ -143,9 +143,7 @@ export async function updateClientLimits(db: Kysely<DB>, id: string, limits: Cli
   if (limits.trustedOnly !== undefined) set.trusted_only = limits.trustedOnly;
   if (limits.costBudgetPerMinute !== undefined) set.cost_budget_per_minute = validateBudget(limits.costBudgetPerMinute);
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('api_clients').select(['id', 'revoked_at', 'trusted_only', 'cost_budget_per_minute']).where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!existing) throw new ApiClientError(`no API client with id ${id}; see slackgate client list`, 'NOT_FOUND');
-    if (existing.revoked_at) throw new ApiClientError(`API client ${id} is revoked; create a new one instead`, 'REVOKED');
+    const existing = await lockClient(trx, id, 'refuse revoked');
     const updated = Object.keys(set).length > 0 ? await trx.updateTable('api_clients').set(set).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirstOrThrow() : await trx.selectFrom('api_clients').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
     await recordAudit(trx, {
       action: 'client.updateLimits',
@@ -165,48 +163,46 @@ export async function updateClientLimits(db: Kysely<DB>, id: string, limits: Cli
 export async function rotateClient(db: Kysely<DB>, id: string, actor: AuditActor): Promise<ApiClientWithSecret> {
   const secret = generateSecret(CLIENT_SECRET_PREFIX);
   const secretHash = await hashClientSecret(secret);
-  const row = await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('api_clients').select(['id', 'revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!existing) throw new ApiClientError(`no API client with id ${id}; see slackgate client list`, 'NOT_FOUND');
-    if (existing.revoked_at) throw new ApiClientError(`API client ${id} is revoked; create a new one instead`, 'REVOKED');
-    const updated = await trx
-      .updateTable('api_clients')
-      .set({ secret_hash: secretHash, secret_prefix: visiblePrefix(secret), rotated_at: new Date() })
-      .where('id', '=', id)
-      .returning(PUBLIC_COLUMNS)
-      .executeTakeFirstOrThrow();
-    const dropped = await trx.deleteFrom('api_tokens').where('client_id', '=', id).executeTakeFirst();
-    await recordAudit(trx, {
-      action: 'client.rotate',
-      outcome: 'SUCCESS',
-      actor,
-      target: { type: 'apiClient', id },
-      details: { tokensInvalidated: Number(dropped.numDeletedRows) },
-    });
-    return updated;
-  });
-  return { client: toClient(row), secret };
+  const client = await changeCredentials(db, id, actor, 'client.rotate', () => ({
+    set: { secret_hash: secretHash, secret_prefix: visiblePrefix(secret), rotated_at: new Date() },
+    outcome: 'SUCCESS',
+  }));
+  return { client, secret };
 }
 
 /** Revokes a client and every token it holds; its id stays for the audit trail. */
 export async function revokeClient(db: Kysely<DB>, id: string, actor: AuditActor): Promise<ApiClient> {
+  return changeCredentials(db, id, actor, 'client.revoke', (existing) => ({
+    set: { revoked_at: existing.revoked_at ?? new Date() },
+    outcome: existing.revoked_at ? 'NOOP' : 'SUCCESS',
+  }));
+}
+
+/** The client's row, locked for a change; an unknown client is refused, and a revoked one when asked. */
+async function lockClient(trx: Transaction<DB>, id: string, revoked: 'refuse revoked' | 'allow revoked') {
+  const existing = await trx.selectFrom('api_clients').select(['id', 'revoked_at', 'trusted_only', 'cost_budget_per_minute']).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!existing) throw new ApiClientError(`no API client with id ${id}; see slackgate client list`, 'NOT_FOUND');
+  if (existing.revoked_at && revoked === 'refuse revoked') throw new ApiClientError(`API client ${id} is revoked; create a new one instead`, 'REVOKED');
+  return existing;
+}
+
+/**
+ * Rotation and revocation alike: change the client's credentials, drop every token it holds (they
+ * stop working at once), and audit how many went. Revoking a revoked client is a NOOP, not an error.
+ */
+async function changeCredentials(
+  db: Kysely<DB>,
+  id: string,
+  actor: AuditActor,
+  action: 'client.rotate' | 'client.revoke',
+  change: (existing: { revoked_at: Date | null }) => { set: Updateable<DB['api_clients']>; outcome: 'SUCCESS' | 'NOOP' },
+): Promise<ApiClient> {
   const row = await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('api_clients').select(['id', 'revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!existing) throw new ApiClientError(`no API client with id ${id}; see slackgate client list`, 'NOT_FOUND');
-    const updated = await trx
-      .updateTable('api_clients')
-      .set({ revoked_at: existing.revoked_at ?? new Date() })
-      .where('id', '=', id)
-      .returning(PUBLIC_COLUMNS)
-      .executeTakeFirstOrThrow();
+    const existing = await lockClient(trx, id, action === 'client.revoke' ? 'allow revoked' : 'refuse revoked');
+    const { set, outcome } = change(existing);
+    const updated = await trx.updateTable('api_clients').set(set).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirstOrThrow();
     const dropped = await trx.deleteFrom('api_tokens').where('client_id', '=', id).executeTakeFirst();
-    await recordAudit(trx, {
-      action: 'client.revoke',
-      outcome: existing.revoked_at ? 'NOOP' : 'SUCCESS',
-      actor,
-      target: { type: 'apiClient', id },
-      details: { tokensInvalidated: Number(dropped.numDeletedRows) },
-    });
+    await recordAudit(trx, { action, outcome, actor, target: { type: 'apiClient', id }, details: { tokensInvalidated: Number(dropped.numDeletedRows) } });
     return updated;
   });
   return toClient(row);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/record.ts';
+import { clientActor, recordAudit } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import { authenticateClient } from './clients.ts';
@@ -156,7 +156,7 @@ export async function handleTokenRequest(req: IncomingMessage, res: ServerRespon
     await recordAudit(options.db, {
       action: 'token.issue',
       outcome: 'SUCCESS',
-      actor: { apiClientId: client.id, label: `client:${client.id}` },
+      actor: clientActor(client.id),
       target: { type: 'apiClient', id: client.id },
       details: { scopes: token.scopes, expiresAt: token.expiresAt.toISOString() },
       ip: req.socket.remoteAddress ?? null,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { CliError, settingsOf, type CliIo } from './io.ts';
-import { createLogger } from '../log.ts';
+import { CliError, type CliIo } from './io.ts';
+import { runCommandOperation } from './operation.ts';
 import { parseScopes, SCOPES } from '../auth/scopes.ts';
 
 /** An API client as the admin operations answer it (plain JSON: dates as ISO strings). */
@@ -27,10 +27,7 @@ interface ApiClientWithSecret {
  * the change at once), or here when none does; on Postgres directly.
  */
 async function clientOperation<T>(command: Command, io: CliIo, name: string, params: Record<string, unknown>): Promise<T> {
-  const config = settingsOf(command, io);
-  const logger = createLogger({ ...config.log, level: 'warn', destination: io.stderr });
-  const { runOperation } = await import('../admin/run.ts');
-  return (await runOperation({ config, logger, command: `client ${name}`, op: `client.${name}`, params, onLine: () => {} })) as T;
+  return (await runCommandOperation(command, io, { command: `client ${name}`, op: `client.${name}`, params }, 'warn')) as T;
 }
 
 function describe(client: ApiClient): string {
@@ -102,21 +99,16 @@ export function registerClientCommands(program: Command, io: CliIo): void {
       io.stdout.write(`${table(rows)}\n`);
     });
 
-  client
-    .command('rotate')
-    .description('give a client a new secret (same id); its old secret and tokens stop working')
-    .argument('<id>', 'client id')
-    .action(async (id: string, _opts: unknown, command: Command) => {
-      const rotated = await clientOperation<ApiClientWithSecret>(command, io, 'rotate', { id });
-      writeSecret(io, 'rotated the secret of API client', rotated, 'The secret is shown only now. Tokens issued with the old secret no longer work.');
-    });
+  /** A command on one client, named by its id: runs the operation of the same name, then prints its result. */
+  const onOneClient = <T>(name: 'rotate' | 'revoke', description: string, print: (result: T) => void) =>
+    client
+      .command(name)
+      .description(description)
+      .argument('<id>', 'client id')
+      .action(async (id: string, _opts: unknown, command: Command) => print(await clientOperation<T>(command, io, name, { id })));
 
-  client
-    .command('revoke')
-    .description('revoke a client and every token it holds')
-    .argument('<id>', 'client id')
-    .action(async (id: string, _opts: unknown, command: Command) => {
-      const revoked = await clientOperation<ApiClient>(command, io, 'revoke', { id });
-      io.stdout.write(`revoked API client ${describe(revoked)}; its tokens no longer work\n`);
-    });
+  onOneClient<ApiClientWithSecret>('rotate', 'give a client a new secret (same id); its old secret and tokens stop working', (rotated) =>
+    writeSecret(io, 'rotated the secret of API client', rotated, 'The secret is shown only now. Tokens issued with the old secret no longer work.'),
+  );
+  onOneClient<ApiClient>('revoke', 'revoke a client and every token it holds', (revoked) => io.stdout.write(`revoked API client ${describe(revoked)}; its tokens no longer work\n`));
 }

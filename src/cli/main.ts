@@ -1,13 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, describeSetting, SETTINGS } from '../config.ts';
-import { createLogger } from '../log.ts';
 import { OperationError } from '../admin/errors.ts';
 import type { SyncRun } from '../db/schema.ts';
 import type { SyncProgressEvent } from '../sync/types.ts';
 import { registerSimulateCommand } from '../simulator/command.ts';
 import { registerClientCommands } from './client.ts';
 import { registerExportCommand } from './export.ts';
-import { CliError, settingsOf, type CliIo } from './io.ts';
+import { CliError, type CliIo } from './io.ts';
+import { runCommandOperation } from './operation.ts';
 import { registerServeCommand } from './serve.ts';
 import { startTracing } from '../telemetry.ts';
 /**
@@ -37,10 +37,7 @@ export function buildProgram(io: CliIo): Command {
     .command('migrate')
     .description('apply pending database migrations and exit')
     .action(async (_opts, command: Command) => {
-      const config = settingsOf(command, io);
-      const logger = createLogger({ ...config.log, destination: io.stderr });
-      const { runOperation } = await import('../admin/run.ts');
-      const applied = (await runOperation({ config, logger, command: 'migrate', op: 'migrate', params: {}, onLine: () => {} })) as string[];
+      const applied = (await runCommandOperation(command, io, { command: 'migrate', op: 'migrate', params: {} })) as string[];
       io.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'database is up to date\n');
     });
 
@@ -49,13 +46,9 @@ export function buildProgram(io: CliIo): Command {
     .description('run one full sync now, with live progress; exit 0 on success (through the running server when one owns the data directory; the demo organization without a token)')
     .option('--confirm-deletions', 'apply deletions even if the mass-revocation guard would hold them back')
     .action(async (opts: { confirmDeletions?: boolean }, command: Command) => {
-      const config = settingsOf(command, io);
-      const logger = createLogger({ ...config.log, level: config.log.level === 'info' ? 'warn' : config.log.level, destination: io.stderr });
-      const [{ runOperation }, { outcome }, { progressPrinter }] = await Promise.all([import('../admin/run.ts'), import('../sync/command.ts'), import('../sync/progress.ts')]);
+      const [{ outcome }, { progressPrinter }] = await Promise.all([import('../sync/command.ts'), import('../sync/progress.ts')]);
       const printProgress = progressPrinter(io.stderr);
-      const run = (await runOperation({
-        config,
-        logger,
+      const run = (await runCommandOperation(command, io, {
         command: 'sync',
         op: 'sync',
         params: { confirmDeletions: opts.confirmDeletions === true },
@@ -71,7 +64,7 @@ export function buildProgram(io: CliIo): Command {
           io.stderr.write('no Slack token: syncing the simulated demo organization (set SLACKGATE_TOKEN to sync yours)\n');
           return { config: { ...local, slack: demo.slack }, done: () => demo.simulator.close() };
         },
-      })) as SyncRun;
+      }, 'quieter')) as SyncRun;
       const result = outcome(run);
       if (result.exitCode !== 0) throw new CliError(result.message, result.exitCode);
       io.stdout.write(`${result.message}\n`);

@@ -11,6 +11,20 @@ export interface PgNotifyOptions {
   applicationName?: string;
 }
 
+const turns = new WeakMap<pg.Client, Promise<unknown>>();
+
+/**
+ * Runs a statement on `client` after the ones already sent to it. Listens for several channels
+ * and notifies from several publishers start at once; pg would queue them on the connection
+ * itself, but calling query() while one runs is deprecated (a warning once per process now, an
+ * error in pg 9).
+ */
+function inTurn(client: pg.Client, text: string, values?: unknown[]): Promise<unknown> {
+  const run = (turns.get(client) ?? Promise.resolve()).then(() => client.query(text, values));
+  turns.set(client, run.catch(() => {}));
+  return run;
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -130,7 +144,7 @@ export function createPgNotifyBackend(options: PgNotifyOptions): NotifyBackend {
       try {
         const client = await connectListener();
         // A fresh connection LISTENs on every known channel itself.
-        if (first) await client.query(`listen ${quoteIdent(channel)}`);
+        if (first) await inTurn(client, `listen ${quoteIdent(channel)}`);
       } catch (error) {
         set.delete(onPayload);
         if (set.size === 0) listeners.delete(channel);
@@ -140,12 +154,12 @@ export function createPgNotifyBackend(options: PgNotifyOptions): NotifyBackend {
         const current = listeners.get(channel);
         if (!current?.delete(onPayload) || current.size > 0) return;
         listeners.delete(channel);
-        await listenClient?.query(`unlisten ${quoteIdent(channel)}`).catch(() => {});
+        if (listenClient) await inTurn(listenClient, `unlisten ${quoteIdent(channel)}`).catch(() => {});
       };
     },
     async notify(channel, payload) {
       const client = await notifier();
-      await client.query('select pg_notify($1, $2)', [channel, payload]);
+      await inTurn(client, 'select pg_notify($1, $2)', [channel, payload]);
     },
     onReconnect(callback) {
       reconnectCallbacks.add(callback);

@@ -67,3 +67,21 @@ export function memoryWriter(): ExportWriter & { text(): string } {
     text: () => parts.join(''),
   };
 }
+
+/** Rows are read this many at a time: memory stays bounded whatever the size of the organization. */
+const PAGE = 2000;
+
+/**
+ * Every row a query finds, page by page in id order (keyset: each page starts after the last id of
+ * the one before), each page mapped to the export's rows.
+ */
+export async function* pagesById<Row extends { id: number }, Out>(page: (after: number, limit: number) => Promise<Row[]>, toRows: (rows: Row[]) => Out[]): AsyncGenerator<Out[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await page(after, PAGE);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]?.id ?? after;
+    yield toRows(rows);
+    if (rows.length < PAGE) return;
+  }
+}

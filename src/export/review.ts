@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { writeRows, type ExportFormat, type ExportWriter } from './format.ts';
+import { pagesById, writeRows, type ExportFormat, type ExportWriter } from './format.ts';
 
 /**
  * The evidence's columns. Everything is named by its external id (grants, entitlements, accounts:
@@ -33,51 +33,47 @@ export const REVIEW_COLUMNS = [
 
 type ReviewRow = Record<(typeof REVIEW_COLUMNS)[number], unknown>;
 
-const PAGE = 2000;
-
-async function* itemPages(db: Kysely<DB>, reviewId: number): AsyncGenerator<ReviewRow[]> {
-  let after = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('review_items as i')
-      .leftJoin('accounts as d', 'd.id', 'i.decided_by')
-      .leftJoin('requests as r', 'r.id', 'i.request_id')
-      .select(['i.id', 'i.grant_external_id', 'i.snapshot', 'i.decision', 'd.external_id as decided_by', 'd.email as decided_by_email', 'i.decided_at', 'i.comment', 'r.id as request_number', 'r.state', 'r.error'])
-      .where('i.review_id', '=', reviewId)
-      .where('i.id', '>', after)
-      .orderBy('i.id')
-      .limit(PAGE)
-      .execute();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]?.id ?? after;
-    yield rows.map((row) => {
-      const s = (row.snapshot ?? {}) as Record<string, unknown>;
-      return {
-        grant: row.grant_external_id,
-        entitlement: s.entitlement,
-        entitlement_name: s.entitlementName,
-        resource_type: s.resourceType,
-        resource: s.resource,
-        account: s.account,
-        slack_id: s.slackId,
-        email: s.email,
-        name: s.name,
-        account_status: s.accountStatus,
-        source: s.source,
-        granted_at: isoUtc(s.grantedAt),
-        expires_at: isoUtc(s.expiresAt),
-        decision: row.decision,
-        decided_by: row.decided_by,
-        decided_by_email: row.decided_by_email,
-        decided_at: isoUtc(row.decided_at),
-        comment: row.comment,
-        revoke_request: row.request_number,
-        revoke_state: row.state,
-        revoke_error: row.error,
-      };
-    });
-    if (rows.length < PAGE) return;
-  }
+function itemPages(db: Kysely<DB>, reviewId: number): AsyncGenerator<ReviewRow[]> {
+  return pagesById(
+    (after, limit) =>
+      db
+        .selectFrom('review_items as i')
+        .leftJoin('accounts as d', 'd.id', 'i.decided_by')
+        .leftJoin('requests as r', 'r.id', 'i.request_id')
+        .select(['i.id', 'i.grant_external_id', 'i.snapshot', 'i.decision', 'd.external_id as decided_by', 'd.email as decided_by_email', 'i.decided_at', 'i.comment', 'r.id as request_number', 'r.state', 'r.error'])
+        .where('i.review_id', '=', reviewId)
+        .where('i.id', '>', after)
+        .orderBy('i.id')
+        .limit(limit)
+        .execute(),
+    (rows) =>
+      rows.map((row) => {
+          const s = (row.snapshot ?? {}) as Record<string, unknown>;
+          return {
+            grant: row.grant_external_id,
+            entitlement: s.entitlement,
+            entitlement_name: s.entitlementName,
+            resource_type: s.resourceType,
+            resource: s.resource,
+            account: s.account,
+            slack_id: s.slackId,
+            email: s.email,
+            name: s.name,
+            account_status: s.accountStatus,
+            source: s.source,
+            granted_at: isoUtc(s.grantedAt),
+            expires_at: isoUtc(s.expiresAt),
+            decision: row.decision,
+            decided_by: row.decided_by,
+            decided_by_email: row.decided_by_email,
+            decided_at: isoUtc(row.decided_at),
+            comment: row.comment,
+            revoke_request: row.request_number,
+            revoke_state: row.state,
+            revoke_error: row.error,
+          };
+      }),
+  );
 }
 
 /**

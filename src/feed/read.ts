@@ -13,23 +13,22 @@ export interface AccessChangeFilter {
 }
 
 /** Numbered changes after `after`, in sequence order, at most `limit`. */
-export async function changesAfter(db: Kysely<DB>, filter: AccessChangeFilter, after: number, limit: number): Promise<AccessChangeRow[]> {
-  let query = db.selectFrom('access_changes').selectAll().where('seq', 'is not', null).where('seq', '>', after);
-  if (filter.entitlementId !== undefined) query = query.where('entitlement_id', '=', filter.entitlementId);
-  if (filter.resourceId !== undefined) query = query.where('resource_id', '=', filter.resourceId);
-  if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
-  if (filter.sources?.length) query = query.where('source', 'in', [...filter.sources]);
-  if (filter.kinds?.length) query = query.where('kind', 'in', [...filter.kinds]);
-  return (await query.orderBy('seq').limit(limit).execute()) as AccessChangeRow[];
+export function changesAfter(db: Kysely<DB>, filter: AccessChangeFilter, after: number, limit: number): Promise<AccessChangeRow[]> {
+  return numberedChanges(db, filter, { from: after, direction: 'asc' }, limit);
 }
 
 /** Numbered changes before `before` (newest first), for paging backwards. */
-export async function changesBefore(db: Kysely<DB>, filter: AccessChangeFilter, before: number, limit: number): Promise<AccessChangeRow[]> {
-  let query = db.selectFrom('access_changes').selectAll().where('seq', 'is not', null).where('seq', '<', before);
+export function changesBefore(db: Kysely<DB>, filter: AccessChangeFilter, before: number, limit: number): Promise<AccessChangeRow[]> {
+  return numberedChanges(db, filter, { from: before, direction: 'desc' }, limit);
+}
+
+/** The numbered changes that match `filter`, walking the sequence from `from` (exclusive) up or down. */
+async function numberedChanges(db: Kysely<DB>, filter: AccessChangeFilter, walk: { from: number; direction: 'asc' | 'desc' }, limit: number): Promise<AccessChangeRow[]> {
+  let query = db.selectFrom('access_changes').selectAll().where('seq', 'is not', null).where('seq', walk.direction === 'asc' ? '>' : '<', walk.from);
   if (filter.entitlementId !== undefined) query = query.where('entitlement_id', '=', filter.entitlementId);
   if (filter.resourceId !== undefined) query = query.where('resource_id', '=', filter.resourceId);
   if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
   if (filter.sources?.length) query = query.where('source', 'in', [...filter.sources]);
   if (filter.kinds?.length) query = query.where('kind', 'in', [...filter.kinds]);
-  return (await query.orderBy('seq', 'desc').limit(limit).execute()) as AccessChangeRow[];
+  return (await query.orderBy('seq', walk.direction).limit(limit).execute()) as AccessChangeRow[];
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { EVENTS_CHANNEL, forgetOnAnnouncement, type EventBus } from '../events/bus.ts';
+import { coalescedRun } from '../events/coalescedRun.ts';
 import type { Logger } from '../log.ts';
 
 // Numbers the change feed's committed rows. One sequencer at a time across replicas (an
@@ -59,29 +60,10 @@ export interface Sequencer {
  * that died holding the lock, a notice missed).
  */
 export function startSequencer(options: { db: Kysely<DB>; bus: EventBus; logger?: Logger; intervalMs?: number }): Sequencer {
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-  const run = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await sequenceChanges(options.db);
-        } while (again && !stopped);
-      } catch (error) {
-        options.logger?.warn({ err: (error as Error).message }, 'numbering the change feed failed; retrying shortly');
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  };
+  const { run, stop } = coalescedRun(
+    () => sequenceChanges(options.db),
+    (error) => options.logger?.warn({ err: error.message }, 'numbering the change feed failed; retrying shortly'),
+  );
   const stopListening = forgetOnAnnouncement(options.bus, 'accessChangesPending', () => void run());
   const timer = setInterval(() => void run(), options.intervalMs ?? 5000);
   timer.unref();
@@ -89,7 +71,7 @@ export function startSequencer(options: { db: Kysely<DB>; bus: EventBus; logger?
   return {
     run,
     stop() {
-      stopped = true;
+      void stop();
       clearInterval(timer);
       stopListening();
     },

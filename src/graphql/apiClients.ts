@@ -1,4 +1,5 @@
 import { ApiClientError, updateClientLimits, type ApiClient } from '../auth/clients.ts';
+import { clientActor } from '../audit/record.ts';
 import { builder } from './builder.ts';
 import { ConflictError, NotFoundError, UserErrorRef, ValidationError, USER_ERRORS_FIELD_DESCRIPTION, type UserError } from './errors.ts';
 
@@ -34,7 +35,7 @@ builder.relayMutationField(
           ctx.database.db,
           input.clientId,
           { trustedOnly: input.trustedOnly ?? undefined, costBudgetPerMinute: input.costBudgetPerMinute },
-          { apiClientId: ctx.principal.clientId, label: `client:${ctx.principal.clientId}` },
+          clientActor(ctx.principal.clientId),
         );
         return { client, errors: [] };
       } catch (error) {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { NotFoundError, UserError } from '../access/errors.ts';
 import { setOutsideGrantsPolicy } from '../access/policies.ts';
 import type { OutsideGrantsPolicy } from '../db/schema.ts';
@@ -8,6 +7,7 @@ import { enumOf } from './enumOf.ts';
 import { Connector } from './connector.ts';
 import { USER_ERRORS_FIELD_DESCRIPTION, UserErrorRef } from './errors.ts';
 import { ENTITLEMENT_ID, resolveIdArg } from './idArgs.ts';
+import { eventsNotApplied, outsideGrantsPolicies } from './read/liveCache.ts';
 import { EntitlementRef } from './refs.ts';
 import { actorOf, originOf } from './actAs.ts';
 import { SyncDiff } from './syncRun.ts';
@@ -22,13 +22,11 @@ export const OutsideGrantsPolicyEnum = enumOf('OutsideGrantsPolicy', {
 }, 'What slackgate does with access granted in Slack outside slackgate.');
 
 builder.objectField(EntitlementRef, 'outsideGrants', (t) =>
-  t.field({
+  t.loadable({
     type: OutsideGrantsPolicyEnum,
     description: 'What slackgate does when this entitlement is granted in Slack outside slackgate.',
-    resolve: async (e, _args, ctx) => {
-      const row = await ctx.database.db.selectFrom('entitlements').select('outside_grants').where('id', '=', e.id).executeTakeFirst();
-      return row?.outside_grants ?? 'ALLOW';
-    },
+    load: (ids: number[], ctx) => outsideGrantsPolicies(ctx.database.db, ids),
+    resolve: (e) => e.id,
   }),
 );
 
@@ -56,11 +54,7 @@ builder.objectField(Connector, 'events', (t) =>
   t.field({
     type: ConnectorEvents,
     description: 'The event transport’s state.',
-    resolve: async (_c, _args, ctx) => {
-      if (ctx.services.liveCache) return ctx.services.liveCache.state();
-      const { rows } = await sql<{ n: string | number }>`select count(*) as n from slack_events where applied_at is null`.execute(ctx.database.db);
-      return { transports: [], started: false, pending: Number(rows[0]?.n ?? 0), lastReceivedAt: null, lastAppliedAt: null };
-    },
+    resolve: (_c, _args, ctx) => ctx.services.liveCache?.state() ?? eventsNotApplied(ctx.database.db),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { getOperationAST, type DocumentNode } from 'graphql';
+import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Metrics } from '../metrics.ts';
 
@@ -30,27 +30,26 @@ export function useMetrics(metrics: Metrics): Plugin {
       };
     },
     onExecute({ args }) {
-      const labels = labelsOf(metrics, args.document, args.operationName);
-      const started = performance.now();
-      return {
-        onExecuteDone({ result }) {
-          metrics.graphqlDuration.observe(labels, (performance.now() - started) / 1000);
-          if (!isAsyncIterable(result) && result.errors?.length) metrics.graphqlErrors.inc({ ...labels, stage: 'execute' });
-        },
-      };
+      const timer = executionTimer(metrics, args);
+      return { onExecuteDone: ({ result }) => timer.done(result) };
     },
     onSubscribe({ args }) {
-      const labels = labelsOf(metrics, args.document, args.operationName);
-      const started = performance.now();
-      return {
-        onSubscribeResult({ result }) {
-          metrics.graphqlDuration.observe(labels, (performance.now() - started) / 1000);
-          if (!isAsyncIterable(result) && result.errors?.length) metrics.graphqlErrors.inc({ ...labels, stage: 'execute' });
-        },
-        onSubscribeError() {
-          metrics.graphqlErrors.inc({ ...labels, stage: 'execute' });
-        },
-      };
+      const timer = executionTimer(metrics, args);
+      return { onSubscribeResult: ({ result }) => timer.done(result), onSubscribeError: () => timer.failed() };
+    },
+  };
+}
+
+/** Times one execution (a query, a mutation, or setting up a subscription's stream) and counts its errors. */
+function executionTimer(metrics: Metrics, args: { document: DocumentNode; operationName?: string | null }) {
+  const labels = labelsOf(metrics, args.document, args.operationName);
+  const started = performance.now();
+  const failed = () => metrics.graphqlErrors.inc({ ...labels, stage: 'execute' });
+  return {
+    failed,
+    done(result: ExecutionResult | AsyncIterable<unknown>) {
+      metrics.graphqlDuration.observe(labels, (performance.now() - started) / 1000);
+      if (!isAsyncIterable(result) && result.errors?.length) failed();
     },
   };
 }

@@ -29,14 +29,7 @@ export function numberedNodeRef<Row extends { id: number }>(name: string, load: 
   });
 }
 
-export const AccountRef = builder.loadableNodeRef('Account', {
-  id: { resolve: (a: AccountRow) => a.id, parse: parseId },
-  load: (ids: number[], ctx) => accountsByIds(ctx.database.db, ids),
-  toKey: (a: AccountRow) => a.id,
-  sort: true,
-  cacheResolved: true,
-  loaderOptions: batch,
-});
+export const AccountRef = numberedNodeRef('Account', (ids, ctx): Promise<AccountRow[]> => accountsByIds(ctx.database.db, ids), true);
 
 export { RESOURCE_TYPENAMES } from './typenames.ts';
 
@@ -48,21 +41,18 @@ export const ResourceRef = builder.loadableInterfaceRef('Resource', {
   loaderOptions: batch,
 });
 
-export const EntitlementRef = builder.loadableNodeRef('Entitlement', {
-  id: { resolve: (e: EntitlementRow) => e.id, parse: parseId },
-  // Entitlements come with their resources, which are primed into the resource loader: an
-  // entitlement's resource then costs no statement of its own, and resolves without a load.
-  load: async (ids: number[], ctx) => {
+// Entitlements come with their resources, which are primed into the resource loader: an
+// entitlement's resource then costs no statement of its own, and resolves without a load.
+export const EntitlementRef = numberedNodeRef(
+  'Entitlement',
+  async (ids, ctx): Promise<EntitlementRow[]> => {
     const rows = await ctx.entitlements.read(ids);
     const resources = ResourceRef.getDataloader(ctx);
     for (const { resource } of rows) resources.prime(resource.id, resource);
     return rows;
   },
-  toKey: (e: EntitlementRow) => e.id,
-  sort: true,
-  cacheResolved: true,
-  loaderOptions: batch,
-});
+  true,
+);
 
 export const GrantRef = numberedNodeRef('Grant', (ids, ctx): Promise<GrantRow[]> => grantsByIds(ctx.database.db, ids), true);
 

@@ -1,6 +1,6 @@
 import { Kind, type DocumentNode, type GraphQLError, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { recordAudit } from '../audit/record.ts';
+import { clientActor, recordAudit } from '../audit/record.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { Database } from '../db/createDb.ts';
 import type { Logger } from '../log.ts';
@@ -48,7 +48,7 @@ export function useRefusalAudit(options: RefusalAuditOptions): Plugin {
       await recordAudit(options.database.db, {
         action,
         outcome,
-        actor: { apiClientId: caller.principal.clientId, label: `client:${caller.principal.clientId}` },
+        actor: clientActor(caller.principal.clientId),
         errorCode,
         details: { refusedBy, error: error.message.slice(0, 500) },
         ip: caller.ip,

@@ -1,7 +1,7 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { recordAudit } from '../audit/record.ts';
+import { startSyncFor, type StartSyncOutcome } from '../access/startSync.ts';
 import type { SyncRun } from '../db/schema.ts';
 import { SYNC_PHASES, type SyncPhase, type SyncProgressEvent } from '../sync/types.ts';
 import { builder } from './builder.ts';
@@ -9,7 +9,8 @@ import { requireBus } from './liveUpdates.ts';
 import { byIdArg } from './nodeById.ts';
 import type { GraphQLContext } from './context.ts';
 import { SyncChangeKindEnum, SyncStatusEnum, SyncTriggerEnum } from './enums.ts';
-import { ConflictError, UserErrorRef, type UserError } from './errors.ts';
+import { UserErrorRef } from './errors.ts';
+import { originOf } from './actAs.ts';
 import { resolveOptionalIdArg, SYNC_RUN_ID } from './idArgs.ts';
 import { connectionFromPage, keysetConnection, once, pageRequest } from './pagination.ts';
 import { changePagesPerRun, countChangesPerRun, countSyncRuns, syncChangeOrder, syncRunOrder, syncRunPage, type SyncChange } from './read/syncRuns.ts';
@@ -218,11 +219,6 @@ builder.subscriptionField('syncProgress', (t) =>
   }),
 );
 
-interface StartSyncResult {
-  run: SyncRun | null;
-  errors: UserError[];
-}
-
 builder.relayMutationField(
   'startSync',
   {
@@ -239,37 +235,8 @@ builder.relayMutationField(
     description: 'Start a full sync now. Returns at once with the run; follow it with syncProgress.',
     skipTypeScopes: true,
     authScopes: { sync: true },
-    resolve: async (_root, args, ctx): Promise<StartSyncResult> => {
-      const db = ctx.database.db;
-      const actor = { apiClientId: ctx.principal.clientId, label: `client:${ctx.principal.clientId}` };
-      const origin = { ip: ctx.origin.ip, userAgent: ctx.origin.userAgent };
-      const confirmDeletions = args.input.confirmDeletions === true;
-      const sync = ctx.services.sync;
-      if (!sync) {
-        const error = new ConflictError('no Slack connection is configured on this gateway, so it cannot sync; start it with --token (SLACKGATE_TOKEN)', {
-          code: 'SYNC_NOT_CONFIGURED',
-        });
-        await recordAudit(db, { action: 'startSync', outcome: 'FAILURE', actor, errorCode: error.code, details: { confirmDeletions }, ...origin });
-        return { run: null, errors: [error] };
-      }
-      let run: SyncRun;
-      try {
-        run = await sync.start({ trigger: 'MANUAL', requestedBy: ctx.principal.clientId, confirmDeletions });
-      } catch (cause) {
-        const error = new ConflictError(`the sync could not be started: ${(cause as Error).message}`, { code: 'SYNC_NOT_STARTED' });
-        await recordAudit(db, { action: 'startSync', outcome: 'FAILURE', actor, errorCode: error.code, details: { confirmDeletions }, ...origin });
-        return { run: null, errors: [error] };
-      }
-      await recordAudit(db, {
-        action: 'startSync',
-        outcome: 'SUCCESS',
-        actor,
-        target: { type: 'syncRun', id: run.id },
-        details: { confirmDeletions, status: run.status, trigger: run.trigger },
-        ...origin,
-      });
-      return { run, errors: [] };
-    },
+    resolve: (_root, args, ctx): Promise<StartSyncOutcome> =>
+      startSyncFor(ctx.database.db, ctx.services.sync, { client: ctx.principal, confirmDeletions: args.input.confirmDeletions === true, origin: originOf(ctx) }),
   },
   {
     name: 'StartSyncPayload',

@@ -254,7 +254,12 @@ export class LiveCache {
   }
 
   async state(): Promise<LiveCacheState> {
-    const row = await this.#db.selectFrom('slack_events').select((eb) => eb.fn.countAll<number>().as('n')).where('applied_at', 'is', null).executeTakeFirst();
-    return { started: !this.#stopped, pending: Number(row?.n ?? 0), lastReceivedAt: this.#lastReceivedAt, lastAppliedAt: this.#lastAppliedAt };
+    return { started: !this.#stopped, pending: await pendingEvents(this.#db), lastReceivedAt: this.#lastReceivedAt, lastAppliedAt: this.#lastAppliedAt };
   }
+}
+
+/** Slack events received and not yet applied, by every replica (the queue is shared). */
+export async function pendingEvents(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('slack_events').select((eb) => eb.fn.countAll<number>().as('n')).where('applied_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { LiveCacheObserver } from './liveCache.ts';
+import { pendingEvents, type LiveCacheObserver } from './liveCache.ts';
 
 /** Rows a full sync changed that events should have changed already: the events' misses. */
 export function driftOf(summary: unknown): number {
@@ -19,18 +19,23 @@ export function driftOf(summary: unknown): number {
 export function registerLiveCacheMetrics(registry: Registry, db: () => Kysely<DB> | undefined): LiveCacheObserver {
   // One set per registry: a second service in the same process (tests) counts into the same series.
   const known = registry.getSingleMetric('slackgate_events_received_total');
-  if (known) {
-    const received = known as Counter<'type' | 'outcome'>;
-    const applied = registry.getSingleMetric('slackgate_events_applied_total') as Counter<'type' | 'outcome'>;
-    const lag = registry.getSingleMetric('slackgate_events_lag_seconds') as Histogram;
-    return {
-      received: (type, outcome) => received.inc({ type, outcome }),
-      applied: (type, outcome, lagSeconds) => {
-        applied.inc({ type, outcome });
-        if (outcome === 'APPLIED') lag.observe(lagSeconds);
-      },
-    };
-  }
+  const { received, applied, lag } = known
+    ? {
+        received: known as Counter<'type' | 'outcome'>,
+        applied: registry.getSingleMetric('slackgate_events_applied_total') as Counter<'type' | 'outcome'>,
+        lag: registry.getSingleMetric('slackgate_events_lag_seconds') as Histogram,
+      }
+    : createLiveCacheMetrics(registry, db);
+  return {
+    received: (type, outcome) => received.inc({ type, outcome }),
+    applied: (type, outcome, lagSeconds) => {
+      applied.inc({ type, outcome });
+      if (outcome === 'APPLIED') lag.observe(lagSeconds);
+    },
+  };
+}
+
+function createLiveCacheMetrics(registry: Registry, db: () => Kysely<DB> | undefined) {
   const received = new Counter({
     name: 'slackgate_events_received_total',
     help: 'Slack events received, by type and outcome (queued; duplicate = an event_id seen before; ignored = not followed)',
@@ -49,41 +54,31 @@ export function registerLiveCacheMetrics(registry: Registry, db: () => Kysely<DB
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300],
     registers: [registry],
   });
+  databaseGauge(registry, db, 'slackgate_events_pending', 'Slack events received and not yet applied (database)', pendingEvents);
+  databaseGauge(registry, db, 'slackgate_sync_drift_rows', 'Grant and account rows the last successful full sync had to change (rows events missed or got wrong) (database)', async (handle) => {
+    const row = await handle
+      .selectFrom('sync_runs')
+      .select('diff_summary')
+      .where('status', '=', 'SUCCEEDED')
+      .where('trigger', '<>', 'TARGETED')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? driftOf(row.diff_summary) : 0;
+  });
+  return { received, applied, lag };
+}
+
+/** A gauge read from the database on each scrape: nothing while no database is open, 0 when the read fails. */
+function databaseGauge(registry: Registry, db: () => Kysely<DB> | undefined, name: string, help: string, read: (handle: Kysely<DB>) => Promise<number>): void {
   new Gauge({
-    name: 'slackgate_events_pending',
-    help: 'Slack events received and not yet applied (database)',
+    name,
+    help,
     registers: [registry],
     async collect() {
       const handle = db();
       if (!handle) return;
-      const { rows } = await sql<{ n: string | number }>`select count(*) as n from slack_events where applied_at is null`.execute(handle).catch(() => ({ rows: [] as { n: number }[] }));
-      this.set(Number(rows[0]?.n ?? 0));
+      this.set(await read(handle).catch(() => 0));
     },
   });
-  new Gauge({
-    name: 'slackgate_sync_drift_rows',
-    help: 'Grant and account rows the last successful full sync had to change (rows events missed or got wrong) (database)',
-    registers: [registry],
-    async collect() {
-      const handle = db();
-      if (!handle) return;
-      const row = await handle
-        .selectFrom('sync_runs')
-        .select('diff_summary')
-        .where('status', '=', 'SUCCEEDED')
-        .where('trigger', '<>', 'TARGETED')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst()
-        .catch(() => undefined);
-      this.set(row ? driftOf(row.diff_summary) : 0);
-    },
-  });
-  return {
-    received: (type, outcome) => received.inc({ type, outcome }),
-    applied: (type, outcome, lagSeconds) => {
-      applied.inc({ type, outcome });
-      if (outcome === 'APPLIED') lag.observe(lagSeconds);
-    },
-  };
 }

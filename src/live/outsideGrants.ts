@@ -7,6 +7,7 @@ import { forgetOnAnnouncement, type EventBus } from '../events/bus.ts';
 import { changesAfter } from '../feed/read.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { JobWorker, type JobHandler } from '../jobs/worker.ts';
+import { coalescedRun } from '../events/coalescedRun.ts';
 import type { Logger } from '../log.ts';
 import type { SlackConnection } from '../slack/connection.ts';
 
@@ -149,27 +150,10 @@ export interface OutsideGrantWatcher {
 
 /** Follows the change feed as it grows, and runs the policy's jobs. */
 export function startOutsideGrantWatcher(options: OutsideGrantsOptions): OutsideGrantWatcher {
-  let running: Promise<void> | undefined;
-  let again = false;
-  const run = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await watchOutsideGrants(options);
-        } while (again);
-      } catch (error) {
-        options.logger?.warn({ err: (error as Error).message }, 'watching for outside grants failed; retrying shortly');
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  };
+  const { run, stop } = coalescedRun(
+    () => watchOutsideGrants(options),
+    (error) => options.logger?.warn({ err: error.message }, 'watching for outside grants failed; retrying shortly'),
+  );
   const worker = new JobWorker({ db: options.db, handlers: outsideGrantHandlers(options), logger: options.logger, pollMs: options.pollMs ?? 1000 });
   const stopListening = forgetOnAnnouncement(options.bus, 'accessFeed', () => void run().then(() => worker.wake?.()));
   const timer = setInterval(() => void run(), options.pollMs ?? 5000);
@@ -183,7 +167,7 @@ export function startOutsideGrantWatcher(options: OutsideGrantsOptions): Outside
     async stop() {
       clearInterval(timer);
       stopListening();
-      await running;
+      await stop();
       await worker.stop();
     },
   };

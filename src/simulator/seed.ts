@@ -40,14 +40,11 @@ export const DEFAULT_TOKENS = {
   enterprise: 'xoxp-000000000001-000000000005-000000000006-simulatorFakeOrgAdminToken00000001',
 } as const;
 
+/** What both the bot and the admin user read and manage: people, workspaces, groups, channels. */
+const DIRECTORY_SCOPES = ['users:read', 'users:read.email', 'team:read', 'usergroups:read', 'usergroups:write', 'channels:read', 'groups:read'];
+
 export const BOT_SCOPES = [
-  'users:read',
-  'users:read.email',
-  'team:read',
-  'usergroups:read',
-  'usergroups:write',
-  'channels:read',
-  'groups:read',
+  ...DIRECTORY_SCOPES,
   'channels:manage',
   'groups:write',
   'chat:write',
@@ -58,13 +55,7 @@ export const BOT_SCOPES = [
 
 export const ADMIN_USER_SCOPES = [
   'admin',
-  'users:read',
-  'users:read.email',
-  'team:read',
-  'usergroups:read',
-  'usergroups:write',
-  'channels:read',
-  'groups:read',
+  ...DIRECTORY_SCOPES,
   'channels:write',
   'groups:write',
   'chat:write',
@@ -124,22 +115,10 @@ function baseUser(store: SlackStore, rng: Random, draft: UserDraft, created: num
     lastName: draft.kind === 'bot' ? '' : draft.last.display,
     email: draft.email,
     title: draft.title,
-    phone: '',
-    tz: zone.tz,
-    tzLabel: zone.label,
-    tzOffset: zone.offset,
-    locale: 'en-US',
-    color: rng.hex(6),
-    avatarHash: rng.hex(12),
+    ...kindOfPerson(store, rng, draft.kind, zone),
     deleted: draft.deleted,
-    isBot: draft.kind === 'bot',
-    isAppUser: false,
-    isRestricted: isGuest,
-    isUltraRestricted: draft.kind === 'single_guest',
-    isInvitedUser: draft.kind === 'invited',
     isStranger: draft.stranger,
     has2fa: draft.kind !== 'bot' && rng.chance(0.6),
-    ...(draft.kind === 'bot' ? { botId: store.ids.bot.next(), appId: `A0${rng.hex(8).toUpperCase()}` } : {}),
     memberships: draft.memberships,
     orgRole: draft.orgRole,
     created,
@@ -147,8 +126,31 @@ function baseUser(store: SlackStore, rng: Random, draft: UserDraft, created: num
     deactivatedTs: draft.deleted ? created + 86_400 * 60 : 0,
     guestExpirationTs: isGuest && rng.chance(0.3) ? EPOCH_2019 + FIVE_YEARS + 86_400 * 400 : 0,
     lastActiveTs: draft.deleted ? 0 : created + rng.int(86_400 * 300),
-    hasSso: draft.kind !== 'bot' && store.plan !== 'pro',
   };
+}
+
+/**
+ * What a seeded person's kind of account and time zone make of them, with a colour and avatar.
+ * The random draws come in the order the generated organization depends on (colour, avatar, then
+ * a bot's app id), so the same seed still builds the same people.
+ */
+function kindOfPerson(store: SlackStore, rng: Random, kind: UserDraft['kind'], zone: (typeof TIME_ZONES)[number]) {
+  const common = {
+    phone: '',
+    tz: zone.tz,
+    tzLabel: zone.label,
+    tzOffset: zone.offset,
+    locale: 'en-US',
+    color: rng.hex(6),
+    avatarHash: rng.hex(12),
+    isBot: kind === 'bot',
+    isAppUser: false,
+    isRestricted: kind === 'multi_guest' || kind === 'single_guest',
+    isUltraRestricted: kind === 'single_guest',
+    isInvitedUser: kind === 'invited',
+    hasSso: kind !== 'bot' && store.plan !== 'pro',
+  };
+  return kind === 'bot' ? { ...common, botId: store.ids.bot.next(), appId: `A0${rng.hex(8).toUpperCase()}` } : common;
 }
 
 function addSlackbot(store: SlackStore): void {
@@ -189,38 +191,12 @@ function registerTokens(store: SlackStore, tokens: SimulatorTokens, bot: User, o
   const teams = [...store.workspaces.keys()];
   const home = teams[0] as string;
   const org = store.isGrid;
-  store.addToken({
-    token: tokens.bot,
-    kind: 'bot',
-    userId: bot.id,
-    ...(org ? {} : { teamId: home }),
-    orgLevel: org,
-    grantedTeams: teams,
-    scopes: [...BOT_SCOPES],
-    appId: bot.appId ?? 'A0SLACKGATE1',
-    ...(bot.botId ? { botId: bot.botId } : {}),
-  });
-  store.addToken({
-    token: tokens.admin,
-    kind: 'user',
-    userId: owner.id,
-    ...(org ? {} : { teamId: home }),
-    orgLevel: org,
-    grantedTeams: teams,
-    scopes: [...ADMIN_USER_SCOPES],
-    appId: bot.appId ?? 'A0SLACKGATE1',
-  });
-  if (org && tokens.enterprise) {
-    store.addToken({
-      token: tokens.enterprise,
-      kind: 'user',
-      userId: owner.id,
-      orgLevel: true,
-      grantedTeams: teams,
-      scopes: [...ORG_ADMIN_SCOPES],
-      appId: bot.appId ?? 'A0SLACKGATE1',
-    } satisfies TokenInfo);
-  }
+  // The app is installed on the whole org (Grid) or on the one workspace; every token says so alike.
+  const installed = { ...(org ? {} : { teamId: home }), orgLevel: org, grantedTeams: teams, appId: bot.appId ?? 'A0SLACKGATE1' };
+  store.addToken({ token: tokens.bot, kind: 'bot', userId: bot.id, ...installed, scopes: [...BOT_SCOPES], ...(bot.botId ? { botId: bot.botId } : {}) });
+  store.addToken({ token: tokens.admin, kind: 'user', userId: owner.id, ...installed, scopes: [...ADMIN_USER_SCOPES] });
+  // The org admin token exists on Grid only, where `installed` is org-level.
+  if (org && tokens.enterprise) store.addToken({ token: tokens.enterprise, kind: 'user', userId: owner.id, ...installed, scopes: [...ORG_ADMIN_SCOPES] } satisfies TokenInfo);
 }
 
 function createOrganization(store: SlackStore, rng: Random, company: string, workspaceCount: number, tag: string): Workspace[] {
@@ -479,22 +455,10 @@ function seedDemo(store: SlackStore, options: SeedOptions, rng: Random): void {
       lastName: person.kind === 'bot' ? '' : person.name.split(' ').slice(1).join(' '),
       email: person.kind === 'bot' ? null : person.email === null ? null : `${person.email ?? person.handle}@lumenrobotics.example`,
       title: person.title,
-      phone: '',
-      tz: zone.tz,
-      tzLabel: zone.label,
-      tzOffset: zone.offset,
-      locale: 'en-US',
-      color: rng.hex(6),
-      avatarHash: rng.hex(12),
+      ...kindOfPerson(store, rng, person.kind ?? 'member', zone),
       deleted: person.deleted ?? false,
-      isBot: person.kind === 'bot',
-      isAppUser: false,
-      isRestricted: isGuest,
-      isUltraRestricted: person.kind === 'single_guest',
-      isInvitedUser: person.kind === 'invited',
       isStranger: false,
       has2fa: person.kind !== 'bot' && person.kind !== 'invited',
-      ...(person.kind === 'bot' ? { botId: store.ids.bot.next(), appId: `A0${rng.hex(8).toUpperCase()}` } : {}),
       memberships,
       orgRole: grid ? (person.orgRole ?? 'member') : 'member',
       created,
@@ -502,7 +466,6 @@ function seedDemo(store: SlackStore, options: SeedOptions, rng: Random): void {
       deactivatedTs: person.deleted ? created + 86_400 * 200 : 0,
       guestExpirationTs: isGuest ? EPOCH_2019 + FIVE_YEARS + 86_400 * 400 : 0,
       lastActiveTs: person.deleted ? 0 : created + 86_400 * 100,
-      hasSso: person.kind !== 'bot' && store.plan !== 'pro',
       ...(person.department ? { scim: { department: person.department, userType: isGuest ? 'Contractor' : 'Employee' } } : {}),
     });
     byHandle.set(person.handle, user);

@@ -9,7 +9,7 @@ import { SCIM_LIMITS, TIER_LIMITS } from './limits.ts';
 import { handleScim, scimCallName, scimErrorBody, type ScimResponse } from './scim/routes.ts';
 import type { ScimVersion } from './scim/resources.ts';
 import type { SimulatorBehaviour, SlackStore, TokenInfo } from './store.ts';
-import { Args, SlackApiError } from './web/args.ts';
+import { Args, parseJsonOr, SlackApiError } from './web/args.ts';
 import { jsonResponse, resolveCall, runCall, slackError, type WebResponse } from './web/dispatch.ts';
 
 export interface SimulatorCore {
@@ -63,12 +63,7 @@ function webArgs(url: URL, req: IncomingMessage, body: Buffer): Args {
     const type = (req.headers['content-type'] ?? '').toLowerCase();
     const text = body.toString('utf8');
     if (type.includes('application/json')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new SlackApiError('invalid_json');
-      }
+      const parsed = parseJsonOr(text, 'invalid_json');
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SlackApiError('json_not_object');
       // A token inside a JSON body is ignored: JSON callers authenticate with the header.
       for (const [key, value] of Object.entries(parsed)) if (key !== 'token') entries.push([key, value]);

@@ -720,25 +720,24 @@ export class SlackStore {
   }
 
   joinChannel(channel: Channel, userId: string): void {
-    if (channel.members.has(userId)) return;
-    const inStep = this.sortedInStep(channel);
-    channel.members.add(userId);
-    if (inStep) {
-      insertSorted(channel.sortedMembers as string[], userId);
-      channel.sortedAt = (channel.members as MemberSet).changes;
-    }
-    this.onChange?.({ kind: 'channelJoin', channel, userId });
+    this.changeMembership(channel, userId, true);
   }
 
   leaveChannel(channel: Channel, userId: string): void {
-    if (!channel.members.has(userId)) return;
+    this.changeMembership(channel, userId, false);
+  }
+
+  /** Adds or removes a member, keeping the sorted copy in step when it was; no change, no event. */
+  private changeMembership(channel: Channel, userId: string, join: boolean): void {
+    if (channel.members.has(userId) === join) return;
     const inStep = this.sortedInStep(channel);
-    channel.members.delete(userId);
+    if (join) channel.members.add(userId);
+    else channel.members.delete(userId);
     if (inStep) {
-      removeSorted(channel.sortedMembers as string[], userId);
+      (join ? insertSorted : removeSorted)(channel.sortedMembers as string[], userId);
       channel.sortedAt = (channel.members as MemberSet).changes;
     }
-    this.onChange?.({ kind: 'channelLeave', channel, userId });
+    this.onChange?.({ kind: join ? 'channelJoin' : 'channelLeave', channel, userId });
   }
 
   private sortedInStep(channel: Channel): boolean {

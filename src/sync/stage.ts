@@ -169,15 +169,35 @@ export const STAGE_MODULE = import.meta.url;
  * neither.
  */
 export async function stagePage(database: Database, runId: number, batch: SerializedBatch, record: PageRecord, checkpoint: Omit<Checkpoint, 'done'> & { done: boolean }): Promise<void> {
+  // The page's record and the task's checkpoint in one statement: atomic on its own, so a page
+  // with no rows to write (known from the last run) costs one round trip.
+  const recorded = database.db.with('page', () => pageStatement(database.db, runId, record)).insertInto('sync_checkpoints').values({
+    run_id: runId,
+    task: checkpoint.task,
+    cursor: checkpoint.cursor,
+    done: checkpoint.done,
+    items: checkpoint.items,
+  });
+  const saved = recorded.onConflict((oc) =>
+    oc.columns(['run_id', 'task']).doUpdateSet((eb) => ({
+      cursor: eb.ref('excluded.cursor'),
+      done: eb.ref('excluded.done'),
+      items: sql<number>`sync_checkpoints.items + excluded.items`,
+      updated_at: sql<Date>`now()`,
+    })),
+  );
+  const empty = batch.format === 'copy' ? batch.tables.length === 0 : batch.statements.length === 0;
+  if (empty) {
+    await saved.execute();
+    return;
+  }
   if (batch.format === 'copy' && database.withClient) {
-    const saved = checkpointStatement(database.db, runId, checkpoint).compile();
-    const paged = pageStatement(database.db, runId, record).compile();
+    const compiled = saved.compile();
     await database.withClient(async (client) => {
       await client.query('begin');
       try {
         for (const { table, columns, text } of batch.tables) await copyText(client, table, columns, text);
-        await client.query(paged.sql, paged.parameters as unknown[]);
-        await client.query(saved.sql, saved.parameters as unknown[]);
+        await client.query(compiled.sql, compiled.parameters as unknown[]);
         await client.query('commit');
       } catch (error) {
         await client.query('rollback').catch(() => {});

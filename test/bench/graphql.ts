@@ -1,5 +1,5 @@
 // `npm run bench -- graphql [--users 50000] [--seconds 10] [--connections 1,10,50] [--compare DIR]
-//    [--only grants|search] [--database URL] [--keep-database]`
+//    [--only grants|search] [--warmup 5] [--database URL] [--keep-database]`
 //
 // The API under load on the sync benchmark's fixture (Grid, 5 workspaces, N users) in a real
 // Postgres: a page of 100 grants with account, entitlement and resource, and an account search,
@@ -14,6 +14,7 @@
 // e.g. main's) as a fourth server taking turns with the others: an A/B of two builds in one run.
 // --keep-database leaves the synced fixture in place and prints its URL; --database URL measures
 // on such a fixture without syncing again (and leaves it). --only measures one of the two reads.
+// Before measuring, every server answers both reads for --warmup seconds (unmeasured).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent } from 'node:http';
 import { loadavg } from 'node:os';
@@ -25,7 +26,7 @@ import { createDb } from '../../src/db/createDb.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { SlackConnection } from '../../src/slack/connection.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
-import { loadInTurns, send, type LoadRequest, type LoadResult } from './support/load.ts';
+import { load, loadInTurns, send, type LoadRequest, type LoadResult } from './support/load.ts';
 import { builtSlackgate, freshDatabase, spawnSimulator } from './support/processes.ts';
 
 function arg(args: string[], name: string, fallback: number): number {
@@ -204,6 +205,14 @@ export default async function run(args: string[]): Promise<void> {
       console.log(
         `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   CPU ${(r.cpuMsPerRequest ?? NaN).toFixed(2).padStart(5)} ms/req   errors ${r.errors}/${r.requests}`,
       );
+
+    // Each server first answers both reads for a while, unmeasured: what is measured is a warm
+    // process (documents compiled, code optimised, pools and caches filled), not its start.
+    const warmup = arg(args, 'warmup', 5);
+    for (const kind of ['grants', 'search'] as const) {
+      for (const s of servers) await load({ connections: 10, seconds: warmup, request: requests[kind][s], check: () => true });
+    }
+    console.log(`warmed up: ${warmup} s of each read at 10 connections per server`);
 
     const ratios: string[] = [];
     let lowest = Infinity;

@@ -39,7 +39,7 @@ export class AccountStatusWriter {
       await recordAudit(db, record(outcome));
       return outcome;
     };
-    const call = input.idempotencyKey ? { apiClientId: input.actor.apiClientId, key: input.idempotencyKey, operation: 'ACCOUNT_STATUS' as const, entitlementId: null, accountId: input.accountId } : undefined;
+    const call = input.idempotencyKey ? { apiClientId: input.actor.apiClientId, key: input.idempotencyKey, operation: 'ACCOUNT_STATUS' as const, entitlementId: null, accountId: input.accountId, targetStatus: input.status } : undefined;
     return runIdempotent<AccountStatusOutcome>(db, call, this.#leaseMs, {
       replay: async (stored) => {
         const outcome = restoreOutcome<AccountStatusResult>(stored);

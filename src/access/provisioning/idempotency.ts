@@ -16,6 +16,8 @@ export interface ProvisioningOutcomesTable {
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** migrations/2026-12-04T1700_hardening.ts: until when the claiming process holds a PENDING key. */
   lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** migrations/2026-12-04T2100_account_status_key.ts: the status an ACCOUNT_STATUS call set (null for grants, revokes and older keys). */
+  target_status: ColumnType<'ENABLED' | 'DISABLED' | null, 'ENABLED' | 'DISABLED' | null | undefined, never>;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface IdempotentCall {
   operation: ProvisioningOutcomesTable['operation'];
   entitlementId: number | null;
   accountId: number;
+  /** The status an account-status call sets: part of the change the key names. */
+  targetStatus?: 'ENABLED' | 'DISABLED';
 }
 
 /** `taken-over`: the key was PENDING under a lease that ran out; the caller now holds it. */
@@ -53,7 +57,7 @@ export async function claimKey<T>(db: Kysely<DB>, call: IdempotentCall, leaseMs 
   const t = table(db);
   const inserted = await t
     .insertInto('provisioning_outcomes')
-    .values({ api_client_id: call.apiClientId, idempotency_key: call.key, operation: call.operation, entitlement_id: call.entitlementId, account_id: call.accountId, lease_until: leaseEnd(leaseMs) })
+    .values({ api_client_id: call.apiClientId, idempotency_key: call.key, operation: call.operation, entitlement_id: call.entitlementId, account_id: call.accountId, target_status: call.targetStatus ?? null, lease_until: leaseEnd(leaseMs) })
     .onConflict((oc) => oc.columns(['api_client_id', 'idempotency_key']).doNothing())
     .returning('state')
     .executeTakeFirst();
@@ -65,7 +69,9 @@ export async function claimKey<T>(db: Kysely<DB>, call: IdempotentCall, leaseMs 
     .where('idempotency_key', '=', call.key)
     .executeTakeFirst();
   if (!row) return claimKey(db, call, leaseMs); // released between our insert and our read
-  if (row.operation !== call.operation || row.entitlement_id !== call.entitlementId || row.account_id !== call.accountId) {
+  // A key stored before keys named their status (target_status null) still matches on the rest.
+  const otherStatus = row.target_status !== null && row.target_status !== (call.targetStatus ?? null);
+  if (row.operation !== call.operation || row.entitlement_id !== call.entitlementId || row.account_id !== call.accountId || otherStatus) {
     return { kind: 'mismatch', operation: row.operation };
   }
   if (row.state === 'PENDING') {

@@ -75,22 +75,17 @@ export function parseFilter(text: string): FilterNode {
     return token;
   };
 
-  const parseOr = (): FilterNode => {
-    let node = parseAnd();
-    while (peek()?.toLowerCase() === 'or') {
+  // `and` binds tighter than `or`; both associate to the left.
+  const parseJoined = (kind: 'and' | 'or', operand: () => FilterNode): FilterNode => {
+    let node = operand();
+    while (peek()?.toLowerCase() === kind) {
       pos++;
-      node = { kind: 'or', left: node, right: parseAnd() };
+      node = { kind, left: node, right: operand() };
     }
     return node;
   };
-  const parseAnd = (): FilterNode => {
-    let node = parseFactor();
-    while (peek()?.toLowerCase() === 'and') {
-      pos++;
-      node = { kind: 'and', left: node, right: parseFactor() };
-    }
-    return node;
-  };
+  const parseAnd = (): FilterNode => parseJoined('and', parseFactor);
+  const parseOr = (): FilterNode => parseJoined('or', parseAnd);
   const parseFactor = (): FilterNode => {
     const token = next();
     if (token === '(') {

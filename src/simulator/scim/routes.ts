@@ -1,4 +1,4 @@
-import { newUser, newUsergroup, type SlackStore, type User } from '../store.ts';
+import { newUser, newUsergroup, type SlackStore, type User, type UserGroup } from '../store.ts';
 import { JsonPage } from '../web/render.ts';
 
 const COMMA = Buffer.from(',');
@@ -158,54 +158,91 @@ function bodyObject(body: unknown): Json {
   return body as Json;
 }
 
-function usersRoute(store: SlackStore, request: ScimRequest): ScimResponse {
-  const { version, base, query } = request;
+interface Listing {
+  start: number;
+  count: number;
+  filter: ReturnType<typeof parseFilter> | undefined;
+}
+
+/** What `/Users` and `/Groups` do with one kind of resource; each handler reads the body itself, after its own checks. */
+interface ScimCollection<T> {
+  list(listing: Listing): ScimResponse;
+  create(): ScimResponse;
+  find(id: string): T;
+  get(item: T): ScimResponse;
+  patch(item: T): ScimResponse;
+  put(item: T): ScimResponse;
+  delete(item: T): ScimResponse;
+}
+
+/** GET lists (paged, filtered), POST creates; `/<id>` is found first (404), then the method is checked (405). */
+function collectionRoute<T>(request: ScimRequest, on: ScimCollection<T>): ScimResponse {
   const method = request.method.toUpperCase();
   const id = request.segments[1];
   if (id === undefined) {
     if (method === 'GET') {
-      const { start, count } = paging(query);
-      const filter = filterOf(query);
-      const ids = scimUserIds(store);
-      const index = membershipIndex(store);
-      const users = filter ? ids.map((uid) => store.user(uid) as User).filter((u) => matchesOrFail(filter, userAttribute(u))) : undefined;
-      const total = users ? users.length : ids.length;
-      const slice = users ? users.slice(start - 1, start - 1 + count) : ids.slice(start - 1, start - 1 + count).map((uid) => store.user(uid) as User);
-      const page = new JsonPage();
-      page.text(`{"schemas":[${JSON.stringify(version === 1 ? URN.v1.core : URN.v2.list)}],"totalResults":${total},"itemsPerPage":${slice.length},"startIndex":${start},"Resources":[`);
-      slice.forEach((user, i) => {
-        if (i > 0) page.bytes(COMMA);
-        writeScimUser(page, store, user, version, base, index);
-      });
-      page.text(']}');
-      return { status: 200, body: page.finish() };
+      const { start, count } = paging(request.query);
+      return on.list({ start, count, filter: filterOf(request.query) });
     }
-    if (method === 'POST') return createUser(store, request);
+    if (method === 'POST') return on.create();
     throw new ScimError(405, 'method_not_allowed');
   }
-  const user = findUser(store, id);
+  const item = on.find(id);
   switch (method) {
     case 'GET':
-      return { status: 200, body: scimUser(store, user, version, base) };
-    case 'PATCH': {
+      return on.get(item);
+    case 'PATCH':
+      return on.patch(item);
+    case 'PUT':
+      return on.put(item);
+    case 'DELETE':
+      return on.delete(item);
+    default:
+      throw new ScimError(405, 'method_not_allowed');
+  }
+}
+
+function usersRoute(store: SlackStore, request: ScimRequest): ScimResponse {
+  const { version, base } = request;
+  const answer = (user: User): ScimResponse => ({ status: 200, body: scimUser(store, user, version, base) });
+  return collectionRoute(request, {
+    list: (listing) => listUsers(store, request, listing),
+    create: () => createUser(store, request),
+    find: (id) => findUser(store, id),
+    get: answer,
+    patch: (user) => {
       const body = bodyObject(request.body);
       if (version === 1) applyV1UserPatch(store, user, body);
       else applyV2UserPatch(store, user, body);
-      return { status: 200, body: scimUser(store, user, version, base) };
-    }
-    case 'PUT': {
-      const body = bodyObject(request.body);
-      applyUserAttributes(store, user, body, version, true);
-      return { status: 200, body: scimUser(store, user, version, base) };
-    }
-    case 'DELETE':
+      return answer(user);
+    },
+    put: (user) => {
+      applyUserAttributes(store, user, bodyObject(request.body), version, true);
+      return answer(user);
+    },
+    delete: (user) => {
       // Deactivates; users are never hard-deleted. Repeating it still succeeds.
       assertMayDeactivate(store, user);
       store.deactivateUser(user);
       return version === 1 ? { status: 200, body: '' } : { status: 204 };
-    default:
-      throw new ScimError(405, 'method_not_allowed');
-  }
+    },
+  });
+}
+
+function listUsers(store: SlackStore, { version, base }: ScimRequest, { start, count, filter }: Listing): ScimResponse {
+  const ids = scimUserIds(store);
+  const index = membershipIndex(store);
+  const users = filter ? ids.map((uid) => store.user(uid) as User).filter((u) => matchesOrFail(filter, userAttribute(u))) : undefined;
+  const total = users ? users.length : ids.length;
+  const slice = users ? users.slice(start - 1, start - 1 + count) : ids.slice(start - 1, start - 1 + count).map((uid) => store.user(uid) as User);
+  const page = new JsonPage();
+  page.text(`{"schemas":[${JSON.stringify(version === 1 ? URN.v1.core : URN.v2.list)}],"totalResults":${total},"itemsPerPage":${slice.length},"startIndex":${start},"Resources":[`);
+  slice.forEach((user, i) => {
+    if (i > 0) page.bytes(COMMA);
+    writeScimUser(page, store, user, version, base, index);
+  });
+  page.text(']}');
+  return { status: 200, body: page.finish() };
 }
 
 function createUser(store: SlackStore, request: ScimRequest): ScimResponse {
@@ -235,57 +272,18 @@ function createUser(store: SlackStore, request: ScimRequest): ScimResponse {
 }
 
 function groupsRoute(store: SlackStore, request: ScimRequest): ScimResponse {
-  const { version, base, query } = request;
-  const method = request.method.toUpperCase();
-  const id = request.segments[1];
-  if (id === undefined) {
-    if (method === 'GET') {
-      const { start, count } = paging(query);
-      const filter = filterOf(query);
-      let groups = scimGroups(store);
-      if (filter) {
-        groups = groups.filter((g) =>
-          matchesOrFail(filter, (path) => {
-            if (path === 'displayname') return g.name;
-            if (path === 'id') return g.id;
-            if (path === 'members' || path === 'members.value') return [...g.users];
-            return undefined;
-          }),
-        );
-      }
-      const page = groups.slice(start - 1, start - 1 + count).map((g) => scimGroupJson(store, g, version, base));
-      return { status: 200, body: listResponseJson(version, page, groups.length, start) };
-    }
-    if (method === 'POST') {
-      const body = bodyObject(request.body);
-      const name = setDisplayName(store, undefined, body.displayName);
-      const ids = memberIds(body.members);
-      validateMembers(store, ids);
-      const now = store.now();
-      const firstTeam = [...store.workspaces.keys()][0] as string;
-      const owner = store.primaryOwnerOf(firstTeam)?.id ?? '';
-      const group = store.addUsergroup(
-        newUsergroup({
-          teamId: store.isGrid ? (store.enterprise?.id ?? firstTeam) : firstTeam,
-          name,
-          handle: name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
-          isIdpGroup: true,
-          isOrgLevel: store.isGrid,
-          dateCreate: now,
-          createdBy: owner,
-          users: new Set(ids),
-        }),
-      );
-      return { status: 201, body: scimGroup(store, group, version, base), headers: { location: `${base}Groups/${group.id}` } };
-    }
-    throw new ScimError(405, 'method_not_allowed');
-  }
-  const group = scimGroups(store).find((g) => g.id === id);
-  if (!group) throw new ScimError(404, 'no_such_group');
-  switch (method) {
-    case 'GET':
-      return { status: 200, body: scimGroup(store, group, version, base) };
-    case 'PATCH': {
+  const { version, base } = request;
+  const answer = (group: UserGroup): ScimResponse => ({ status: 200, body: scimGroup(store, group, version, base) });
+  return collectionRoute(request, {
+    list: (listing) => listGroups(store, request, listing),
+    create: () => createGroup(store, request),
+    find: (id) => {
+      const group = scimGroups(store).find((g) => g.id === id);
+      if (!group) throw new ScimError(404, 'no_such_group');
+      return group;
+    },
+    get: answer,
+    patch: (group) => {
       assertManageable(group);
       const body = bodyObject(request.body);
       if (version === 1) {
@@ -293,20 +291,60 @@ function groupsRoute(store: SlackStore, request: ScimRequest): ScimResponse {
         return { status: 204 };
       }
       applyV2GroupPatch(store, group, body);
-      return { status: 200, body: scimGroup(store, group, version, base) };
-    }
-    case 'PUT':
+      return answer(group);
+    },
+    put: (group) => {
       assertManageable(group);
       replaceGroup(store, group, bodyObject(request.body));
-      return { status: 200, body: scimGroup(store, group, version, base) };
-    case 'DELETE':
+      return answer(group);
+    },
+    delete: (group) => {
       assertManageable(group);
       if (group.isIdpGroup && group.channels.length > 0) throw new ScimError(400, 'idp_group_linked_to_channels');
       store.removeUsergroup(group);
       return { status: 204 };
-    default:
-      throw new ScimError(405, 'method_not_allowed');
+    },
+  });
+}
+
+function listGroups(store: SlackStore, { version, base }: ScimRequest, { start, count, filter }: Listing): ScimResponse {
+  let groups = scimGroups(store);
+  if (filter) {
+    groups = groups.filter((g) =>
+      matchesOrFail(filter, (path) => {
+        if (path === 'displayname') return g.name;
+        if (path === 'id') return g.id;
+        if (path === 'members' || path === 'members.value') return [...g.users];
+        return undefined;
+      }),
+    );
   }
+  const page = groups.slice(start - 1, start - 1 + count).map((g) => scimGroupJson(store, g, version, base));
+  return { status: 200, body: listResponseJson(version, page, groups.length, start) };
+}
+
+function createGroup(store: SlackStore, request: ScimRequest): ScimResponse {
+  const { version, base } = request;
+  const body = bodyObject(request.body);
+  const name = setDisplayName(store, undefined, body.displayName);
+  const ids = memberIds(body.members);
+  validateMembers(store, ids);
+  const now = store.now();
+  const firstTeam = [...store.workspaces.keys()][0] as string;
+  const owner = store.primaryOwnerOf(firstTeam)?.id ?? '';
+  const group = store.addUsergroup(
+    newUsergroup({
+      teamId: store.isGrid ? (store.enterprise?.id ?? firstTeam) : firstTeam,
+      name,
+      handle: name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
+      isIdpGroup: true,
+      isOrgLevel: store.isGrid,
+      dateCreate: now,
+      createdBy: owner,
+      users: new Set(ids),
+    }),
+  );
+  return { status: 201, body: scimGroup(store, group, version, base), headers: { location: `${base}Groups/${group.id}` } };
 }
 
 function serviceProviderConfig(version: ScimVersion): Json {

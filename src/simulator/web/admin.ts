@@ -1,8 +1,9 @@
 import { ENTERPRISE_ROLE_IDS } from '../names.ts';
-import { isWorkspaceAdmin, lowerBound, newUser, type User, type Workspace, type WorkspaceRole } from '../store.ts';
+import { lowerBound, newUser, type User, type Workspace, type WorkspaceRole } from '../store.ts';
 import { missingArgument, SlackApiError } from './args.ts';
 import { scopes, type CallContext, type MethodSpec } from './method.ts';
 import { decodeCursor, encodeCursor, pageLimit, pageOfList } from './paging.ts';
+import { roleFlags } from './render.ts';
 
 /** What an id argument names, or Slack's error for a missing argument or an unknown id. */
 function target<T>(ctx: CallContext, argument: string, find: (id: string) => T | undefined, notFound: string): T {
@@ -54,12 +55,7 @@ function adminUserEntry(ctx: CallContext, user: User, teamId: string | undefined
     username: user.name,
     full_name: user.realName,
     is_active: !user.deleted,
-    is_admin: isWorkspaceAdmin(role),
-    is_owner: role === 'owner' || role === 'primary_owner',
-    is_primary_owner: role === 'primary_owner',
-    is_restricted: user.isRestricted,
-    is_ultra_restricted: user.isUltraRestricted,
-    is_bot: user.isBot,
+    ...roleFlags(user, role),
     date_created: user.created,
     deactivated_ts: user.deactivatedTs,
     expiration_ts: user.isRestricted ? user.guestExpirationTs : 0,

@@ -92,12 +92,7 @@ export function parseList(value: unknown): string[] {
   if (typeof value !== 'string') return [String(value)];
   const text = value.trim();
   if (text.startsWith('[')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new SlackApiError('invalid_array_arg');
-    }
+    const parsed = parseJsonOr(text, 'invalid_array_arg');
     if (!Array.isArray(parsed)) throw new SlackApiError('invalid_array_arg');
     return parsed.map((v) => String(v).trim()).filter((v) => v !== '');
   }
@@ -105,4 +100,13 @@ export function parseList(value: unknown): string[] {
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v !== '');
+}
+
+/** JSON.parse, answering Slack's error `code` for text that is not JSON. */
+export function parseJsonOr(text: string, code: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SlackApiError(code);
+  }
 }

@@ -69,12 +69,7 @@ export function userObject(store: SlackStore, user: User, view: UserView): Recor
     tz_label: user.tzLabel,
     tz_offset: user.tzOffset,
     profile,
-    is_admin: isWorkspaceAdmin(role),
-    is_owner: role === 'owner' || role === 'primary_owner',
-    is_primary_owner: role === 'primary_owner',
-    is_restricted: user.isRestricted,
-    is_ultra_restricted: user.isUltraRestricted,
-    is_bot: user.isBot,
+    ...roleFlags(user, role),
     is_app_user: user.isAppUser,
     updated: user.updated,
     is_email_confirmed: user.email !== null && !user.isInvitedUser,
@@ -112,6 +107,18 @@ export function userObject(store: SlackStore, user: User, view: UserView): Recor
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** A string as JSON, without JSON.stringify for the common case of nothing to escape. */
+/** What a person is, as Slack reports it on users and on admin listings alike: role and kind of account. */
+export function roleFlags(user: User, role: WorkspaceRole | undefined): Record<string, boolean> {
+  return {
+    is_admin: isWorkspaceAdmin(role),
+    is_owner: role === 'owner' || role === 'primary_owner',
+    is_primary_owner: role === 'primary_owner',
+    is_restricted: user.isRestricted,
+    is_ultra_restricted: user.isUltraRestricted,
+    is_bot: user.isBot,
+  };
+}
+
 export function jsonString(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }

@@ -1,7 +1,7 @@
 import type { SlackConnection } from '../connection.ts';
 import { SlackApiError } from '../errors.ts';
 import type { SlackWebApi } from '../webApi.ts';
-import { configuredClient, type Provisioner, ProvisioningRefused, type ProvisionOp, type ProvisionStep, type ProvisionTarget } from './types.ts';
+import { changeMembership, configuredClient, type Provisioner, ProvisioningRefused, type ProvisionOp, type ProvisionStep, type ProvisionTarget } from './types.ts';
 
 /**
  * Channel membership (public and private) with the bot token: `conversations.invite` and
@@ -25,10 +25,8 @@ export class ChannelProvisioner implements Provisioner {
   async grant(target: ProvisionTarget): Promise<ProvisionStep> {
     const team = target.resource.workspaceId ?? undefined;
     try {
-      await this.#bot.call('conversations.invite', { channel: target.resource.slackId, users: target.account.slackId }, { team });
-      return { result: 'GRANTED' };
+      return await changeMembership(() => this.#bot.call('conversations.invite', { channel: target.resource.slackId, users: target.account.slackId }, { team }), 'GRANTED', 'ALREADY_GRANTED', ['already_in_channel']);
     } catch (error) {
-      if (error instanceof SlackApiError && error.slackError === 'already_in_channel') return { result: 'ALREADY_GRANTED' };
       if (error instanceof SlackApiError && error.slackError === 'not_in_channel') {
         // On invite this means the bot is not in the channel, not the user.
         throw new SlackApiError(error.method, error.slackError, error.status, `the gateway's bot is not a member of ${target.resource.slackId}; add the bot to the channel first`);
@@ -39,12 +37,6 @@ export class ChannelProvisioner implements Provisioner {
 
   async revoke(target: ProvisionTarget): Promise<ProvisionStep> {
     const team = target.resource.workspaceId ?? undefined;
-    try {
-      await this.#bot.call('conversations.kick', { channel: target.resource.slackId, user: target.account.slackId }, { team });
-      return { result: 'REVOKED' };
-    } catch (error) {
-      if (error instanceof SlackApiError && error.slackError === 'not_in_channel') return { result: 'ALREADY_REVOKED' };
-      throw error;
-    }
+    return changeMembership(() => this.#bot.call('conversations.kick', { channel: target.resource.slackId, user: target.account.slackId }, { team }), 'REVOKED', 'ALREADY_REVOKED', ['not_in_channel']);
   }
 }

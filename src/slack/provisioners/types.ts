@@ -1,4 +1,5 @@
 import type { ResourceType } from '../../db/schema.ts';
+import { SlackApiError } from '../errors.ts';
 
 /** The resource an entitlement belongs to, as the cache knows it. */
 export interface ProvisionResource {
@@ -92,4 +93,18 @@ export function refuseUnlessFullMember(op: ProvisionOp, target: ProvisionTarget,
 export function configuredClient<T>(client: T | undefined, missing: string): T {
   if (!client) throw new ProvisioningRefused('conflict', missing, 'NOT_CONFIGURED');
   return client;
+}
+
+/**
+ * A Slack call that changes one membership: `done` when it succeeds, `already` when Slack refuses
+ * with one of `alreadyErrors` (its way of saying the change was in place). Other errors propagate.
+ */
+export async function changeMembership(call: () => Promise<unknown>, done: SlackProvisionResult, already: SlackProvisionResult, alreadyErrors: readonly string[]): Promise<ProvisionStep> {
+  try {
+    await call();
+    return { result: done };
+  } catch (error) {
+    if (error instanceof SlackApiError && alreadyErrors.includes(error.slackError)) return { result: already };
+    throw error;
+  }
 }

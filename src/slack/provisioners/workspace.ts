@@ -1,9 +1,8 @@
 import { SlackCatalog } from '../catalog.ts';
 import type { SlackConnection } from '../connection.ts';
 import type { SlackUser } from '../wire.ts';
-import { SlackApiError } from '../errors.ts';
 import type { SlackWebApi } from '../webApi.ts';
-import { configuredClient, type Provisioner, ProvisioningRefused, type ProvisionOp, type ProvisionStep, type ProvisionTarget } from './types.ts';
+import { changeMembership, configuredClient, type Provisioner, ProvisioningRefused, type ProvisionOp, type ProvisionStep, type ProvisionTarget } from './types.ts';
 
 /**
  * A user as Slack sees them in workspace `teamId`, and whether they belong to it. Grid users
@@ -64,15 +63,7 @@ export class WorkspaceProvisioner implements Provisioner {
     const team = this.#team(target);
     const user = target.account.slackId;
     const role = this.#roleOf(target);
-    if (role === null) {
-      try {
-        await this.#admin.call('admin.users.assign', { team_id: team, user_id: user });
-        return { result: 'GRANTED' };
-      } catch (error) {
-        if (error instanceof SlackApiError && error.slackError === 'user_already_team_member') return { result: 'ALREADY_GRANTED' };
-        throw error;
-      }
-    }
+    if (role === null) return changeMembership(() => this.#admin.call('admin.users.assign', { team_id: team, user_id: user }), 'GRANTED', 'ALREADY_GRANTED', ['user_already_team_member']);
     const { inWorkspace, user: current } = await readWorkspaceUser(this.connection, team, user);
     if (!inWorkspace) throw new ProvisioningRefused('conflict', `user ${user} is not a member of workspace ${team}; grant workspace membership first`, 'NOT_IN_WORKSPACE');
     const held = role === 'owner' ? current.is_owner === true : current.is_admin === true;
@@ -85,15 +76,7 @@ export class WorkspaceProvisioner implements Provisioner {
     const team = this.#team(target);
     const user = target.account.slackId;
     const role = this.#roleOf(target);
-    if (role === null) {
-      try {
-        await this.#admin.call('admin.users.remove', { team_id: team, user_id: user });
-        return { result: 'REVOKED' };
-      } catch (error) {
-        if (error instanceof SlackApiError && ['user_not_found', 'user_already_deleted'].includes(error.slackError)) return { result: 'ALREADY_REVOKED' };
-        throw error;
-      }
-    }
+    if (role === null) return changeMembership(() => this.#admin.call('admin.users.remove', { team_id: team, user_id: user }), 'REVOKED', 'ALREADY_REVOKED', ['user_not_found', 'user_already_deleted']);
     const { inWorkspace, user: current } = await readWorkspaceUser(this.connection, team, user);
     if (!inWorkspace) return { result: 'ALREADY_REVOKED' };
     if (current.is_primary_owner) throw new ProvisioningRefused('conflict', `user ${user} is the primary owner; Slack does not allow changing the primary owner through the API`, 'PRIMARY_OWNER');
