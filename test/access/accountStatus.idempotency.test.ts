@@ -49,17 +49,17 @@ describe(`setAccountStatus with an idempotency key (${backend})`, () => {
 
 describe(`setAccountStatus with an idempotency key reused for the other status (${backend})`, () => {
   it('refuses the key with IDEMPOTENCY_KEY_REUSED and leaves the account as the first call set it', async () => {
-    const team = [...org.sim.store.workspaces.keys()][0]!;
-    const user = fullMembers(org.sim, team).filter((u) => u.orgRole === 'member')[2] as User;
-    const acc = await accountId(t.db, user.id);
-    const first = await org.service.setAccountStatus({ accountId: acc, status: 'DISABLED', actor, idempotencyKey: 'status-change' });
+    const team = [...w.sim.store.workspaces.keys()][0]!;
+    const user = fullMembers(w.sim, team).filter((u) => u.orgRole === 'member')[2] as User;
+    const acc = await accountId(w.db, user.id);
+    const first = await w.provisioning.setAccountStatus({ accountId: acc, status: 'DISABLED', actor, idempotencyKey: 'status-change' });
     expect(first).toEqual({ result: 'DISABLED', errors: [] });
 
-    org.sim.control.resetCalls();
-    const other = await org.service.setAccountStatus({ accountId: acc, status: 'ENABLED', actor, idempotencyKey: 'status-change' });
+    w.sim.control.resetCalls();
+    const other = await w.provisioning.setAccountStatus({ accountId: acc, status: 'ENABLED', actor, idempotencyKey: 'status-change' });
     expect(other.result).toBeUndefined();
     expect(other.errors.map((e) => e.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect(user.deleted).toBe(true);
-    expect(org.sim.control.calls()).toBe(0);
+    expect(w.sim.control.calls()).toBe(0);
   });
 });
