@@ -15,6 +15,11 @@ export default defineConfig({
   },
   test: {
     globalSetup: ['test/support/global-setup.ts'],
+    // A test file spent seconds loading the gateway's modules (the schema, Yoga, Pothos) before
+    // its first test. A worker now keeps its loaded modules from one file to the next; each
+    // file still opens its own database, simulator and gateway, and nothing in src/ or
+    // test/support keeps state between files beyond caches of what it built.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -220,6 +220,14 @@ async function withReviewCall(ctx: GraphQLContext, actorId: string | null | unde
   return isError(actor) ? { errors: [actor] } : run(service, actor);
 }
 
+/** withReviewCall on the one review `input.reviewId` names; an id that names no review is answered in errors. */
+function withNamedReviewCall(ctx: GraphQLContext, input: { actorId?: string | null; reviewId: string }, run: (service: ReviewService, actor: Actor, reviewId: number) => Promise<ReviewResult>): Promise<ReviewResult> {
+  return withReviewCall(ctx, input.actorId, async (service, actor) => {
+    const reviewId = await reviewIdOf(ctx, input.reviewId);
+    return isError(reviewId) ? { errors: [reviewId] } : run(service, actor, reviewId);
+  });
+}
+
 async function reviewIdOf(ctx: GraphQLContext, raw: string): Promise<number | UserError> {
   const id = await resolveIdArg(ctx, raw, ACCESS_REVIEW_ID, 'input.reviewId');
   return id ?? new NotFoundError(`there is no access review ${raw}`, { field: 'input.reviewId' });
@@ -312,9 +320,7 @@ builder.relayMutationField(
     description: 'Record KEEP or REVOKE for many items at once (decisions may change until the review is closed).',
     ...reviewers,
     resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
-      withReviewCall(ctx, input.actorId, async (service, actor) => {
-        const reviewId = await reviewIdOf(ctx, input.reviewId);
-        if (isError(reviewId)) return { errors: [reviewId] };
+      withNamedReviewCall(ctx, input, async (service, actor, reviewId) => {
         const decisions = [];
         for (const [i, d] of input.decisions.entries()) {
           const itemId = await resolveIdArg(ctx, String(d.itemId), REVIEW_ITEM_ID, `input.decisions.${i}.itemId`);
@@ -350,11 +356,9 @@ builder.relayMutationField(
     description: 'Stop decisions and carry out every REVOKE through a revoke request; the review is CLOSED once they are done.',
     ...reviewers,
     resolve: (_root, { input }, ctx): Promise<ReviewResult> =>
-      withReviewCall(ctx, input.actorId, async (service, actor) => {
-        const reviewId = await reviewIdOf(ctx, input.reviewId);
-        if (isError(reviewId)) return { errors: [reviewId] };
-        return service.close({ reviewId, actor, origin: origin(ctx), keepUndecided: input.keepUndecided === true });
-      }),
+      withNamedReviewCall(ctx, input, (service, actor, reviewId) =>
+        service.close({ reviewId, actor, origin: origin(ctx), keepUndecided: input.keepUndecided === true }),
+      ),
   },
   {
     name: 'CloseAccessReviewPayload',

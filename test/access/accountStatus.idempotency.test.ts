@@ -1,44 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/simulator/store.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { accountId, actor, fullMembers, syncedOrg, type Org } from '../support/slackOrg.ts';
+import { backend } from '../support/db.ts';
+import { accountId, actor, fullMembers } from '../support/slackOrg.ts';
+import { useWorld } from '../support/world.ts';
 
 // setAccountStatus goes through the same idempotency path as grant and revoke: a retried call
 // answers the first outcome without calling Slack, and a key reused for another account is refused.
 
-const t = useTestDatabase();
-let org: Org;
-
-beforeAll(async () => {
-  org = await syncedOrg(t.database, { plan: 'grid', seed: 11, users: 30, workspaces: 1, userGroups: 1, idpGroups: 0, channels: 1 });
-});
-afterAll(async () => {
-  await org.sim.close();
-});
+const w = useWorld({ slack: { plan: 'grid', seed: 11, users: 30, workspaces: 1, userGroups: 1, idpGroups: 0, channels: 1 } });
 
 describe(`setAccountStatus with an idempotency key (${backend})`, () => {
   it('replays the first outcome without calling Slack, and refuses the key for another account', async () => {
-    const team = [...org.sim.store.workspaces.keys()][0]!;
-    const [user, other] = fullMembers(org.sim, team).filter((u) => u.orgRole === 'member') as [User, User];
-    const acc = await accountId(t.db, user.id);
-    const first = await org.service.setAccountStatus({ accountId: acc, status: 'DISABLED', actor, idempotencyKey: 'disable-once' });
+    const team = [...w.sim.store.workspaces.keys()][0]!;
+    const [user, other] = fullMembers(w.sim, team).filter((u) => u.orgRole === 'member') as [User, User];
+    const acc = await accountId(w.db, user.id);
+    const first = await w.provisioning.setAccountStatus({ accountId: acc, status: 'DISABLED', actor, idempotencyKey: 'disable-once' });
     expect(first).toEqual({ result: 'DISABLED', errors: [] });
     expect(user.deleted).toBe(true);
 
     // Enabled again behind the gateway's back: a replay must not disable it a second time.
     user.deleted = false;
-    org.sim.control.resetCalls();
-    const replay = await org.service.setAccountStatus({ accountId: acc, status: 'DISABLED', actor, idempotencyKey: 'disable-once' });
+    w.sim.control.resetCalls();
+    const replay = await w.provisioning.setAccountStatus({ accountId: acc, status: 'DISABLED', actor, idempotencyKey: 'disable-once' });
     expect(replay).toEqual({ result: 'DISABLED', errors: [] });
     expect(user.deleted).toBe(false);
-    expect(org.sim.control.calls()).toBe(0);
+    expect(w.sim.control.calls()).toBe(0);
 
-    const reused = await org.service.setAccountStatus({ accountId: await accountId(t.db, other.id), status: 'DISABLED', actor, idempotencyKey: 'disable-once' });
+    const reused = await w.provisioning.setAccountStatus({ accountId: await accountId(w.db, other.id), status: 'DISABLED', actor, idempotencyKey: 'disable-once' });
     expect(reused.result).toBeUndefined();
     expect(reused.errors.map((e) => e.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect(other.deleted).toBe(false);
 
-    const audit = await t.db
+    const audit = await w.db
       .selectFrom('audit_events')
       .select(['outcome', 'error_code', 'details'])
       .where('action', '=', 'setAccountStatus')

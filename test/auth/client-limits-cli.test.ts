@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCli, type CliResult } from '../support/cli.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 
 const t = useTestDatabase();
@@ -16,16 +15,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function slackgate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => (stdout += String(c)));
-  err.on('data', (c) => (stderr += String(c)));
-  const env = backend === 'postgres' ? { DATABASE_URL: t.url as string } : { SLACKGATE_DATA_DIR: dataDir };
-  const code = await main(['node', 'slackgate', ...args], { env, stdout: out, stderr: err, stopSignal: new Promise(() => {}) });
-  return { code, stdout, stderr };
+function slackgate(...args: string[]): Promise<CliResult> {
+  return runCli(backend === 'postgres' ? { DATABASE_URL: t.url as string } : { SLACKGATE_DATA_DIR: dataDir }, ...args);
 }
 
 describe(`client create --trusted-only --cost-budget (${backend})`, () => {

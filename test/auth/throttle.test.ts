@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/auth/clients.ts';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
+import type { RunningServer } from '../../src/server.ts';
 import { capturedLog } from '../support/clients.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
 // Finding 7 of the hardening issue: /oauth/token could be brute-forced (3,227 guesses a second,
 // one warn line each). Now failures are limited per client id and per source address.
 
-const t = useTestDatabase();
 const log = capturedLog('warn');
+const w = useWorld({ gateway: { logger: log.logger } });
 const warnings = () => log.lines.filter((line) => line.level === 40);
 let server: RunningServer;
 
+// The token endpoint is served by the HTTP server, so these tests go over a port.
 beforeAll(async () => {
-  server = await listen(createGateway({ database: t.database, logger: log.logger }), { port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await server.close();
+  server = await w.listen();
 });
 
 async function guess(clientId: string, secret: string): Promise<{ status: number; retryAfter: string | null }> {
@@ -31,7 +30,7 @@ async function guess(clientId: string, secret: string): Promise<{ status: number
 
 describe(`/oauth/token throttling (${backend})`, () => {
   it('meets a brute force of 500 wrong secrets with 429 and Retry-After after a few tries, logging a bounded number of lines; the right secret then waits too', async () => {
-    const { client, secret } = await createClient(t.db, { name: 'target', scopes: ['read'], actor: { label: 'test' } });
+    const { client, secret } = await createClient(w.db, { name: 'target', scopes: ['read'], actor: { label: 'test' } });
     const answers: { status: number; retryAfter: string | null }[] = [];
     for (let i = 0; i < 500; i += 25) {
       answers.push(...(await Promise.all(Array.from({ length: 25 }, (_, j) => guess(client.id, `sgs_wrong_${i + j}`)))));

@@ -8,10 +8,9 @@ import { markChangeSource, skipChangeFeed } from '../../src/feed/source.ts';
 import { sequenceChanges, startSequencer, type Sequencer } from '../../src/feed/sequencer.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import { reconcileGrants } from '../../src/sync/targeted.ts';
-import { apiClient, graphql, silentLogger } from '../api/helpers.ts';
-import { seedCatalog, type Catalog } from '../api/seed.ts';
+import { apiClient, graphql, silentLogger, sseResults } from '../support/clients.ts';
+import { seedCatalog, type Catalog } from '../support/catalog.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
-import { sseResults } from '../support/clients.ts';
 
 const t = useTestDatabase();
 let bus: EventBus;

@@ -7,7 +7,7 @@ import { startOutsideGrantWatcher, type OutsideGrantWatcher } from '../../src/li
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import { startSimulator, type Channel, type RunningSimulator, type User, type UserGroup } from '../../src/simulator/index.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
-import { apiClient, graphql, silentLogger } from '../api/helpers.ts';
+import { apiClient, graphql, silentLogger } from '../support/clients.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { configFor, connectionFor } from '../support/slack.ts';
 

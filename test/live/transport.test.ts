@@ -10,7 +10,7 @@ import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import { startSimulator, type RunningSimulator, type User, type UserGroup } from '../../src/simulator/index.ts';
 import { createSlackApp, type SlackApp } from '../../src/slackApp/index.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
-import { apiClient, silentLogger } from '../api/helpers.ts';
+import { apiClient, silentLogger } from '../support/clients.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { configFor, connectionFor } from '../support/slack.ts';
 

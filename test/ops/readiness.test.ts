@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.ts';
-import { createGateway, listen, type Gateway, type RunningServer } from '../../src/server.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server.ts';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
-const t = useTestDatabase();
 const HOUR = 3600_000;
-let gateway: Gateway;
+const w = useWorld({ gateway: { syncIntervalMs: HOUR } });
 let server: RunningServer;
 
+// /readyz is the HTTP server's own route (what a load balancer probes), so these tests go over a port.
 beforeAll(async () => {
-  gateway = createGateway({ database: t.database, logger: createLogger({ level: 'silent', format: 'json' }), syncIntervalMs: HOUR });
-  server = await listen(gateway, { port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await server.close();
+  server = await w.listen();
 });
 
 // `any`: the body's fields are what the tests assert, one by one.
@@ -24,7 +20,7 @@ async function readyz(): Promise<{ status: number; body: Record<string, any> }> 
 
 async function succeededAgo(ms: number): Promise<void> {
   const at = new Date(Date.now() - ms);
-  await t.db
+  await w.db
     .insertInto('sync_runs')
     .values({ trigger: 'SCHEDULE', status: 'SUCCEEDED', created_at: new Date(at.getTime() - 60_000), started_at: new Date(at.getTime() - 60_000), finished_at: at })
     .execute();
@@ -47,7 +43,7 @@ describe(`/readyz and the last sync (${backend})`, () => {
   });
 
   it('stays ready when the last sync is older than two intervals, and calls it stale', async () => {
-    await t.db.deleteFrom('sync_runs').execute();
+    await w.db.deleteFrom('sync_runs').execute();
     await succeededAgo(3 * HOUR);
     const { status, body } = await readyz();
     expect(status).toBe(200);
@@ -56,7 +52,7 @@ describe(`/readyz and the last sync (${backend})`, () => {
   });
 
   it('answers 503 once the process is shutting down', async () => {
-    gateway.drain();
+    w.gateway.drain();
     const { status, body } = await readyz();
     expect(status).toBe(503);
     expect(body).toMatchObject({ ready: false, shuttingDown: true });

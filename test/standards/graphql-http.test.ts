@@ -1,31 +1,27 @@
 import { auditServer, type AuditResult } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway, listen, type RunningServer } from '../../src/server.ts';
-import { apiClient, silentLogger } from '../api/helpers.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backend } from '../support/db.ts';
+import { useWorld } from '../support/world.ts';
 
 // graphql-http's server audits (the GraphQL over HTTP spec's conformance suite) against the
 // gateway, authenticated as an API client. Every MUST passes; the SHOULDs the gateway does not
-// meet are listed here and in the README with the reason.
-const t = useTestDatabase();
-let server: RunningServer;
+// meet are listed here and in the README with the reason. The audits speak HTTP to a real port,
+// as any client the spec describes would.
+const w = useWorld();
 let results: AuditResult[];
 
 /** SHOULD audits not met, by id, with why (README "Standards"). */
 export const UNMET_SHOULDS: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await listen(createGateway({ database: t.database, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
-  const { token } = await apiClient(t.db, ['read']);
+  const server = await w.listen();
+  const token = await w.token(['read']);
   const authorized: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('authorization', `Bearer ${token}`);
     return fetch(input, { ...init, headers });
   };
   results = await auditServer({ url: `${server.url}/graphql`, fetchFn: authorized });
-});
-afterAll(async () => {
-  await server.close();
 });
 
 describe(`GraphQL over HTTP audits (${backend})`, () => {

@@ -1,32 +1,14 @@
 // Helpers over a simulated Slack organization and what the cache holds of it.
 import type { Kysely } from 'kysely';
-import { createProvisioningService, type GatewayProvisioningService } from '../../src/access/provisioning/index.ts';
 import type { Actor } from '../../src/access/types.ts';
 import type { Database } from '../../src/db/createDb.ts';
 import type { DB } from '../../src/db/schema.ts';
-import type { EventBus } from '../../src/events/bus.ts';
 import type { SlackConnection } from '../../src/slack/connection.ts';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.ts';
+import type { RunningSimulator } from '../../src/simulator/index.ts';
 import type { User } from '../../src/simulator/store.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
-import { configFor, connectionFor } from './slack.ts';
 
 export const actor: Actor = { apiClientId: 'test-client', label: 'test' };
-
-export interface Org {
-  sim: RunningSimulator;
-  connection: SlackConnection;
-  service: GatewayProvisioningService;
-}
-
-/** A simulated organization synced into the cache, and a provisioning service on it. */
-export async function syncedOrg(database: Database, options: SimulatorOptions, extra: { bus?: EventBus } = {}): Promise<Org> {
-  const sim = await startSimulator(options);
-  const connection = connectionFor(configFor(sim));
-  await syncAgain(database, connection);
-  const service = createProvisioningService({ database, connection, bus: extra.bus });
-  return { sim, connection, service };
-}
 
 /** Fills the cache from Slack with one full sync (again); refuses to delete more than `deletionThreshold` of it. */
 export async function syncAgain(database: Database, connection: SlackConnection, deletionThreshold = 0.9): Promise<void> {

@@ -5,7 +5,7 @@ import { createEventBusFor, type EventBus } from '../../src/events/bus.ts';
 import { createGateway, listen, type RunningServer } from '../../src/server.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
-import { apiClient, graphql, silentLogger } from '../api/helpers.ts';
+import { apiClient, graphql, silentLogger } from '../support/clients.ts';
 import { backend, useTestDatabase } from '../support/db.ts';
 import { configFor, connectionFor, expectedAccess } from '../support/slack.ts';
 
