@@ -137,7 +137,12 @@ export class ScimClient {
           this.#stats.record(label, 'ok', `scim:${kind}`);
           return { status: res.status, body: undefined, answer };
         }
-        const parsed = JSON.parse(bytes.toString('utf8')) as T;
+        let parsed: T | undefined;
+        try {
+          parsed = JSON.parse(bytes.toString('utf8')) as T;
+        } catch {
+          parsed = undefined;
+        }
         this.#stats.record(label, 'ok', `scim:${kind}`);
         return { status: res.status, body: parsed, answer };
       }
