@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import type { AccessChangeKind, ChangeSource } from '../db/schema.ts';
 import { followAccessChanges } from '../feed/follow.ts';
-import { changesAfter, changesBefore, type AccessChangeFilter, type AccessChangeRow } from '../feed/read.ts';
+import { changesAfter, changesBefore, countChanges, type AccessChangeFilter, type AccessChangeRow } from '../feed/read.ts';
 import { assertFeedKept, FeedTruncatedError } from '../feed/retention.ts';
 import { feedHead } from '../feed/sequencer.ts';
 import { builder } from './builder.ts';
@@ -141,13 +141,7 @@ builder.queryField('accessChanges', (t) =>
         },
         totalCount: async () => {
           if (!filter) return 0;
-          let q = db.selectFrom('access_changes').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', 'is not', null);
-          if (filter.entitlementId !== undefined) q = q.where('entitlement_id', '=', filter.entitlementId);
-          if (filter.resourceId !== undefined) q = q.where('resource_id', '=', filter.resourceId);
-          if (filter.accountId !== undefined) q = q.where('account_id', '=', filter.accountId);
-          if (filter.sources?.length) q = q.where('source', 'in', filter.sources);
-          if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds);
-          return Number((await q.executeTakeFirst())?.n ?? 0);
+          return countChanges(db, filter);
         },
       };
     },

@@ -2,7 +2,7 @@ import type { SyncRun } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { enumOf } from './enumOf.ts';
 import { catalogCounts, connectorState } from './read/connector.ts';
-import { activeSyncRun, lastSuccessfulSyncRun } from './read/syncRuns.ts';
+import { activeSyncRun, lastFinishedSyncRun, lastSuccessfulSyncRun } from './read/syncRuns.ts';
 import { SyncRunRef } from './refs.ts';
 
 interface TokenReport {
@@ -101,7 +101,7 @@ builder.queryField('connector', (t) =>
         activeSyncRun(db),
         lastSuccessfulSyncRun(db),
         catalogCounts(db),
-        db.selectFrom('sync_runs').selectAll().where('finished_at', 'is not', null).orderBy('id', 'desc').limit(1).executeTakeFirst(),
+        lastFinishedSyncRun(db),
       ]);
       const planInfo = record(state.get('plan')?.value);
       const recordedStatus = record(state.get('status')?.value);

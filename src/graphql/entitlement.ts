@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Entitlement } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { byIdArg, filteredConnection } from './nodeById.ts';
@@ -8,6 +7,7 @@ import { GrantConnection, GrantFilterInput, loadGrantConnections } from './grant
 import { ENTITLEMENT_ID, RESOURCE_ID, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { countEntitlements, entitlementOrder, entitlementPage } from './read/entitlements.ts';
+import { grantCountsByEntitlement } from './read/grants.ts';
 import { EntitlementRef, ResourceRef } from './refs.ts';
 import { remembered } from './read/countCache.ts';
 
@@ -34,15 +34,7 @@ EntitlementRef.implement({
       type: 'Int',
       description: 'How many accounts hold it.',
       load: async (ids: number[], ctx) => {
-        const compute = async (missing: number[]) => {
-          const rows = await ctx.database.db
-            .selectFrom('grants')
-            .select(['entitlement_id', (eb) => eb.fn.countAll<number>().as('count')])
-            .where('entitlement_id', '=', sql<number>`any(${missing}::bigint[])`)
-            .groupBy('entitlement_id')
-            .execute();
-          return new Map(rows.map((r) => [r.entitlement_id, Number(r.count)]));
-        };
+        const compute = (missing: number[]) => grantCountsByEntitlement(ctx.database.db, missing);
         // The same count as an unfiltered grants(…) { totalCount } of the entitlement: one remembered value.
         const counts = ctx.counts ? await ctx.counts.many(`grants:entitlement_id:{}`, ids, compute) : await compute(ids);
         return ids.map((id) => counts.get(id) ?? 0);

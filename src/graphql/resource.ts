@@ -8,7 +8,7 @@ import { ResourceStatusEnum, ResourceTypeEnum } from './enums.ts';
 import { resolveIdArg, resolveOptionalIdArg, WORKSPACE_ID } from './idArgs.ts';
 import { keysetConnection } from './pagination.ts';
 import { entitlementsOfResources } from './read/entitlements.ts';
-import { countResources, countWorkspaces, resourceOrder, resourcePage, workspaceOrder, workspacePage, type ResourceRow } from './read/resources.ts';
+import { countResources, countWorkspaces, memberCountsOf, resourceOrder, resourcePage, workspaceIdsBySlackIds, workspaceOrder, workspacePage, type ResourceRow } from './read/resources.ts';
 import { EntitlementRef, RESOURCE_TYPENAMES, ResourceRef } from './refs.ts';
 
 const typenameByRow = (row: ResourceRow) => RESOURCE_TYPENAMES[row.resource_type];
@@ -51,15 +51,7 @@ ResourceRef.implement({
 /** Workspace resources by Slack team id, batched per request. */
 const workspaceIdsBySlackId = createContextCache(
   (ctx: GraphQLContext) =>
-    new DataLoader<string, number | null>(async (slackIds) => {
-      const rows = await ctx.database.db
-        .selectFrom('resources')
-        .select(['id', 'slack_id'])
-        .where('resource_type', '=', 'workspace')
-        .where('slack_id', 'in', [...slackIds])
-        .execute();
-      return slackIds.map((s) => rows.find((r) => r.slack_id === s)?.id ?? null);
-    }),
+    new DataLoader<string, number | null>((slackIds) => workspaceIdsBySlackIds(ctx.database.db, slackIds)),
 );
 async function workspaceResourceIdBySlackId(ctx: GraphQLContext, slackId: string): Promise<number | null> {
   return workspaceIdsBySlackId(ctx).load(slackId);
@@ -105,17 +97,7 @@ builder.objectFields(ChannelRef, (t) => ({
 /** Members of channels (grants of their member entitlement), batched per request. */
 const memberCounts = createContextCache(
   (ctx: GraphQLContext) =>
-    new DataLoader<number, number>(async (resourceIds) => {
-      const rows = await ctx.database.db
-        .selectFrom('grants')
-        .innerJoin('entitlements', 'entitlements.id', 'grants.entitlement_id')
-        .select(['entitlements.resource_id', (eb) => eb.fn.countAll<string>().as('count')])
-        .where('entitlements.resource_id', 'in', [...resourceIds])
-        .where('entitlements.slug', '=', 'member')
-        .groupBy('entitlements.resource_id')
-        .execute();
-      return resourceIds.map((id) => Number(rows.find((r) => r.resource_id === id)?.count ?? 0));
-    }),
+    new DataLoader<number, number>((resourceIds) => memberCountsOf(ctx.database.db, resourceIds)),
 );
 
 const ResourceFilter = builder.inputType('ResourceFilter', {

@@ -108,6 +108,17 @@ export async function grantPagesPerParent(
 }
 
 /** How many grants match the filter, per parent, in one statement. */
+/** How many grants each entitlement has, for the ids that have any. */
+export async function grantCountsByEntitlement(db: Kysely<DB>, entitlementIds: readonly number[]): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('grants')
+    .select(['entitlement_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('entitlement_id', '=', sql<number>`any(${[...entitlementIds]}::bigint[])`)
+    .groupBy('entitlement_id')
+    .execute();
+  return new Map(rows.map((r) => [r.entitlement_id, Number(r.count)]));
+}
+
 export async function countGrantsPerParent(db: Kysely<DB>, parent: GrantParent, parentIds: readonly number[], filter: GrantFilter): Promise<Map<number, number>> {
   const rows = await withFilter(db.selectFrom('grants').selectAll('grants'), filter)
     .clearSelect()

@@ -108,3 +108,24 @@ export async function countResources(db: Kysely<DB>, filter: ResourceListFilter)
   const row = await filteredResources(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Workspace resource ids by Slack team id (null where the cache has none). */
+export async function workspaceIdsBySlackIds(db: Kysely<DB>, slackIds: readonly string[]): Promise<(number | null)[]> {
+  const rows = await db.selectFrom('resources').select(['id', 'slack_id']).where('resource_type', '=', 'workspace').where('slack_id', 'in', [...slackIds]).execute();
+  const ids = new Map(rows.map((r) => [r.slack_id, r.id]));
+  return slackIds.map((s) => ids.get(s) ?? null);
+}
+
+/** How many members each resource has (grants of its `member` entitlement), in the order asked. */
+export async function memberCountsOf(db: Kysely<DB>, resourceIds: readonly number[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .innerJoin('entitlements', 'entitlements.id', 'grants.entitlement_id')
+    .select(['entitlements.resource_id', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('entitlements.resource_id', 'in', [...resourceIds])
+    .where('entitlements.slug', '=', 'member')
+    .groupBy('entitlements.resource_id')
+    .execute();
+  const counts = new Map(rows.map((r) => [r.resource_id, Number(r.count)]));
+  return resourceIds.map((id) => counts.get(id) ?? 0);
+}

@@ -29,6 +29,11 @@ export async function lastSuccessfulSyncRun(db: Kysely<DB>): Promise<SyncRun | u
   return db.selectFrom('sync_runs').selectAll().where('status', '=', 'SUCCEEDED').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
+/** The last run that finished, whatever its outcome. */
+export async function lastFinishedSyncRun(db: Kysely<DB>): Promise<SyncRun | undefined> {
+  return db.selectFrom('sync_runs').selectAll().where('finished_at', 'is not', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
 export interface SyncRunFilter {
   statuses?: SyncStatus[] | null;
 }
