@@ -130,21 +130,15 @@ export class ScimClient {
         continue;
       }
       const bytes = Buffer.from(await res.arrayBuffer());
+      // A page the caller knows (offered its digest) is not parsed at all.
+      let answer: { digest: string; known: string | undefined } | undefined;
       if (known && res.status === 200) {
         const digest = answerDigest(bytes, known.seed);
-        const answer = { digest, known: known.lookup(digest) };
+        answer = { digest, known: known.lookup(digest) };
         if (answer.known !== undefined) {
           this.#stats.record(label, 'ok', `scim:${kind}`);
           return { status: res.status, body: undefined, answer };
         }
-        let parsed: T | undefined;
-        try {
-          parsed = JSON.parse(bytes.toString('utf8')) as T;
-        } catch {
-          parsed = undefined;
-        }
-        this.#stats.record(label, 'ok', `scim:${kind}`);
-        return { status: res.status, body: parsed, answer };
       }
       let parsed: unknown;
       try {
@@ -172,7 +166,7 @@ export class ScimClient {
         throw new SlackApiError(label, scimErrorCode(parsed) ?? `http_${res.status}`, res.status);
       }
       this.#stats.record(label, 'ok', `scim:${kind}`);
-      return { status: res.status, body: parsed as T | undefined };
+      return { status: res.status, body: parsed as T | undefined, ...(answer ? { answer } : {}) };
     }
   }
 
