@@ -60,21 +60,17 @@ function refusalsOf(metrics: Metrics): Counter<'client'> {
 }
 
 /**
- * Fair use per API client: every operation spends its query cost — as the complexity plugin
- * computes it for the schema (the cost model itself lives with the schema's fields) — from its
- * client's per-minute budget. An operation the budget cannot pay is refused with HTTP 429 and
- * Retry-After, before it runs, so one noisy tool does not take the capacity other clients (and
- * approvers) need. Subscriptions pay once, when they start.
- */
-/**
  * The complexity of a document with its variables, computed once per (document, variables):
  * documents come from the parse cache, so a client repeating a query walks it once. The cost
  * model reads only a field's arguments, never the context, so the value holds for every caller.
  */
+/** What the budget reads of an operation (the arguments of envelop's execute and subscribe). */
+type PricedOperation = { schema: Parameters<typeof complexityFromQuery>[1]['schema']; document: Parameters<typeof complexityFromQuery>[0]; variableValues?: Record<string, unknown> | null; contextValue: GraphQLContext };
+
 const costs = new WeakMap<object, Map<string, number>>();
 const MAX_COSTS_PER_DOCUMENT = 100;
 
-function costOf(args: { schema: Parameters<typeof complexityFromQuery>[1]['schema']; document: Parameters<typeof complexityFromQuery>[0]; variableValues?: Record<string, unknown> | null; contextValue: GraphQLContext }): number {
+function costOf(args: PricedOperation): number {
   const variables = args.variableValues ?? {};
   const key = JSON.stringify(variables);
   // Documents arrive parsed; a string (never seen here) is priced without remembering.
@@ -97,9 +93,16 @@ function costOf(args: { schema: Parameters<typeof complexityFromQuery>[1]['schem
   return cost;
 }
 
+/**
+ * Fair use per API client: every operation spends its query cost — as the complexity plugin
+ * computes it for the schema (the cost model itself lives with the schema's fields) — from its
+ * client's per-minute budget. An operation the budget cannot pay is refused with HTTP 429 and
+ * Retry-After, before it runs, so one noisy tool does not take the capacity other clients (and
+ * approvers) need. Subscriptions pay once, when they start.
+ */
 export function useCostBudget(budgets: CostBudgets, metrics: Metrics): Plugin<GraphQLContext> {
   const refusals = refusalsOf(metrics);
-  const charge = (args: { schema: Parameters<typeof complexityFromQuery>[1]['schema']; document: Parameters<typeof complexityFromQuery>[0]; variableValues?: Record<string, unknown> | null; contextValue: GraphQLContext }) => {
+  const charge = (args: PricedOperation) => {
     const principal: Principal | undefined = args.contextValue.principal;
     if (!principal) return undefined;
     const cost = costOf(args);
