@@ -53,14 +53,20 @@ export const BULK_LOAD_MIN = 10_000;
  * inserting 300k entries one by one, and a foreign key added to a filled table is checked with
  * one join instead of one lookup (and a row lock on the referenced row) per inserted row. A
  * killed or failed apply rolls everything back, drops included; a duplicate the unique keys
- * would have refused fails the rebuild and so the apply.
+ * would have refused fails the rebuild and so the apply. `write` is told whether the table is
+ * empty (then the conflict target in `keep` is dropped and rebuilt too).
  *
  * The price: until the apply commits, the table and the tables its keys connect it to are locked
  * against reads (dropping a key drops its triggers on the other table). So it is only for loads
  * larger than the table, and it gives way to a reader holding one of those tables for longer
  * than the lock timeout below: then everything stays and rows are indexed and checked one by one.
  */
-async function withIndexesBuiltAfter<T>(trx: Transaction<DB>, table: 'grants' | 'accounts', write: () => Promise<T>, keep: { unique?: string } = {}): Promise<T> {
+async function withIndexesBuiltAfter<T>(
+  trx: Transaction<DB>,
+  table: 'grants' | 'accounts',
+  write: (into: { empty: boolean }) => Promise<T>,
+  keep: { unique?: string } = {},
+): Promise<T> {
   const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const { rows: constraints } = await sql<{ owner: string; name: string; type: string; definition: string; incoming: boolean }>`
     select conrelid::regclass::text as owner, conname as name, contype as type, pg_get_constraintdef(oid) as definition,
@@ -74,16 +80,18 @@ async function withIndexesBuiltAfter<T>(trx: Transaction<DB>, table: 'grants' | 
       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.conrelid = i.indrelid)
     order by 1`.execute(trx);
   const incoming = constraints.filter((c) => c.incoming);
-  // The key an upsert names as its conflict target stays.
+  const { rows: setting } = await sql<{ value: string }>`select current_setting('lock_timeout') as value`.execute(trx);
+  const restore = sql`select set_config('lock_timeout', ${setting[0]?.value ?? '0'}, true)`;
+  // The key an upsert names as its conflict target stays, unless there is nothing to conflict with.
+  const kept = constraints.filter((c) => !c.incoming && c.definition === keep.unique);
   const own = constraints.filter((c) => !c.incoming && c.definition !== keep.unique);
   // Keys pointing at the table first (they depend on its primary key), then its own.
   const drops = [
     ...incoming.map((c) => `alter table ${c.owner} drop constraint ${ident(c.name)}`),
     ...(own.length ? [`alter table ${table} ${own.sort((a, b) => Number(b.type === 'f') - Number(a.type === 'f')).map((c) => `drop constraint ${ident(c.name)}`).join(', ')}`] : []),
     ...indexes.map((i) => `drop index ${i.name}`),
+    `lock table ${table} in access exclusive mode`,
   ];
-  const { rows: setting } = await sql<{ value: string }>`select current_setting('lock_timeout') as value`.execute(trx);
-  const restore = sql`select set_config('lock_timeout', ${setting[0]?.value ?? '0'}, true)`;
   await sql`savepoint bulk_load`.execute(trx);
   try {
     await sql`select set_config('lock_timeout', '5s', true)`.execute(trx);
@@ -93,9 +101,16 @@ async function withIndexesBuiltAfter<T>(trx: Transaction<DB>, table: 'grants' | 
     if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available
     await sql`rollback to savepoint bulk_load`.execute(trx);
     await restore.execute(trx);
-    return write();
+    return write({ empty: false });
   }
-  const result = await write();
+  // The table stays locked until the apply ends: if it is empty now, it is until the write, and
+  // an insert into it has nothing to conflict with (the write is told, and the key goes too).
+  const empty = (await sql`select 1 from ${sql.table(table)} limit 1`.execute(trx)).rows.length === 0;
+  if (empty && kept.length) {
+    await sql.raw(`alter table ${table} ${kept.map((c) => `drop constraint ${ident(c.name)}`).join(', ')}`).execute(trx);
+    own.push(...kept);
+  }
+  const result = await write({ empty });
   for (const i of indexes) await sql.raw(i.definition).execute(trx);
   const keys = own.filter((c) => c.type !== 'f');
   const foreign = own.filter((c) => c.type === 'f');
@@ -254,7 +269,9 @@ export async function applyRun(
     const accountsBefore = await count(trx, sql<{ n: number }>`select count(*) as n from accounts`);
     const accountsStaged = await count(trx, sql<{ n: number }>`select count(*) as n from staged_accounts`);
     const accountsBulk = accountsStaged - accountsBefore >= Math.max(bulkLoadMin, accountsBefore, 1);
-    const upsertAccounts = () => changed(
+    // Into an empty table (a first sync) every account is new: a plain insert, with no unique
+    // key to check each row against first (the key is built after the load with the others).
+    const upsertAccounts = ({ empty }: { empty: boolean }) => changed(
       sql`insert into accounts (external_id, slack_id, scim_id, username, email, emails, display_name, real_name, status, type,
         is_guest, guest_kind, is_bot, is_app_user, is_invited, is_stranger, is_admin, is_owner, is_primary_owner,
         mfa_enabled, home_workspace_id, timezone, profile, first_seen_run, last_seen_run, updated_at)
@@ -283,7 +300,7 @@ export async function applyRun(
            (i.scim_id, i.username, i.email, i.display_name, i.real_name, a.status, i.type,
             i.is_guest, i.guest_kind, i.is_bot, i.is_app_user, i.is_invited, i.is_stranger, i.is_admin, i.is_owner, i.is_primary_owner,
             i.mfa_enabled, i.home_workspace_id, i.timezone, i.profile)
-      on conflict (slack_id) do update set
+      ${empty ? sql`` : sql`on conflict (slack_id) do update set
         scim_id = excluded.scim_id, username = excluded.username, email = excluded.email, emails = excluded.emails,
         display_name = excluded.display_name, real_name = excluded.real_name,
         status = case when ${keepStatus} then accounts.status else excluded.status end, type = excluded.type,
@@ -300,12 +317,14 @@ export async function applyRun(
             (excluded.scim_id, excluded.username, excluded.email, excluded.display_name, excluded.real_name, accounts.status, excluded.type,
              excluded.is_guest, excluded.guest_kind, excluded.is_bot, excluded.is_app_user, excluded.is_invited, excluded.is_stranger,
              excluded.is_admin, excluded.is_owner, excluded.is_primary_owner, excluded.mfa_enabled, excluded.home_workspace_id,
-             excluded.timezone, excluded.profile)
+             excluded.timezone, excluded.profile)`}
       returning external_id, (xmax = 0) as inserted`,
       'ACCOUNT_CHANGED',
       'ACCOUNT_ADDED',
     );
-    const accounts = accountsBulk ? await withIndexesBuiltAfter(trx, 'accounts', upsertAccounts, { unique: 'UNIQUE (slack_id)' }) : await upsertAccounts();
+    const accounts = accountsBulk
+      ? await withIndexesBuiltAfter(trx, 'accounts', upsertAccounts, { unique: 'UNIQUE (slack_id)' })
+      : await upsertAccounts({ empty: false });
     step('accounts');
 
     // --- resources and entitlements ---
@@ -417,8 +436,7 @@ export async function applyRun(
     // indexes built after a bulk load read their keys already sorted. Sorting the joined rows by
     // the two ids costs half what sorting them by their text external ids did (the ids of a first
     // sync's entitlements and accounts follow their external ids, so the order is the same).
-    const insertGrants = () => changed(
-      sql`insert into grants (external_id, entitlement_id, account_id, source, granted_at, first_seen_run, last_seen_run, updated_at)
+    const grantInsert = (returning: boolean) => sql`insert into grants (external_id, entitlement_id, account_id, source, granted_at, first_seen_run, last_seen_run, updated_at)
       select e.external_id || ':user:' || a.slack_id, c.entitlement_id, c.account_id, 'SYNC', now(), ${runId}, ${runId}, now()
       from grant_adds c
       join entitlements e on e.id = c.entitlement_id
@@ -428,11 +446,13 @@ export async function applyRun(
           and ae.outcome = 'SUCCESS' and ae.entitlement_external_id = e.external_id and ae.account_external_id = 'user:' || a.slack_id)
       order by c.entitlement_id, c.account_id
       on conflict do nothing
-      returning external_id`,
-      'GRANT_ADDED',
-    );
+      ${returning ? sql`returning external_id` : sql``}`;
+    // Without per-row changes to record (a first sync), the inserted rows need not be returned
+    // and counted one by one: the insert's row count is the number added.
+    const insertGrants = async () =>
+      detailed ? changed(grantInsert(true), 'GRANT_ADDED') : { added: 0, other: Number((await grantInsert(false).execute(trx)).numAffectedRows ?? 0) };
     const grantsBulk = grantsNew >= Math.max(bulkLoadMin, 1) && grantsNew > grantsBefore;
-    const grantsAdded = grantsBulk ? await withIndexesBuiltAfter(trx, 'grants', insertGrants) : await insertGrants();
+    const grantsAdded = grantsBulk ? await withIndexesBuiltAfter(trx, 'grants', () => insertGrants()) : await insertGrants();
     step('grants_added');
     let grantsRemoved = 0;
     let accountsRemoved = 0;
