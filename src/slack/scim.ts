@@ -1,4 +1,4 @@
-import { answerDigest, type KnownAnswer } from './answers.ts';
+import { answerDigest, jsonText, type KnownAnswer } from './answers.ts';
 import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
 import { SlackCallStats } from './stats.ts';
@@ -142,7 +142,7 @@ export class ScimClient {
       }
       let parsed: unknown;
       try {
-        parsed = bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
+        parsed = bytes.length ? JSON.parse(jsonText(bytes)) : undefined;
       } catch {
         parsed = undefined;
       }

@@ -6,7 +6,7 @@ import {
   WebClient,
   type Logger as SlackLogger,
 } from '@slack/web-api';
-import { answerDigest, type KnownAnswer } from './answers.ts';
+import { answerDigest, jsonText, type KnownAnswer } from './answers.ts';
 import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
 import { inSpan } from '../telemetry.ts';
@@ -183,7 +183,7 @@ export class SlackWebApi {
         // The caller has what this answer gives: it is not parsed.
         if (answer.known !== undefined) return { kind: 'ok', body: { ok: true }, answer };
       }
-      parsed = JSON.parse(bytes.toString('utf8')) as SlackResponse;
+      parsed = JSON.parse(jsonText(bytes)) as SlackResponse;
     } catch (error) {
       return { kind: 'network', detail: `unreadable answer: ${(error as Error).message}` };
     }
