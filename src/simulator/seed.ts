@@ -13,6 +13,7 @@ import {
 import { Random, seedTag } from './random.ts';
 import { newUser, newUsergroup, SlackStore, type OrgRole, type SlackPlan, type TokenInfo, type User, type Workspace, type WorkspaceMembership } from './store.ts';
 import { DEMO_PEOPLE, DEMO_CHANNELS, DEMO_GROUPS, DEMO_IDP_GROUPS } from './demo.ts';
+import { prerenderScimUsers } from './scim/resources.ts';
 import { prerenderUsers } from './web/render.ts';
 
 export interface SeedOptions {
@@ -547,5 +548,6 @@ export function buildStore(options: SeedOptions): SlackStore {
   if (options.org === 'demo') seedDemo(store, options, rng);
   else seedGenerated(store, options, rng);
   prerenderUsers(store);
+  prerenderScimUsers(store);
   return store;
 }

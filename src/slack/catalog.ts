@@ -66,7 +66,7 @@ export class SlackCatalog {
    * where the reference connector makes one per group per page of 20 members.
    */
   async userGroups(teamId: string): Promise<SlackUserGroup[]> {
-    const res = await this.#bot().call<{ usergroups?: SlackUserGroup[] }>('usergroups.list', { include_users: true, include_disabled: true, include_count: true }, { team: teamId });
+    const res = await this.#bot().read<{ usergroups?: SlackUserGroup[] }>('usergroups.list', { include_users: true, include_disabled: true, include_count: true }, { team: teamId });
     return res.usergroups ?? [];
   }
 

@@ -1,4 +1,5 @@
-import { answerDigest, type KnownAnswer } from './answers.ts';
+import { answerDigest, jsonText, type KnownAnswer } from './answers.ts';
+import { sendRequest, type HttpAnswer } from './transport.ts';
 import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
 import { SlackCallStats } from './stats.ts';
@@ -53,7 +54,7 @@ function scimErrorCode(body: unknown): string | undefined {
 }
 
 /**
- * SCIM over plain fetch (the Web API client cannot speak it). Limits are org-wide: reads and
+ * SCIM over plain HTTP (transport.ts; the Web API client cannot speak it). Limits are org-wide: reads and
  * writes are paced on their own keys. 429 waits Retry-After; 5xx and network errors back off.
  */
 export class ScimClient {
@@ -101,9 +102,9 @@ export class ScimClient {
     let failures = 0;
     for (;;) {
       const answered = await this.#pacer.acquire(`scim:${kind}`, SCIM_LIMITS[kind]);
-      let res: Response;
+      let res: HttpAnswer;
       try {
-        res = await fetch(new URL(path, this.#base), {
+        res = await sendRequest(new URL(path, this.#base), {
           method,
           headers: {
             authorization: `Bearer ${this.#token}`,
@@ -111,8 +112,7 @@ export class ScimClient {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
-          redirect: 'error',
-          signal: AbortSignal.timeout(60_000),
+          timeoutMs: 60_000,
         }).then(
           (r) => {
             answered(r.status !== 429);
@@ -129,7 +129,7 @@ export class ScimClient {
         await sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (failures - 1)));
         continue;
       }
-      const bytes = Buffer.from(await res.arrayBuffer());
+      const bytes = res.bytes;
       // A page the caller knows (offered its digest) is not parsed at all.
       let answer: { digest: string; known: string | undefined } | undefined;
       if (known && res.status === 200) {
@@ -142,14 +142,14 @@ export class ScimClient {
       }
       let parsed: unknown;
       try {
-        parsed = bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
+        parsed = bytes.length ? JSON.parse(jsonText(bytes)) : undefined;
       } catch {
         parsed = undefined;
       }
       if (res.status === 429) {
         this.#stats.record(label, 'rate_limited', `scim:${kind}`);
-        const retryAfter = Number(res.headers.get('retry-after'));
-        const waitMs = this.#pacer.rateLimitWaitMs(res.headers.has('retry-after') && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined, SCIM_LIMITS[kind]);
+        const retryAfter = Number(res.header('retry-after'));
+        const waitMs = this.#pacer.rateLimitWaitMs(res.header('retry-after') !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined, SCIM_LIMITS[kind]);
         waitedMs += waitMs;
         if (++rateLimited > this.#retry.rateLimitRetries || waitedMs > this.#retry.maxRetryAfterMs) throw new SlackUnavailableError(label, 'ratelimited', 429);
         this.#pacer.holdFor(`scim:${kind}`, waitMs);

@@ -131,12 +131,20 @@ const APPLIED_KEY = 'sync_applied';
  * read, and Slack's next change to the same pages makes the next run apply again.)
  */
 export async function liveWatermark(db: Kysely<DB>): Promise<string> {
-  const { rows } = await sql<{ w: string }>`select concat_ws(':',
-      (select max(id) from access_changes), (select count(*) from accounts), (select count(*) from grants),
+  return (await liveState(db)).watermark;
+}
+
+/** The live tables' fingerprint (liveWatermark), with the counts it is made of and the enabled accounts among them. */
+export async function liveState(db: Kysely<DB>): Promise<{ watermark: string; grants: number; enabledAccounts: number }> {
+  const { rows } = await sql<{ w: string; grants: string; enabled: string }>`select concat_ws(':',
+      (select max(id) from access_changes), a.n, g.n,
       (select md5(coalesce(string_agg(w::text, ',' order by w.id), '')) from workspaces w),
       (select md5(coalesce(string_agg(r::text, ',' order by r.id), '')) from resources r),
-      (select md5(coalesce(string_agg(e::text, ',' order by e.id), '')) from entitlements e)) as w`.execute(db);
-  return rows[0]?.w ?? '';
+      (select md5(coalesce(string_agg(e::text, ',' order by e.id), '')) from entitlements e)) as w,
+      g.n as grants, a.enabled
+    from (select count(*) as n, count(*) filter (where status = 'ENABLED') as enabled from accounts) a, (select count(*) as n from grants) g`.execute(db);
+  const row = rows[0];
+  return { watermark: row?.w ?? '', grants: Number(row?.grants ?? 0), enabledAccounts: Number(row?.enabled ?? 0) };
 }
 
 /** The run whose apply last wrote the live tables, and their fingerprint as it left them. */

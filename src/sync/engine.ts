@@ -8,7 +8,7 @@ import { assertWorkingBotToken, type PlanInfo, type SlackConnection } from '../s
 import { SlackApiError } from '../slack/errors.ts';
 import { isExpiredCursor, isUnreadableChannel, SlackCatalog } from '../slack/catalog.ts';
 import { inSpan } from '../telemetry.ts';
-import { applyRun, lastApplied, liveWatermark, type ApplyResult } from './apply.ts';
+import { applyRun, lastApplied, liveState, type ApplyResult } from './apply.ts';
 import { tryAcquireSyncLock } from './lock.ts';
 import {
   channelMemberGrants,
@@ -440,22 +440,22 @@ class RunState {
     const last = await this.#db.selectFrom('sync_runs').select(['id', 'status', 'counts']).where('id', '<', runId).where('status', 'in', FINISHED).orderBy('id', 'desc').executeTakeFirst();
     if (last?.id !== base.runId || last.status !== 'SUCCEEDED') return undefined;
     const applied = await lastApplied(this.#db);
-    if (applied?.runId !== base.runId || applied.watermark !== (await liveWatermark(this.#db))) return undefined;
-    const active = await this.#db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'ENABLED').executeTakeFirstOrThrow();
-    const grants = await this.#db.selectFrom('grants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (applied?.runId !== base.runId) return undefined;
+    const live = await liveState(this.#db);
+    if (applied.watermark !== live.watermark) return undefined;
     return {
       guard: {
         tripped: false,
         reasons: [],
         threshold: this.#o.deletionThreshold,
-        activeAccountsBefore: Number(active.n),
-        activeAccountsAfter: Number(active.n),
-        grantsBefore: Number(grants.n),
+        activeAccountsBefore: live.enabledAccounts,
+        activeAccountsAfter: live.enabledAccounts,
+        grantsBefore: live.grants,
         grantsToRemove: 0,
         emptiedEntitlements: [],
       },
       heldBack: false,
-      grantsListed: Number((last.counts as Partial<Record<SyncPhase, number>> | null)?.grants ?? grants.n),
+      grantsListed: Number((last.counts as Partial<Record<SyncPhase, number>> | null)?.grants ?? live.grants),
       diff: { accountsAdded: 0, accountsChanged: 0, accountsRemoved: 0, resourcesAdded: 0, resourcesRemoved: 0, grantsAdded: 0, grantsRemoved: 0, detailed: true },
     };
   }

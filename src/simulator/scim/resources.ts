@@ -114,6 +114,16 @@ function scimUserPieces(store: SlackStore, user: User, version: ScimVersion): { 
 }
 
 /**
+ * Renders every SCIM user's cached pieces (version 2, what a client asks for unless told
+ * otherwise) and the membership index up front, as prerenderUsers does for the Web API: the
+ * first listing then only joins them, like every later one.
+ */
+export function prerenderScimUsers(store: SlackStore): void {
+  for (const user of store.users.values()) if (isScimUser(user)) user.renderedScim = scimUserPieces(store, user, 2);
+  membershipIndex(store);
+}
+
+/**
  * `scimUser(store, user, version, base)` as JSON text, written field by field (a list page holds
  * up to a thousand users), with groups and guest channels from the shared index.
  */
