@@ -112,7 +112,7 @@ export class SyncEngine implements SyncController {
   readonly #o: SyncEngineOptions;
   readonly #running = new Map<number, Promise<SyncRun>>();
   readonly #abort = new AbortController();
-  #driving: Promise<void> | undefined;
+  #driving: Promise<boolean> | undefined;
 
   constructor(options: SyncEngineOptions) {
     this.#o = options;
@@ -145,15 +145,18 @@ export class SyncEngine implements SyncController {
   }
 
   async waitFor(runId: number): Promise<SyncRun> {
-    for (;;) {
+    // Waits between looks only while the run goes on in another process: a run this process
+    // drove to its end (the driver below resolves when it ends) is read again at once.
+    for (let wait = false; ; ) {
+      if (wait) await new Promise((r) => setTimeout(r, 250));
       const local = this.#running.get(runId);
       if (local) return local;
       const row = await this.#db.selectFrom('sync_runs').selectAll().where('id', '=', runId).executeTakeFirst();
       if (!row) throw new Error(`sync run ${runId} does not exist`);
       if (FINISHED.includes(row.status)) return row;
       // Run elsewhere; if its process died, the lock is free and we take the run over.
-      await this.#drive();
-      if (!this.#running.has(runId)) await new Promise((r) => setTimeout(r, 250));
+      const drove = await this.#drive();
+      wait = !drove && !this.#running.has(runId);
     }
   }
 
@@ -211,15 +214,15 @@ export class SyncEngine implements SyncController {
     return this.#db.selectFrom('sync_runs').selectAll().where('status', 'in', ['QUEUED', 'RUNNING']).orderBy('id').executeTakeFirst();
   }
 
-  /** Runs the active run here if no process holds the sync lock. */
-  #drive(): Promise<void> {
-    if (this.#driving || this.#abort.signal.aborted) return this.#driving ?? Promise.resolve();
+  /** Runs the active run here if no process holds the sync lock; true when it ran one (to its end or interruption). */
+  #drive(): Promise<boolean> {
+    if (this.#driving || this.#abort.signal.aborted) return this.#driving ?? Promise.resolve(false);
     this.#driving = (async () => {
       const lock = await tryAcquireSyncLock(this.#o.database);
-      if (!lock) return;
+      if (!lock) return false;
       try {
         const run = await this.#activeRun();
-        if (!run) return;
+        if (!run) return false;
         let resolve!: (r: SyncRun) => void;
         this.#running.set(run.id, new Promise<SyncRun>((r) => (resolve = r)));
         try {
@@ -227,6 +230,7 @@ export class SyncEngine implements SyncController {
         } finally {
           this.#running.delete(run.id);
         }
+        return true;
       } finally {
         await lock.release();
         this.#driving = undefined;
@@ -234,6 +238,7 @@ export class SyncEngine implements SyncController {
     })().catch((error: unknown) => {
       this.#driving = undefined;
       this.#o.logger?.error({ err: error }, 'sync driver failed');
+      return false;
     });
     return this.#driving;
   }
