@@ -1,5 +1,4 @@
 import SchemaBuilder, { type SchemaTypes } from '@pothos/core';
-import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
@@ -14,6 +13,8 @@ import { lookupExternalId } from './read/externalIds.ts';
 import { RESOURCE_TYPENAMES } from './typenames.ts';
 import { missingScopeError } from './scopeErrors.ts';
 import { complexityError } from './complexityMessage.ts';
+// Registers the complexity plugin that remembers complexities per operation (named below).
+import './rememberedComplexity.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 /** One boolean per API scope, plus `authenticated` for fields any client may read (viewer). */
@@ -46,7 +47,7 @@ export const builder = new SchemaBuilder<{
 }>({
   // Scope checks run first, so a missing scope is a top-level GraphQL error naming the scope
   // (not a typed payload error); errors before dataloader so load failures can become typed errors.
-  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DataloaderPlugin, ValidationPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DataloaderPlugin, ValidationPlugin, 'rememberedComplexity'],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
