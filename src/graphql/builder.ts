@@ -25,6 +25,21 @@ export interface ConnectionExtras {
   totalCount: () => Promise<number>;
 }
 
+/**
+ * The scope map of a token's scopes, made once per scopes list: a verified token's principal
+ * (and its list) is remembered across requests, so its requests share one map instead of
+ * building it again each time. Scope checks only read it.
+ */
+const scopeMaps = new WeakMap<readonly string[], Readonly<AuthScopes>>();
+function authScopesOf(granted: readonly Scope[]): Readonly<AuthScopes> {
+  let scopes = scopeMaps.get(granted);
+  if (!scopes) {
+    scopes = Object.freeze({ authenticated: true, ...(Object.fromEntries(SCOPES.map((scope) => [scope, hasScope(granted, scope)])) as Record<Scope, boolean>) });
+    scopeMaps.set(granted, scopes);
+  }
+  return scopes;
+}
+
 export const QUERY_LIMITS = { complexity: 20_000, depth: 12, breadth: 300 };
 
 // The node resolvers need the builder they are part of; it exists by the time they run.
@@ -51,10 +66,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (ctx) => ({
-      authenticated: true,
-      ...(Object.fromEntries(SCOPES.map((scope) => [scope, hasScope(ctx.principal.scopes, scope)])) as Record<Scope, boolean>),
-    }),
+    authScopes: (ctx) => authScopesOf(ctx.principal.scopes),
     unauthorizedError: (_parent, ctx, info, result) => missingScopeError(ctx.principal.scopes, info, result.failure),
   },
   relay: {
