@@ -15,6 +15,8 @@ import { missingScopeError } from './scopeErrors.ts';
 import { complexityError } from './complexityMessage.ts';
 // Registers the complexity plugin that remembers complexities per operation (named below).
 import './rememberedComplexity.ts';
+// Registers the plugin that remembers rows fields answer whole, for later loads by id (named below).
+import './rememberedRows.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 /** One boolean per API scope, plus `authenticated` for fields any client may read (viewer). */
@@ -61,8 +63,9 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Scope checks run first, so a missing scope is a top-level GraphQL error naming the scope
-  // (not a typed payload error); errors before dataloader so load failures can become typed errors.
-  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DataloaderPlugin, ValidationPlugin, 'rememberedComplexity'],
+  // (not a typed payload error); errors before dataloader so load failures can become typed errors;
+  // rows are remembered inside the dataloader's wrapper, where a field's own answer is seen.
+  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DataloaderPlugin, 'rememberedRows', ValidationPlugin, 'rememberedComplexity'],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
