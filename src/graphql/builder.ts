@@ -1,5 +1,4 @@
 import SchemaBuilder, { type SchemaTypes } from '@pothos/core';
-import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
@@ -14,6 +13,10 @@ import { lookupExternalId } from './read/externalIds.ts';
 import { RESOURCE_TYPENAMES } from './typenames.ts';
 import { missingScopeError } from './scopeErrors.ts';
 import { complexityError } from './complexityMessage.ts';
+// Registers the complexity plugin that remembers complexities per operation (named below).
+import './rememberedComplexity.ts';
+// Registers the plugin that remembers rows fields answer whole, for later loads by id (named below).
+import './rememberedRows.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 /** One boolean per API scope, plus `authenticated` for fields any client may read (viewer). */
@@ -22,6 +25,21 @@ export type AuthScopes = { authenticated: boolean } & Record<Scope, boolean>;
 /** Connections answer totalCount lazily: the count query runs only when a client selects it. */
 export interface ConnectionExtras {
   totalCount: () => Promise<number>;
+}
+
+/**
+ * The scope map of a token's scopes, made once per scopes list: a verified token's principal
+ * (and its list) is remembered across requests, so its requests share one map instead of
+ * building it again each time. Scope checks only read it.
+ */
+const scopeMaps = new WeakMap<readonly string[], Readonly<AuthScopes>>();
+function authScopesOf(granted: readonly Scope[]): Readonly<AuthScopes> {
+  let scopes = scopeMaps.get(granted);
+  if (!scopes) {
+    scopes = Object.freeze({ authenticated: true, ...(Object.fromEntries(SCOPES.map((scope) => [scope, hasScope(granted, scope)])) as Record<Scope, boolean>) });
+    scopeMaps.set(granted, scopes);
+  }
+  return scopes;
 }
 
 export const QUERY_LIMITS = { complexity: 20_000, depth: 12, breadth: 300 };
@@ -45,15 +63,13 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Scope checks run first, so a missing scope is a top-level GraphQL error naming the scope
-  // (not a typed payload error); errors before dataloader so load failures can become typed errors.
-  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DataloaderPlugin, ValidationPlugin, ComplexityPlugin],
+  // (not a typed payload error); errors before dataloader so load failures can become typed errors;
+  // rows are remembered inside the dataloader's wrapper, where a field's own answer is seen.
+  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DataloaderPlugin, 'rememberedRows', ValidationPlugin, 'rememberedComplexity'],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (ctx) => ({
-      authenticated: true,
-      ...(Object.fromEntries(SCOPES.map((scope) => [scope, hasScope(ctx.principal.scopes, scope)])) as Record<Scope, boolean>),
-    }),
+    authScopes: (ctx) => authScopesOf(ctx.principal.scopes),
     unauthorizedError: (_parent, ctx, info, result) => missingScopeError(ctx.principal.scopes, info, result.failure),
   },
   relay: {

@@ -58,20 +58,47 @@ function compareToCursor(order: KeysetOrder<unknown>, values: (string | number)[
   return sql<boolean>`(${columns}) ${sql.raw(op)} (${cursor})`;
 }
 
+/** A page request with its cursors decoded: the values a keyset page's statement compares and limits by. */
+export interface KeysetWindow {
+  after: (string | number)[] | null;
+  before: (string | number)[] | null;
+  limit: number;
+  inverted: boolean;
+}
+
+/** The window of a page request; a cursor that is not one of this order's is refused (BAD_USER_INPUT). */
+export function keysetWindow(order: KeysetOrder<unknown>, page: ResolveCursorConnectionArgs): KeysetWindow {
+  return {
+    after: page.after ? decodeCursor(page.after, order) : null,
+    before: page.before ? decodeCursor(page.before, order) : null,
+    limit: page.limit,
+    inverted: page.inverted,
+  };
+}
+
 /** Adds the keyset window (after/before), the order and the limit of a page to a query. */
 export function applyKeyset<D, TB extends keyof D, O>(
   qb: SelectQueryBuilder<D, TB, O>,
   order: KeysetOrder<O>,
   page: ResolveCursorConnectionArgs,
 ): SelectQueryBuilder<D, TB, O> {
+  return applyKeysetWindow(qb, order, keysetWindow(order as KeysetOrder<unknown>, page));
+}
+
+/**
+ * applyKeyset with the cursors already decoded. The window's values are used only as values,
+ * so a statement built from it can be reused with another window of the same shape
+ * (see executeShaped): which of after/before is set and the direction decide the shape.
+ */
+export function applyKeysetWindow<D, TB extends keyof D, O>(qb: SelectQueryBuilder<D, TB, O>, order: KeysetOrder<O>, window: KeysetWindow): SelectQueryBuilder<D, TB, O> {
   const ascending = order.direction === 'asc';
   let query = qb;
-  if (page.after) query = query.where(compareToCursor(order, decodeCursor(page.after, order), ascending ? '>' : '<'));
-  if (page.before) query = query.where(compareToCursor(order, decodeCursor(page.before, order), ascending ? '<' : '>'));
+  if (window.after) query = query.where(compareToCursor(order as KeysetOrder<unknown>, window.after, ascending ? '>' : '<'));
+  if (window.before) query = query.where(compareToCursor(order as KeysetOrder<unknown>, window.before, ascending ? '<' : '>'));
   // Paging backwards (`last`) reads from the other end; the helper reverses the rows again.
-  const sqlDirection = ascending !== page.inverted ? 'asc' : 'desc';
+  const sqlDirection = ascending !== window.inverted ? 'asc' : 'desc';
   for (const column of order.columns) query = query.orderBy(sql.ref(column.ref), sqlDirection);
-  return query.limit(page.limit);
+  return query.limit(window.limit);
 }
 
 /**

@@ -78,8 +78,27 @@ export function readCostOf(schema: GraphQLSchema, document: DocumentNode, operat
   return walk(operation.selectionSet, root, 0);
 }
 
-/** Refuses, before anything runs, a document whose read cost is beyond READ_COSTS.limit. */
+/** Read costs remembered per operation: a document sent with ever new variables keeps its latest few. */
+const MAX_COSTS_PER_OPERATION = 100;
+
+/**
+ * Refuses, before anything runs, a document whose read cost is beyond READ_COSTS.limit. The cost
+ * of an operation is computed once per (operation, variables): documents come from the parse
+ * cache, so a client repeating a query is walked once.
+ */
 export function useReadCostLimit(): Plugin {
+  const costs = new WeakMap<OperationDefinitionNode, Map<string, number>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number => {
+    const key = JSON.stringify(variables);
+    let known = costs.get(operation);
+    const remembered = known?.get(key);
+    if (remembered !== undefined) return remembered;
+    const cost = readCostOf(schema, document, operation, variables);
+    if (!known) costs.set(operation, (known = new Map()));
+    if (known.size >= MAX_COSTS_PER_OPERATION) known.delete(known.keys().next().value as string);
+    known.set(key, cost);
+    return cost;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const document = args.document as DocumentNode;
@@ -87,7 +106,7 @@ export function useReadCostLimit(): Plugin {
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
       if (!operation) return;
-      const cost = readCostOf(args.schema, document, operation, (args.variableValues ?? {}) as Record<string, unknown>);
+      const cost = costOf(args.schema, document, operation, (args.variableValues ?? {}) as Record<string, unknown>);
       if (cost > READ_COSTS.limit) {
         setResultAndStopExecution({
           errors: [

@@ -1,6 +1,7 @@
 import type { SyncRun } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
+import { loadRemembering } from './rememberedRows.ts';
 import { accountsByIds, type AccountRow } from './read/accounts.ts';
 import { auditEventsByIds, type AuditEventRow } from './read/audit.ts';
 import type { EntitlementRow } from './read/entitlements.ts';
@@ -16,15 +17,15 @@ const batch = { maxBatchSize: 1000 };
 
 /**
  * A node type loaded by its numeric id, in batches of at most 1000; `load` answers the rows of
- * the ids it finds. `cacheResolved` keeps rows a field returns whole for later loads.
+ * the ids it finds. `rememberResolved` keeps rows a field returns whole for later loads in the
+ * same request (see rememberedRows.ts).
  */
-export function numberedNodeRef<Row extends { id: number }>(name: string, load: (ids: number[], ctx: GraphQLContext) => Promise<Row[]>, cacheResolved: boolean) {
+export function numberedNodeRef<Row extends { id: number }>(name: string, load: (ids: number[], ctx: GraphQLContext) => Promise<Row[]>, rememberResolved: boolean) {
   return builder.loadableNodeRef(name, {
     id: { resolve: (row: Row) => row.id, parse: parseId },
-    load,
+    load: rememberResolved ? loadRemembering(name, load) : load,
     toKey: (row: Row) => row.id,
     sort: true,
-    ...(cacheResolved ? { cacheResolved: true } : {}),
     loaderOptions: batch,
   });
 }
@@ -34,10 +35,9 @@ export const AccountRef = numberedNodeRef('Account', (ids, ctx): Promise<Account
 export { RESOURCE_TYPENAMES } from './typenames.ts';
 
 export const ResourceRef = builder.loadableInterfaceRef('Resource', {
-  load: (ids: number[], ctx) => resourcesByIds(ctx.database.db, ids),
+  load: loadRemembering('Resource', (ids: number[], ctx: GraphQLContext) => resourcesByIds(ctx.database.db, ids)),
   toKey: (r: ResourceRow) => r.id,
   sort: true,
-  cacheResolved: true,
   loaderOptions: batch,
 });
 

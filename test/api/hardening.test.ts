@@ -29,6 +29,14 @@ describe(`query limits (${backend})`, () => {
     expect(res.errors?.[0]?.message).toMatch(/complexity/i);
   });
 
+  it('prices a document with each request\'s variables: the same pages multiplied pass small and are refused large', async () => {
+    const pages = 'query ($n: Int) { entitlements(first: $n) { edges { node { grants(first: $n) { edges { node { account { grants(first: $n) { edges { node { externalId } } } } } } } } } } }';
+    expect((await w.graphql(token, pages, { n: 2 })).body.errors).toBeUndefined();
+    expect((await w.graphql(token, pages, { n: 100 })).body.errors?.[0]?.message).toMatch(/complexity/i);
+    expect((await w.graphql(token, pages, { n: 2 })).body.errors).toBeUndefined();
+    expect((await w.graphql(token, pages, { n: 100 })).body.errors?.[0]?.message).toMatch(/complexity/i);
+  });
+
   it('refuses a document with too many tokens', async () => {
     const fields = Array.from({ length: 3000 }, (_, i) => `a${i}: __typename`).join(' ');
     const res = await w.graphql(token, `{ ${fields} }`);

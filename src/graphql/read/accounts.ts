@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Account, AccountStatus, AccountType, DB } from '../../db/schema.ts';
-import { applyKeyset, byId, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
+import { executeShaped, type StatementValue } from '../../db/shapedStatements.ts';
+import { applyKeysetWindow, byId, keysetWindow, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 import type { ResourceRow } from './resources.ts';
 import { resourceColumns } from './resources.ts';
 import { containsPattern } from './search.ts';
@@ -46,26 +47,53 @@ export async function accountIdBy(db: Kysely<DB>, by: { externalId?: string; sla
   return row?.id;
 }
 
-function filtered(db: Kysely<DB>, filter: AccountFilter, columns: readonly AccountColumn[] = ACCOUNT_COLUMN_NAMES): SelectQueryBuilder<DB, 'accounts', AccountRow> {
+/**
+ * A filter as the values a statement compares with. Each is used only as a value (or, when
+ * unset, leaves its condition out), so a page's statement can be reused for other values of the
+ * same shape (see executeShaped).
+ */
+interface AccountConditions {
+  [name: string]: StatementValue;
+  /** The search as an ILIKE pattern, and as given (an exact Slack id). */
+  pattern: string | null;
+  search: string | null;
+  status: readonly AccountStatus[] | null;
+  type: readonly AccountType[] | null;
+  isGuest: boolean | null;
+  workspaceId: number | null;
+}
+
+function conditionsOf(filter: AccountFilter): AccountConditions {
+  return {
+    pattern: filter.search ? containsPattern(filter.search) : null,
+    search: filter.search || null,
+    status: filter.status?.length ? filter.status : null,
+    type: filter.type?.length ? filter.type : null,
+    isGuest: filter.isGuest ?? null,
+    workspaceId: filter.workspaceResourceId ?? null,
+  };
+}
+
+function filtered(db: Kysely<DB>, filter: AccountConditions, columns: readonly AccountColumn[] = ACCOUNT_COLUMN_NAMES): SelectQueryBuilder<DB, 'accounts', AccountRow> {
   // Fewer columns than a whole row only when the caller knows its fields need no more (see accountColumnsFor).
   let query = db.selectFrom('accounts').select(columns === ACCOUNT_COLUMN_NAMES ? ACCOUNT_COLUMNS : columns.map((c) => `accounts.${c}` as const)) as unknown as SelectQueryBuilder<DB, 'accounts', AccountRow>;
-  if (filter.search) {
-    const pattern = containsPattern(filter.search);
+  if (filter.pattern && filter.search) {
+    const { pattern, search } = filter;
     query = query.where((eb) =>
       eb.or([
         eb('accounts.display_name', 'ilike', pattern),
         eb('accounts.real_name', 'ilike', pattern),
         eb('accounts.email', 'ilike', pattern),
         eb('accounts.username', 'ilike', pattern),
-        eb('accounts.slack_id', '=', filter.search as string),
+        eb('accounts.slack_id', '=', search),
       ]),
     );
   }
-  if (filter.status?.length) query = query.where('accounts.status', 'in', filter.status);
-  if (filter.type?.length) query = query.where('accounts.type', 'in', filter.type);
+  if (filter.status) query = query.where('accounts.status', 'in', filter.status);
+  if (filter.type) query = query.where('accounts.type', 'in', filter.type);
   if (filter.isGuest != null) query = query.where('accounts.is_guest', '=', filter.isGuest);
-  if (filter.workspaceResourceId != null) {
-    const workspaceId = filter.workspaceResourceId;
+  if (filter.workspaceId != null) {
+    const workspaceId = filter.workspaceId;
     query = query.where((eb) =>
       eb.or([
         eb.exists(
@@ -88,12 +116,15 @@ function filtered(db: Kysely<DB>, filter: AccountFilter, columns: readonly Accou
 }
 
 /** A page of accounts; with `columns`, rows hold only those (the fields a request shows need). */
-export async function accountPage(db: Kysely<DB>, filter: AccountFilter, page: PageRequest, columns?: readonly AccountColumn[]): Promise<AccountRow[]> {
-  return applyKeyset(filtered(db, filter, columns), accountOrder, page).execute();
+export async function accountPage(db: Kysely<DB>, filter: AccountFilter, page: PageRequest, columns: readonly AccountColumn[] = ACCOUNT_COLUMN_NAMES): Promise<AccountRow[]> {
+  const { after, before, limit, inverted } = keysetWindow(accountOrder, page);
+  return executeShaped(db, 'accountPage', { columns, inverted }, { ...conditionsOf(filter), after, before, limit }, (shape, values) =>
+    applyKeysetWindow(filtered(db, values, shape.columns), accountOrder, { ...values, inverted: shape.inverted }),
+  );
 }
 
 export async function countAccounts(db: Kysely<DB>, filter: AccountFilter): Promise<number> {
-  return countRows(filtered(db, filter));
+  return countRows(filtered(db, conditionsOf(filter)));
 }
 
 /**

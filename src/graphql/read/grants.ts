@@ -1,7 +1,8 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB, Grant, GrantSource, ResourceType } from '../../db/schema.ts';
 import type { AccountColumn, AccountRow } from './accounts.ts';
-import { applyKeyset, byId, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
+import { executeShaped, type StatementValue } from '../../db/shapedStatements.ts';
+import { applyKeyset, applyKeysetWindow, byId, keysetWindow, type KeysetOrder, type PageRequest, countRows } from '../pagination.ts';
 
 export interface GrantFilter {
   entitlementId?: number | null;
@@ -30,6 +31,29 @@ export async function grantIdByExternalId(db: Kysely<DB>, externalId: string): P
   return (await db.selectFrom('grants').select('id').where('external_id', '=', externalId).executeTakeFirst())?.id;
 }
 
+/**
+ * A filter as the values a statement compares with, each used only as a value (or, unset,
+ * leaving its condition out): a page's statement is reused for other values of its shape.
+ */
+interface GrantConditions {
+  [name: string]: StatementValue;
+  entitlementId: number | null;
+  accountId: number | null;
+  resourceTypes: ResourceType[] | null;
+  sources: GrantSource[] | null;
+  expiringBefore: Date | null;
+}
+
+function conditionsOf(filter: GrantFilter): GrantConditions {
+  return {
+    entitlementId: filter.entitlementId ?? null,
+    accountId: filter.accountId ?? null,
+    resourceTypes: filter.resourceTypes?.length ? filter.resourceTypes : null,
+    sources: filter.sources?.length ? filter.sources : null,
+    expiringBefore: filter.expiringBefore ?? null,
+  };
+}
+
 function withFilter<TB extends 'grants', O>(query: SelectQueryBuilder<DB, TB, O>, filter: GrantFilter): SelectQueryBuilder<DB, TB, O> {
   let q = query as unknown as SelectQueryBuilder<DB, 'grants', O>;
   if (filter.entitlementId != null) q = q.where('grants.entitlement_id', '=', filter.entitlementId);
@@ -46,7 +70,10 @@ function withFilter<TB extends 'grants', O>(query: SelectQueryBuilder<DB, TB, O>
 }
 
 export async function grantPage(db: Kysely<DB>, filter: GrantFilter, page: PageRequest): Promise<GrantRow[]> {
-  return applyKeyset(withFilter(db.selectFrom('grants').select(GRANT_COLUMNS), filter), grantOrder, page).execute();
+  const { after, before, limit, inverted } = keysetWindow(grantOrder, page);
+  return executeShaped(db, 'grantPage', { inverted }, { ...conditionsOf(filter), after, before, limit }, (shape, v) =>
+    applyKeysetWindow(withFilter(db.selectFrom('grants').select(GRANT_COLUMNS), v), grantOrder, { ...v, inverted: shape.inverted }),
+  );
 }
 
 /**
@@ -60,15 +87,22 @@ export async function grantPageWithAccounts(
   accountColumns: readonly AccountColumn[],
 ): Promise<{ rows: GrantRow[]; accounts: AccountRow[] }> {
   const columns = accountColumns.filter((c) => c !== 'id');
-  const query = withFilter(
-    db
-      .selectFrom('grants')
-      .innerJoin('accounts', 'accounts.id', 'grants.account_id')
-      .select(GRANT_COLUMNS)
-      .select(columns.map((c) => sql.ref(`accounts.${c}`).as(`account_${c}`))),
-    filter,
-  );
-  const rows = (await applyKeyset(query, grantOrder, page).execute()) as unknown as (GrantRow & Record<string, unknown>)[];
+  const { after, before, limit, inverted } = keysetWindow(grantOrder, page);
+  const values = { ...conditionsOf(filter), after, before, limit };
+  const rows = (await executeShaped(db, 'grantPageWithAccounts', { columns, inverted }, values, (shape, v) =>
+    applyKeysetWindow(
+      withFilter(
+        db
+          .selectFrom('grants')
+          .innerJoin('accounts', 'accounts.id', 'grants.account_id')
+          .select(GRANT_COLUMNS)
+          .select(shape.columns.map((c) => sql.ref(`accounts.${c}`).as(`account_${c}`))),
+        v,
+      ),
+      grantOrder,
+      { ...v, inverted: shape.inverted },
+    ),
+  )) as unknown as (GrantRow & Record<string, unknown>)[];
   const accounts = rows.map((row) => {
     const account: Record<string, unknown> = { id: row.account_id };
     for (const c of columns) account[c] = row[`account_${c}`];
