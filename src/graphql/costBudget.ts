@@ -1,6 +1,7 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { Counter } from 'prom-client';
+import { rememberedPerVariables } from './perVariables.ts';
 import type { Principal } from '../auth/tokens.ts';
 import type { Metrics } from '../metrics.ts';
 import { QUERY_LIMITS } from './builder.ts';
@@ -59,38 +60,27 @@ function refusalsOf(metrics: Metrics): Counter<'client'> {
   return counter;
 }
 
-/**
- * The complexity of a document with its variables, computed once per (document, variables):
- * documents come from the parse cache, so a client repeating a query walks it once. The cost
- * model reads only a field's arguments, never the context, so the value holds for every caller.
- */
 /** What the budget reads of an operation (the arguments of envelop's execute and subscribe). */
 type PricedOperation = { schema: Parameters<typeof complexityFromQuery>[1]['schema']; document: Parameters<typeof complexityFromQuery>[0]; variableValues?: Record<string, unknown> | null; contextValue: GraphQLContext };
 
-const costs = new WeakMap<object, Map<string, number>>();
-const MAX_COSTS_PER_DOCUMENT = 100;
+const costs = rememberedPerVariables<number>();
 
+/**
+ * The complexity of a document with its variables, computed once per (document, variables). The
+ * cost model reads only a field's arguments, never the context, so the value holds for every caller.
+ */
 function costOf(args: PricedOperation): number {
   const variables = args.variableValues ?? {};
-  const key = JSON.stringify(variables);
+  const price = () => {
+    try {
+      return complexityFromQuery(args.document, { schema: args.schema, variables, ctx: args.contextValue }).complexity;
+    } catch {
+      // The document is refused by validation anyway; an unpriceable one costs a minimum.
+      return 1;
+    }
+  };
   // Documents arrive parsed; a string (never seen here) is priced without remembering.
-  const document = typeof args.document === 'string' ? undefined : args.document;
-  let known = document ? costs.get(document) : undefined;
-  const cached = known?.get(key);
-  if (cached !== undefined) return cached;
-  let cost: number;
-  try {
-    cost = complexityFromQuery(args.document, { schema: args.schema, variables, ctx: args.contextValue }).complexity;
-  } catch {
-    // The document is refused by validation anyway; an unpriceable one costs a minimum.
-    cost = 1;
-  }
-  if (!document) return cost;
-  if (!known) costs.set(document, (known = new Map()));
-  // A document sent with ever new variables (a search term) keeps its latest few.
-  if (known.size >= MAX_COSTS_PER_DOCUMENT) known.delete(known.keys().next().value as string);
-  known.set(key, cost);
-  return cost;
+  return typeof args.document === 'string' ? price() : costs(args.document, variables, price);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { rememberedPerVariables } from './perVariables.ts';
 
 /**
  * What a document costs the database, beside the size of its answer (the complexity limit).
@@ -78,27 +79,14 @@ export function readCostOf(schema: GraphQLSchema, document: DocumentNode, operat
   return walk(operation.selectionSet, root, 0);
 }
 
-/** Read costs remembered per operation: a document sent with ever new variables keeps its latest few. */
-const MAX_COSTS_PER_OPERATION = 100;
-
 /**
  * Refuses, before anything runs, a document whose read cost is beyond READ_COSTS.limit. The cost
- * of an operation is computed once per (operation, variables): documents come from the parse
- * cache, so a client repeating a query is walked once.
+ * of an operation is computed once per (operation, variables) (perVariables.ts).
  */
 export function useReadCostLimit(): Plugin {
-  const costs = new WeakMap<OperationDefinitionNode, Map<string, number>>();
-  const costOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number => {
-    const key = JSON.stringify(variables);
-    let known = costs.get(operation);
-    const remembered = known?.get(key);
-    if (remembered !== undefined) return remembered;
-    const cost = readCostOf(schema, document, operation, variables);
-    if (!known) costs.set(operation, (known = new Map()));
-    if (known.size >= MAX_COSTS_PER_OPERATION) known.delete(known.keys().next().value as string);
-    known.set(key, cost);
-    return cost;
-  };
+  const costs = rememberedPerVariables<number>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number =>
+    costs(operation, variables, () => readCostOf(schema, document, operation, variables));
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const document = args.document as DocumentNode;

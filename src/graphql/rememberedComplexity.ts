@@ -1,9 +1,6 @@
 import SchemaBuilder, { type SchemaTypes } from '@pothos/core';
 import { PothosComplexityPlugin } from '@pothos/plugin-complexity';
-import type { OperationDefinitionNode } from 'graphql';
-
-/** Complexities remembered per operation: a document sent with ever new variables keeps its latest few. */
-const MAX_PER_OPERATION = 100;
+import { rememberedPerVariables } from './perVariables.ts';
 
 /**
  * Pothos's complexity plugin, its limit check unchanged, with the complexity of an operation
@@ -17,19 +14,9 @@ export class RememberedComplexityPlugin<Types extends SchemaTypes> extends Potho
   constructor(...args: ConstructorParameters<typeof PothosComplexityPlugin<Types>>) {
     super(...args);
     const walk = this.complexityCache;
-    const known = new WeakMap<OperationDefinitionNode, Map<string, ReturnType<typeof walk>>>();
-    const remembering = (ctx: Types['Context'], info: Parameters<typeof walk>[1]) => {
-      const key = JSON.stringify(info.variableValues);
-      let byVariables = known.get(info.operation);
-      const remembered = byVariables?.get(key);
-      if (remembered) return remembered;
-      // An operation that cannot be priced throws here, every time, as before.
-      const complexity = walk(ctx, info);
-      if (!byVariables) known.set(info.operation, (byVariables = new Map()));
-      if (byVariables.size >= MAX_PER_OPERATION) byVariables.delete(byVariables.keys().next().value as string);
-      byVariables.set(key, complexity);
-      return complexity;
-    };
+    const known = rememberedPerVariables<ReturnType<typeof walk>>();
+    // An operation that cannot be priced throws in `walk`, every time, as before.
+    const remembering = (ctx: Types['Context'], info: Parameters<typeof walk>[1]) => known(info.operation, info.variableValues, () => walk(ctx, info));
     this.complexityCache = Object.assign(remembering, { delete: (ctx: Types['Context']) => walk.delete(ctx) });
   }
 }
