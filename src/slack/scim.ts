@@ -1,5 +1,5 @@
 import { answerDigest, jsonText, type KnownAnswer } from './answers.ts';
-import { sendRequest, type HttpAnswer } from './transport.ts';
+import { retryAfterMs, sendRequest, type HttpAnswer } from './transport.ts';
 import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
 import { SlackCallStats } from './stats.ts';
@@ -148,8 +148,7 @@ export class ScimClient {
       }
       if (res.status === 429) {
         this.#stats.record(label, 'rate_limited', `scim:${kind}`);
-        const retryAfter = Number(res.header('retry-after'));
-        const waitMs = this.#pacer.rateLimitWaitMs(res.header('retry-after') !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined, SCIM_LIMITS[kind]);
+        const waitMs = this.#pacer.rateLimitWaitMs(retryAfterMs(res), SCIM_LIMITS[kind]);
         waitedMs += waitMs;
         if (++rateLimited > this.#retry.rateLimitRetries || waitedMs > this.#retry.maxRetryAfterMs) throw new SlackUnavailableError(label, 'ratelimited', 429);
         this.#pacer.holdFor(`scim:${kind}`, waitMs);

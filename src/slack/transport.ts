@@ -26,6 +26,13 @@ export interface HttpRequest {
   readBody?: (status: number) => boolean;
 }
 
+/** An answer's Retry-After in milliseconds, when it gives a usable one (a number of seconds). */
+export function retryAfterMs(answer: HttpAnswer): number | undefined {
+  const header = answer.header('retry-after');
+  const seconds = Number(header);
+  return header !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
 const agents = {
   'http:': new http.Agent({ keepAlive: true }),
   'https:': new https.Agent({ keepAlive: true }),

@@ -12,7 +12,7 @@ import { SlackApiError, SlackUnavailableError } from './errors.ts';
 import { Pacer, sleep } from './pacer.ts';
 import { inSpan } from '../telemetry.ts';
 import { SlackCallStats } from './stats.ts';
-import { sendRequest, type HttpAnswer } from './transport.ts';
+import { retryAfterMs, sendRequest, type HttpAnswer } from './transport.ts';
 import { callsPerMinute } from './tiers.ts';
 
 export type TokenKind = 'bot' | 'user' | 'enterprise';
@@ -175,8 +175,7 @@ export class SlackWebApi {
       return { kind: 'network', detail: (error as Error).message };
     }
     if (res.status === 429) {
-      const retryAfter = Number(res.header('retry-after'));
-      return { kind: 'ratelimited', retryAfterMs: res.header('retry-after') !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined };
+      return { kind: 'ratelimited', retryAfterMs: retryAfterMs(res) };
     }
     if (res.status !== 200) return { kind: 'http', status: res.status, detail: http.STATUS_CODES[res.status] ?? '' };
     let parsed: SlackResponse;
