@@ -101,7 +101,10 @@ export interface TokenEndpointOptions {
   throttle?: TokenEndpointThrottle;
 }
 
-function throttled(seconds: number): OAuthError {
+// A refusal asks for at least a second: the bucket may refill between the refused take and the
+// wait read after it, which would otherwise answer 429 with Retry-After: 0.
+function throttled(waitSeconds: number): OAuthError {
+  const seconds = Math.max(1, waitSeconds);
   return new OAuthError('slow_down', `too many token requests or failed attempts; retry in ${seconds} s`, 429, seconds);
 }
 
