@@ -28,7 +28,7 @@ import {
   type StageGrant,
   type StageScimUser,
 } from './mapping.ts';
-import { clearStage, dropUnlistedRows, loadCheckpoints, loadPages, NOTHING_TO_WRITE, serializePage, STAGE_MODULE, stagedBy, stagePage, type Checkpoint, type PageRecord } from './stage.ts';
+import { clearStage, dropUnlistedRows, loadCheckpoints, loadPages, NOTHING_TO_WRITE, recordPages, serializePage, STAGE_MODULE, stagedBy, stagePage, type Checkpoint, type PageEntry, type PageRecord } from './stage.ts';
 import type { PageMemo } from '../slack/webApi.ts';
 import { SYNC_PHASES, type StartSyncOptions, type SyncController, type SyncPhase, type SyncProgressEvent, type SyncProgressPublisher } from './types.ts';
 
@@ -65,6 +65,9 @@ const FINISHED: SyncStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'NEEDS_CONFI
 
 /** Page ids of run R are R × PAGES_PER_RUN + 1, + 2, …: unique without a round trip to number them. */
 const PAGES_PER_RUN = 1_000_000;
+
+/** Pages with nothing to write that are recorded together (see RunState.#recordLater). */
+const RECORDS_PER_WRITE = 100;
 
 /**
  * The version of what this code makes of Slack's answers, mixed into their digests: the digest
@@ -288,6 +291,10 @@ class RunState {
   /** Page keys this run read, and whether one was read twice (its first page's rows are then listed nowhere). */
   readonly #keysRead = new Set<string>();
   #keyReadTwice = false;
+  /** Pages read with nothing to write, not recorded yet, in the order they were read. */
+  #unrecorded: PageEntry[] = [];
+  /** The last write of such pages; the next one, and any page's write, starts after it. */
+  #recording: Promise<void> = Promise.resolve();
 
   constructor(row: SyncRun, options: SyncEngineOptions, signal: AbortSignal) {
     this.#row = row;
@@ -414,6 +421,7 @@ class RunState {
     } catch (error) {
       if (error instanceof SyncInterrupted || this.#signal.aborted) {
         log?.info('sync interrupted; it resumes from its checkpoints on the next start');
+        await this.#recordUnrecorded().catch(() => {});
         await this.#flush();
         return this.#row;
       }
@@ -493,6 +501,26 @@ class RunState {
       for (let task = queue.shift(); task; task = queue.shift()) await this.#runTask(task);
     });
     await Promise.all(workers);
+    // What comes next reads the run's pages: every page read is recorded first.
+    await this.#recordUnrecorded();
+  }
+
+  /**
+   * Keeps a page with nothing to write (a re-sync's pages are mostly answers the last run read)
+   * to record it with others in one statement: a round trip for a hundred pages instead of one
+   * each. Until then its task's checkpoint stays before it; a run stopped meanwhile reads it again.
+   */
+  async #recordLater(entry: PageEntry): Promise<void> {
+    this.#unrecorded.push(entry);
+    if (this.#unrecorded.length >= RECORDS_PER_WRITE) await this.#recordUnrecorded();
+  }
+
+  /** Records the pages kept by #recordLater, after any such write still going on (a task's checkpoints never go back). */
+  #recordUnrecorded(): Promise<void> {
+    const entries = this.#unrecorded;
+    this.#unrecorded = [];
+    if (entries.length) this.#recording = this.#recording.then(() => recordPages(this.#db, this.#row.id, entries));
+    return this.#recording;
   }
 
   async #runTask(task: Task): Promise<void> {
@@ -530,7 +558,14 @@ class RunState {
       const items = phaseItems + otherGrants;
       // The page's rows and the task's cursor move together: a crash leaves both or neither.
       const t0 = performance.now();
-      await stagePage(this.#o.database, this.#row.id, staged, record, { task: checkpoint ?? task.id, cursor: nextCursor, done, items });
+      const entry = { record, checkpoint: { task: checkpoint ?? task.id, cursor: nextCursor, done, items } };
+      if (staged === NOTHING_TO_WRITE) {
+        await this.#recordLater(entry);
+      } else {
+        // The task's earlier pages are recorded before this one, with the checkpoints before its own.
+        await this.#recordUnrecorded();
+        await stagePage(this.#o.database, this.#row.id, staged, entry.record, entry.checkpoint);
+      }
       this.stageMs += performance.now() - t0;
       this.#counts[task.phase] = (this.#counts[task.phase] ?? 0) + phaseItems;
       if (otherGrants) this.#counts.grants = (this.#counts.grants ?? 0) + otherGrants;

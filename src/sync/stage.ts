@@ -164,35 +164,53 @@ export interface PageRecord {
 /** This module's code, for the version of what answers are made into (see engine.ts). */
 export const STAGE_MODULE = import.meta.url;
 
+/** A page's record with its task's checkpoint after it: what stagePage writes besides rows. */
+export interface PageEntry {
+  record: PageRecord;
+  checkpoint: Checkpoint;
+}
+
+/**
+ * Records pages with nothing to write (their rows are staged already) and their tasks'
+ * checkpoints, in one statement: atomic on its own. Entries are in the order they were read; a
+ * task's checkpoint ends where its last entry left it.
+ */
+export async function recordPages(db: Kysely<DB>, runId: number, entries: readonly PageEntry[]): Promise<void> {
+  if (entries.length) await recordStatement(db, runId, entries).execute();
+}
+
+/** The pages' records and their tasks' checkpoints (recordPages) as one statement. */
+function recordStatement(db: Kysely<DB>, runId: number, entries: readonly PageEntry[]) {
+  // One row per key and per task: a statement may not upsert the same row twice.
+  const pages = new Map<string, PageRecord>();
+  const tasks = new Map<string, Checkpoint>();
+  for (const { record, checkpoint } of entries) {
+    pages.set(record.key, record);
+    tasks.set(checkpoint.task, { ...checkpoint, items: checkpoint.items + (tasks.get(checkpoint.task)?.items ?? 0) });
+  }
+  return db
+    .with('page', () => pageStatement(db, runId, [...pages.values()]))
+    .insertInto('sync_checkpoints')
+    .values([...tasks.values()].map(({ task, cursor, done, items }) => ({ run_id: runId, task, cursor, done, items })))
+    .onConflict((oc) =>
+      oc.columns(['run_id', 'task']).doUpdateSet((eb) => ({
+        cursor: eb.ref('excluded.cursor'),
+        done: eb.ref('excluded.done'),
+        items: sql<number>`sync_checkpoints.items + excluded.items`,
+        updated_at: sql<Date>`now()`,
+      })),
+    );
+}
+
 /**
  * Writes a serialized page and its task's checkpoint in one transaction: a crash leaves both or
  * neither.
  */
-export async function stagePage(database: Database, runId: number, batch: SerializedBatch, record: PageRecord, checkpoint: Omit<Checkpoint, 'done'> & { done: boolean }): Promise<void> {
-  // The page's record and the task's checkpoint in one statement: atomic on its own, so a page
-  // with no rows to write (known from the last run) costs one round trip.
-  const recorded = database.db.with('page', () => pageStatement(database.db, runId, record)).insertInto('sync_checkpoints').values({
-    run_id: runId,
-    task: checkpoint.task,
-    cursor: checkpoint.cursor,
-    done: checkpoint.done,
-    items: checkpoint.items,
-  });
-  const saved = recorded.onConflict((oc) =>
-    oc.columns(['run_id', 'task']).doUpdateSet((eb) => ({
-      cursor: eb.ref('excluded.cursor'),
-      done: eb.ref('excluded.done'),
-      items: sql<number>`sync_checkpoints.items + excluded.items`,
-      updated_at: sql<Date>`now()`,
-    })),
-  );
+export async function stagePage(database: Database, runId: number, batch: SerializedBatch, record: PageRecord, checkpoint: Checkpoint): Promise<void> {
   const empty = batch.format === 'copy' ? batch.tables.length === 0 : batch.statements.length === 0;
-  if (empty) {
-    await saved.execute();
-    return;
-  }
+  if (empty) return recordPages(database.db, runId, [{ record, checkpoint }]);
   if (batch.format === 'copy' && database.withClient) {
-    const compiled = saved.compile();
+    const compiled = recordStatement(database.db, runId, [{ record, checkpoint }]).compile();
     await database.withClient(async (client) => {
       await client.query('begin');
       try {
@@ -208,8 +226,7 @@ export async function stagePage(database: Database, runId: number, batch: Serial
   }
   await database.db.transaction().execute(async (trx) => {
     await writeSerialized(trx, runId, record.page, batch);
-    await pageStatement(trx, runId, record).execute();
-    await saveCheckpoint(trx, runId, checkpoint.task, checkpoint.cursor, checkpoint.done, checkpoint.items);
+    await recordStatement(trx, runId, [{ record, checkpoint }]).execute();
   });
 }
 
@@ -217,10 +234,10 @@ export async function stagePage(database: Database, runId: number, batch: Serial
  * Records a page the run read. A key read twice (a task read again from its start after its
  * cursor expired) keeps the later page; the earlier one's rows are then no longer the run's.
  */
-function pageStatement(db: Kysely<DB>, runId: number, { key, page, digest, answer, next, items, grants }: PageRecord) {
+function pageStatement(db: Kysely<DB>, runId: number, records: readonly PageRecord[]) {
   return db
     .insertInto('sync_pages')
-    .values({ run_id: runId, key, page, digest, answer, next, items, grants })
+    .values(records.map(({ key, page, digest, answer, next, items, grants }) => ({ run_id: runId, key, page, digest, answer, next, items, grants })))
     .onConflict((oc) =>
       oc.columns(['run_id', 'key']).doUpdateSet((eb) => ({
         page: eb.ref('excluded.page'),
@@ -272,24 +289,6 @@ export interface Checkpoint {
   cursor: string | null;
   done: boolean;
   items: number;
-}
-
-export async function saveCheckpoint(db: Kysely<DB>, runId: number, task: string, cursor: string | null, done: boolean, items: number): Promise<void> {
-  await checkpointStatement(db, runId, { task, cursor, done, items }).execute();
-}
-
-function checkpointStatement(db: Kysely<DB>, runId: number, { task, cursor, done, items }: Checkpoint) {
-  return db
-    .insertInto('sync_checkpoints')
-    .values({ run_id: runId, task, cursor, done, items })
-    .onConflict((oc) =>
-      oc.columns(['run_id', 'task']).doUpdateSet((eb) => ({
-        cursor: eb.ref('excluded.cursor'),
-        done: eb.ref('excluded.done'),
-        items: sql<number>`sync_checkpoints.items + excluded.items`,
-        updated_at: sql<Date>`now()`,
-      })),
-    );
 }
 
 export async function loadCheckpoints(db: Kysely<DB>, runId: number): Promise<Map<string, Checkpoint>> {

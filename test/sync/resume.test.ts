@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../../src/db/createDb.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
 import { SyncEngine } from '../../src/sync/engine.ts';
 import { backend, openTestDatabase } from '../support/db.ts';
@@ -85,6 +86,64 @@ describe(`a sync killed mid-run (${backend})`, () => {
     } finally {
       if (pg) await pg.drop();
       else await database.close();
+    }
+  }, 120_000);
+
+  it('a re-sync killed mid-run, its unchanged pages not all recorded yet, resumes and ends with nothing written', async () => {
+    const pg = backend === 'postgres' ? await openTestDatabase() : undefined;
+    const dataDir = pg ? undefined : await mkdtemp(path.join(tmpdir(), 'slackgate-resume-again-'));
+    const dbEnv = pg ? { DATABASE_URL: pg.url as string } : { SLACKGATE_DATA_DIR: dataDir! };
+    const open = async () => pg?.database ?? (await createDb({ dataDir: dataDir! }));
+    const config = configFor(sim);
+    try {
+      let database = await open();
+      await migrateToLatest(database.db);
+      const first = new SyncEngine({ database, connection: connectionFor(config), ssoEnabled: true, deletionThreshold: 0.5 });
+      expect((await first.waitFor((await first.start({ trigger: 'MANUAL' })).id)).status).toBe('SUCCEEDED');
+      await first.close();
+      const before = await database.db.selectFrom('grants').select(['id', 'external_id', 'updated_at']).orderBy('id').execute();
+      const changesBefore = await database.db.selectFrom('access_changes').select('id').execute();
+      const keysBefore = (await database.db.selectFrom('sync_pages').select('key').execute()).map((p) => p.key).sort();
+      if (!pg) await database.close();
+
+      // The re-sync finds every page as the last run read it, and is killed in its grants phase.
+      const membersAtStart = sim.control.calls('conversations.members');
+      sim.control.inject('conversations.members', { kind: 'latency', ms: 300 }, 1000);
+      const child = spawn(
+        process.execPath,
+        [BIN, 'sync', '--token', sim.tokens.bot, '--business-plus-token', sim.tokens.admin, '--sso-enabled', '--slack-api-url', sim.apiUrl, '--scim-api-url', sim.scimUrl],
+        { env: { PATH: process.env.PATH, ...dbEnv }, stdio: 'ignore' },
+      );
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await until(async () => sim.control.calls('conversations.members') >= membersAtStart + 10, 'the re-sync to reach the grants phase');
+      child.kill('SIGKILL');
+      await exited;
+      sim.control.clearFaults();
+
+      database = await open();
+      try {
+        const interrupted = await database.db.selectFrom('sync_runs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+        expect(interrupted.status).toBe('RUNNING');
+        const engine = new SyncEngine({ database, connection: connectionFor(config), ssoEnabled: true, deletionThreshold: 0.5 });
+        expect((await engine.resumeInterrupted())?.id).toBe(interrupted.id);
+        const run = await engine.waitFor(interrupted.id);
+        await engine.close();
+        expect(run.status).toBe('SUCCEEDED');
+        expect(run.diff_summary).toMatchObject({ accountsAdded: 0, accountsChanged: 0, grantsAdded: 0, grantsRemoved: 0 });
+        // Every page is recorded for the run, each once: the next re-sync finds them all unchanged too.
+        const pages = await database.db.selectFrom('sync_pages').select('key').where('run_id', '=', interrupted.id).execute();
+        expect(pages.map((p) => p.key).sort()).toEqual(keysBefore);
+        // Nothing was rewritten: the same grant rows, untouched, and no change recorded.
+        expect(await database.db.selectFrom('grants').select(['id', 'external_id', 'updated_at']).orderBy('id').execute()).toEqual(before);
+        expect(await database.db.selectFrom('access_changes').select('id').execute()).toEqual(changesBefore);
+        const want = expectedAccess(sim.store, { scim: true, sso: true, enterpriseRoles: false, botToken: sim.tokens.bot });
+        expect([...(await cachedAccess(database.db)).grants].sort()).toEqual([...want.grants].sort());
+      } finally {
+        if (!pg) await database.close();
+      }
+    } finally {
+      if (pg) await pg.drop();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
 });
