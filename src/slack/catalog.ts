@@ -63,11 +63,13 @@ export class SlackCatalog {
 
   /**
    * Every user group of a workspace with its members, the disabled ones included: one call,
-   * where the reference connector makes one per group per page of 20 members.
+   * where the reference connector makes one per group per page of 20 members. With `known`, an
+   * answer the caller knows is not parsed (no items, `known` set).
    */
-  async userGroups(teamId: string): Promise<SlackUserGroup[]> {
-    const res = await this.#bot().read<{ usergroups?: SlackUserGroup[] }>('usergroups.list', { include_users: true, include_disabled: true, include_count: true }, { team: teamId });
-    return res.usergroups ?? [];
+  async userGroups(teamId: string, known?: { seed: string; lookup: KnownAnswer }): Promise<PageAnswer<SlackUserGroup>> {
+    const args = { include_users: true, include_disabled: true, include_count: true };
+    const res = await this.#bot().read<{ usergroups?: SlackUserGroup[] }>('usergroups.list', args, { team: teamId, known });
+    return { items: res.body?.usergroups ?? [], nextCursor: '', digest: res.digest, known: res.known };
   }
 
   /** Public and private channels the bot can see, archived ones included, 1000 a page. */

@@ -136,9 +136,17 @@ export class SlackWebApi {
   /**
    * One call of a read whose answer can be large (`usergroups.list` with every group's members),
    * sent as `pages` sends its pages: the same request, without the official client's copying.
+   * With `known`, the answer's digest is offered to it first: an answer the caller knows comes
+   * back unparsed (`body` undefined, `known` true).
    */
-  async read<T extends SlackResponse = SlackResponse>(method: string, args: Record<string, unknown> = {}, options: CallOptions = {}): Promise<T> {
-    return (await this.#callWith(method, args, options, (m, body) => this.#viaHttp(m, body))).body as T;
+  async read<T extends SlackResponse = SlackResponse>(
+    method: string,
+    args: Record<string, unknown>,
+    options: CallOptions & { known?: { seed: string; lookup: KnownAnswer } } = {},
+  ): Promise<{ body: T | undefined; digest: string | undefined; known: boolean }> {
+    const { body, answer } = await this.#callWith(method, args, options, (m, b) => this.#viaHttp(m, b, options.known));
+    const known = answer?.known !== undefined;
+    return { body: known ? undefined : (body as T), digest: answer?.digest, known };
   }
 
   /** One attempt through the official client, its outcome normalised. */

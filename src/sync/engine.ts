@@ -589,9 +589,9 @@ class RunState {
    * What the last run kept of task `taskId`'s pages, offered to each answer before it is parsed:
    * an answer with the same digest as the page read from the same cursor is known.
    */
-  #memo(taskId: string): PageMemo {
+  #memo(taskId: string, seed = ANSWER_SEED): PageMemo {
     return {
-      seed: ANSWER_SEED,
+      seed,
       lookup: (cursor, digest) => {
         const before = this.#base?.pages.get(`${taskId}@${cursor}`);
         return before?.answer === digest ? (before.next ?? '') : undefined;
@@ -704,9 +704,16 @@ class RunState {
       id: `usergroups:${ws.id}`,
       phase: 'resources',
       run: async (_cursor, commit) => {
+        // What a group is made into depends on what the tokens may do (grantable or not): an
+        // answer is known only to a run with the same capabilities.
+        const memo = this.#memo(`usergroups:${ws.id}`, `${ANSWER_SEED}:${JSON.stringify(this.#caps)}`);
+        const page = await this.#catalog.userGroups(ws.id, { seed: memo.seed, lookup: (digest) => memo.lookup('', digest) });
+        const answer = page.digest === undefined ? undefined : { digest: page.digest, known: page.known, next: '' };
+        if (page.known) return commit({}, null, undefined, answer);
         const batch: StageBatch = {};
-        for (const g of await this.#catalog.userGroups(ws.id)) appendBatch(batch, mapUserGroup(g, ws.id, this.#caps));
-        await commit(batch, null);
+        for (const g of page.items) appendBatch(batch, mapUserGroup(g, ws.id, this.#caps));
+        page.items.length = 0;
+        await commit(batch, null, undefined, answer);
       },
     };
   }

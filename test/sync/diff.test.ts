@@ -42,6 +42,8 @@ describe(`re-syncs and their diff (${backend})`, () => {
     expect(pages.length).toBeGreaterThan(0);
     // Its users.list answers are known by their digests (and were not parsed).
     expect(pages.filter((p) => p.key.startsWith('users:') && p.answer !== null).length).toBeGreaterThan(0);
+    // And so are its usergroups.list answers, one per workspace.
+    expect(pages.filter((p) => p.key.startsWith('usergroups:') && p.answer !== null).length).toBe(1);
     expect(pages.filter((p) => Number(p.page) >= run.id * 1_000_000)).toEqual([]);
     const applied = await t.db.selectFrom('connector_state').select('value').where('key', '=', 'sync_applied').executeTakeFirstOrThrow();
     expect((applied.value as { runId: number }).runId).toBeLessThan(run.id);
