@@ -31,6 +31,16 @@ async function until(probe: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
+/** `slackgate sync` against the simulator in its own process, on the database `dbEnv` names. */
+function startCliSync(dbEnv: NodeJS.ProcessEnv) {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'sync', '--token', sim.tokens.bot, '--business-plus-token', sim.tokens.admin, '--sso-enabled', '--slack-api-url', sim.apiUrl, '--scim-api-url', sim.scimUrl],
+    { env: { PATH: process.env.PATH, ...dbEnv }, stdio: 'ignore' },
+  );
+  return { child, exited: new Promise((resolve) => child.once('exit', resolve)) };
+}
+
 describe(`a sync killed mid-run (${backend})`, () => {
   it('resumes from its checkpoints on the next start and ends as if never interrupted', async () => {
     // Postgres: the test's own database. PGlite: a data directory both processes open in turn.
@@ -38,12 +48,7 @@ describe(`a sync killed mid-run (${backend})`, () => {
     const dbEnv = pg ? { DATABASE_URL: pg.url as string } : { SLACKGATE_DATA_DIR: dir };
     // Channel member lists come slowly, so the kill lands in the middle of the grants phase.
     sim.control.inject('conversations.members', { kind: 'latency', ms: 500 }, 1000);
-    const child = spawn(
-      process.execPath,
-      [BIN, 'sync', '--token', sim.tokens.bot, '--business-plus-token', sim.tokens.admin, '--sso-enabled', '--slack-api-url', sim.apiUrl, '--scim-api-url', sim.scimUrl],
-      { env: { PATH: process.env.PATH, ...dbEnv }, stdio: 'ignore' },
-    );
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const { child, exited } = startCliSync(dbEnv);
 
     let watcher: Database | undefined = pg?.database;
     await until(async () => {
@@ -109,12 +114,7 @@ describe(`a sync killed mid-run (${backend})`, () => {
       // The re-sync finds every page as the last run read it, and is killed in its grants phase.
       const membersAtStart = sim.control.calls('conversations.members');
       sim.control.inject('conversations.members', { kind: 'latency', ms: 300 }, 1000);
-      const child = spawn(
-        process.execPath,
-        [BIN, 'sync', '--token', sim.tokens.bot, '--business-plus-token', sim.tokens.admin, '--sso-enabled', '--slack-api-url', sim.apiUrl, '--scim-api-url', sim.scimUrl],
-        { env: { PATH: process.env.PATH, ...dbEnv }, stdio: 'ignore' },
-      );
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const { child, exited } = startCliSync(dbEnv);
       await until(async () => sim.control.calls('conversations.members') >= membersAtStart + 10, 'the re-sync to reach the grants phase');
       child.kill('SIGKILL');
       await exited;
