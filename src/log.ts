@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
 import type { LogFormat, LogLevel } from './config.ts';
 
 export type { Logger } from 'pino';
@@ -34,6 +34,9 @@ export function createLogger(options: { level: LogLevel; format: LogFormat; dest
   };
   const destination = options.destination ?? process.stdout;
   if (options.format === 'pretty') {
+    // Loaded for this format only: json is the default, and pino-pretty (with what it requires)
+    // takes longer to load than the rest of the logger.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     return pino(base, pretty({ destination, colorize: destination === process.stdout && process.stdout.isTTY, sync: true }));
   }
   return pino(base, destination === process.stdout ? pino.destination({ dest: 1, sync: true }) : destination);
