@@ -77,5 +77,8 @@ describe(`fair share under heavy queries (${backend})`, () => {
     await expect(sql`select pg_sleep(0.3)`.execute(w.db)).resolves.toBeDefined();
     const inRequest = await sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(w.database.forRequest(API_REQUEST_BUDGET).db);
     expect(inRequest.rows[0]?.t).toBe('5s');
+    // A transaction of a request's database runs on one of its connections, under its timeout.
+    const inTransaction = await w.database.forRequest(API_REQUEST_BUDGET).db.transaction().execute((tx) => sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(tx));
+    expect(inTransaction.rows[0]?.t).toBe('5s');
   });
 });
