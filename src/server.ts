@@ -1,9 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ExecutionArgs } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, handleStreamOrSingleExecutionResult, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { sql } from 'kysely';
@@ -15,7 +14,7 @@ import { bearerToken, createTokenVerifier, verifyToken as verifyTokenNow, type P
 import { createCountCache, type CountCache } from './graphql/read/countCache.ts';
 import { createEntitlementCache, type EntitlementCache } from './graphql/read/entitlementCache.ts';
 import type { Database } from './db/createDb.ts';
-import { API_REQUEST_BUDGET, withRequestBudget } from './db/requestBudget.ts';
+import { API_REQUEST_BUDGET } from './db/requestBudget.ts';
 import { migrationStatus } from './db/migrate.ts';
 import { createEventBusFor, forgetOnAnnouncement, type EventBus } from './events/bus.ts';
 import type { GatewayServices, GraphQLContext } from './graphql/context.ts';
@@ -162,10 +161,8 @@ const ROUTES = new Set(['/graphql', '/oauth/token', '/healthz', '/readyz', '/met
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 const MAX_TOKENS = 5000;
+const UNEXPECTED_ERROR = 'Unexpected error.';
 const UNAUTHENTICATED_MESSAGE = 'authentication required: send Authorization: Bearer <token>; get a token with POST /oauth/token (client credentials)';
-
-/** The id of the HTTP request being answered: in its log line, its `x-request-id`, and any 500. */
-const requestIds = new AsyncLocalStorage<string>();
 
 /**
  * An answer for what went wrong inside: the GraphQL error format, the request id to quote, no
@@ -216,6 +213,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const principals = new WeakMap<Request, Principal>();
   // The API client behind each HTTP request, for its log line.
   const clientOf = new WeakMap<IncomingMessage, string>();
+  // The id of each HTTP request to /graphql: in its log line, its `x-request-id`, and any 500.
+  // Carried with the request (its context has `req`), not in an AsyncLocalStorage: on Node 20 that
+  // runs a hook for every promise of the process (5-10% of an account search's CPU).
+  const requestIdOf = new WeakMap<IncomingMessage, string>();
+  const requestIdIn = (context: unknown): string | undefined => {
+    const req = (context as ServerContext | undefined)?.req;
+    return req ? requestIdOf.get(req) : undefined;
+  };
   const metrics = deps.metrics ?? createMetrics();
   metrics.useDatabase(deps.database);
   // This replica's limits on token requests and failed attempts.
@@ -282,16 +287,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // Every GraphQL request carries a bearer token; without a valid one the answer is HTTP 401
   // before anything is parsed. The GraphiQL page itself loads without one (outside production).
   /** The principal of a bearer token, or the answer refusing the request (the same on both HTTP paths). */
-  const authenticate = async (authorization: string | null | undefined): Promise<{ principal: Principal; token: string } | Refusal> => {
+  const authenticate = async (authorization: string | null | undefined, requestId: string | undefined): Promise<{ principal: Principal; token: string } | Refusal> => {
     const token = bearerToken(authorization);
     let principal: Principal | undefined;
     try {
       principal = token ? await verifyToken(token) : undefined;
     } catch (error) {
       // The database is unreachable: the request fails, in the GraphQL format, without internals.
-      const requestId = requestIds.getStore() ?? randomUUID();
-      deps.logger.error({ err: error, requestId }, 'cannot verify a bearer token');
-      const body = { errors: [internalError(requestId, 'the gateway cannot reach its database; retry shortly').toJSON()] };
+      const id = requestId ?? randomUUID();
+      deps.logger.error({ err: error, requestId: id }, 'cannot verify a bearer token');
+      const body = { errors: [internalError(id, 'the gateway cannot reach its database; retry shortly').toJSON()] };
       return { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' }, body: JSON.stringify(body) };
     }
     if (!principal || !token) return unauthenticated(token !== undefined);
@@ -304,7 +309,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (request.method === 'OPTIONS') return;
       const wantsGraphiQL = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !url.searchParams.has('query');
       if (!production && wantsGraphiQL) return;
-      const outcome = await authenticate(request.headers.get('authorization'));
+      const outcome = await authenticate(request.headers.get('authorization'), requestIdIn(serverContext));
       if (!('principal' in outcome)) {
         endResponse(new fetchAPI.Response(outcome.body, { status: outcome.status, headers: outcome.headers }));
         return;
@@ -340,6 +345,36 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   };
 
+  /** An unexpected error as the answer shows it, logged with its detail under the request id it quotes. */
+  const masked = (error: unknown, message: string, requestId: string | undefined): GraphQLError => {
+    if (isOriginalGraphQLError(error)) return error as GraphQLError;
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const id = requestId ?? randomUUID();
+    deps.logger.error({ err: original, requestId: id, path: error instanceof GraphQLError ? error.path : undefined }, message);
+    const answer = internalError(id);
+    // graphql-jit's errors may come without `extensions`.
+    const http = (error as Partial<GraphQLError>).extensions?.http;
+    return error instanceof GraphQLError ? new GraphQLError(answer.message, { nodes: error.nodes, path: error.path, extensions: { ...answer.extensions, ...(http ? { http } : {}) } }) : answer;
+  };
+  const maskResult =
+    (requestId: string): Parameters<typeof handleStreamOrSingleExecutionResult>[1] =>
+    ({ result, setResult }) => {
+      if (result.errors?.length) setResult({ ...result, errors: result.errors.map((e) => masked(e, UNEXPECTED_ERROR, requestId)) });
+    };
+  /** Masks what went wrong in an execution where its context, and so the request id, is known. */
+  const maskingWithRequestId: Plugin = {
+    onExecute({ args }) {
+      const requestId = requestIdIn(args.contextValue);
+      if (requestId === undefined) return;
+      return { onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, maskResult(requestId)) };
+    },
+    onSubscribe({ args }) {
+      const requestId = requestIdIn(args.contextValue);
+      if (requestId === undefined) return;
+      return { onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, maskResult(requestId)) };
+    },
+  };
+
   const trustedDocuments: TrustedDocuments = { ...BUNDLED_TRUSTED_DOCUMENTS, ...deps.trustedDocuments };
   const costBudgets = deps.costBudgets ?? new CostBudgets();
 
@@ -353,17 +388,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // Served from the installed package: works without any CDN (offline networks).
     renderGraphiQL: graphiqlRenderer(deps.graphiql),
     // Anything unexpected answers "internal error" with the request id; the log has the detail.
-    maskedErrors: {
-      maskError: (error, message) => {
-        if (isOriginalGraphQLError(error)) return error as GraphQLError;
-        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        const requestId = requestIds.getStore() ?? randomUUID();
-        deps.logger.error({ err: original, requestId, path: error instanceof GraphQLError ? error.path : undefined }, message);
-        const masked = internalError(requestId);
-        return error instanceof GraphQLError ? new GraphQLError(masked.message, { nodes: error.nodes, path: error.path, extensions: { ...masked.extensions, ...(error.extensions.http ? { http: error.extensions.http } : {}) } }) : masked;
-      },
-    },
+    // (Those of an execution are masked before, by maskingWithRequestId, which knows the request.)
+    maskedErrors: { errorMessage: UNEXPECTED_ERROR, maskError: (error, message) => masked(error, message, undefined) },
     plugins: [
+      maskingWithRequestId,
       authentication,
       useTrustedDocuments(trustedDocuments, (request) => principals.get(request)),
       hardening,
@@ -395,8 +423,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }
       const req = initial.req;
       const userAgent = req ? req.headers['user-agent'] : initial.request?.headers.get('user-agent');
+      // An HTTP request's statements (those of its resolvers) count against its budget; a
+      // WebSocket's operations are not requests, and services and caches shared by all
+      // requests (token checks, grants through Slack) have the pool's own bounds.
+      const database = req && requestIdOf.has(req) ? deps.database.forRequest(API_REQUEST_BUDGET) : deps.database;
       const context = (shared: SharedContext): GraphQLContext => ({
-        database: deps.database,
+        database,
         principal,
         services: deps.services ?? {},
         ...shared,
@@ -414,6 +446,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   });
 
+  // Each HTTP request's line: its fields are fixed and never a secret (no query string, no header),
+  // so it skips the redaction pass, a fifth of what writing the line cost.
+  const accessLog = deps.logger.child({}, { redact: [] });
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const started = performance.now();
@@ -435,8 +470,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       metrics.httpRequests.observe({ method: req.method ?? 'GET', route, status: String(status) }, durationMs / 1000);
       // Never the query string (GraphQL GETs carry variables) nor any header.
       const line = { method: req.method, path, status, durationMs, clientId: clientOf.get(req), requestId };
-      if (QUIET_ROUTES.has(path) && status < 400) deps.logger.debug(line, 'request');
-      else deps.logger.info(line, 'request');
+      if (QUIET_ROUTES.has(path) && status < 400) accessLog.debug(line, 'request');
+      else accessLog.info(line, 'request');
     });
     if (span) span.run(() => serveRoute(req, res, path, requestId));
     else serveRoute(req, res, path, requestId);
@@ -469,15 +504,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return;
     }
     if (path === '/graphql') {
-      // Every statement of an API request counts against its budget (connections, time). The
-      // plain POST skips the fetch-API layer (directGraphql.ts); everything else is Yoga's.
+      // Every statement of an API request counts against its budget (connections, time): its
+      // context's database is made for it (see `context` above). The plain POST skips the
+      // fetch-API layer (directGraphql.ts); everything else is Yoga's.
       if (declaresTooLarge(req, GRAPHQL_BODY_LIMIT)) {
         tooLarge(res);
         return;
       }
       // A body sent without Content-Length is read here, within the limit, before Yoga sees it.
       const route = directEligible(req, corsEnabled) ? serveDirect : req.method === 'POST' && req.headers['content-length'] === undefined ? serveBuffered : (r: IncomingMessage, s: ServerResponse) => yoga(r, s);
-      requestIds.run(requestId, () => withRequestBudget(API_REQUEST_BUDGET, () => void route(req, res, requestId)));
+      requestIdOf.set(req, requestId);
+      void route(req, res, requestId);
       return;
     }
     if (path === '/slack/events' && deps.slackEvents) {
@@ -490,7 +527,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const corsEnabled = Boolean(deps.corsOrigins && deps.corsOrigins.length > 0);
   const serveDirect = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     try {
-      const outcome = await authenticate(req.headers.authorization);
+      const outcome = await authenticate(req.headers.authorization, requestId);
       if (!('principal' in outcome)) {
         res.writeHead(outcome.status, outcome.headers);
         res.end(outcome.body);

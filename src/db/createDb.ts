@@ -9,7 +9,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { recordStatement, tracingActive } from '../telemetry.ts';
-import { budgetedPool } from './requestBudget.ts';
+import { BudgetedPool, type RequestBudget } from './requestBudget.ts';
 import type { DB } from './schema.ts';
 
 export type Backend = 'postgres' | 'pglite';
@@ -30,6 +30,11 @@ export interface Database {
    * Kysely has no statement for). The connection returns to the pool when `work` ends.
    */
   withClient?: <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
+  /**
+   * The same database for one API request: every statement through its `db` counts against
+   * `budget` (see requestBudget.ts). PGlite, one session with no pool to share, is itself.
+   */
+  forRequest(budget: RequestBudget): Database;
   close(): Promise<void>;
 }
 
@@ -135,7 +140,8 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
     const lost = (error: Error) => options.onConnectionError?.(error);
     pool.on('error', lost);
     pool.on('connect', (client) => client.on('error', lost));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: budgetedPool(pool) }), log });
+    const budgeted = new BudgetedPool(pool);
+    const db = new Kysely<DB>({ dialect: budgeted.dialect, log });
     const probePool = new pg.Pool({
       connectionString: options.url,
       max: 1,
@@ -148,10 +154,11 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
     probePool.on('error', () => {});
     probePool.on('connect', (client) => client.on('error', () => {}));
     const probeDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: probePool }) });
-    return {
+    const database: Database = {
       db,
       backend: 'postgres',
       probeDb,
+      forRequest: (budget) => ({ ...database, db: budgeted.forRequest(db, budget) }),
       withClient: async (work) => {
         const client = await pool.connect();
         let broken: Error | undefined;
@@ -170,6 +177,7 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
         await db.destroy();
       },
     };
+    return database;
   }
 
   // Loaded only for this backend: the embedded engine's module costs a process that talks to
@@ -188,17 +196,19 @@ export async function createDb(options: DatabaseOptions): Promise<Database> {
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
   const instance = pglite;
-  return {
+  const database: Database = {
     db,
     backend: 'pglite',
     pglite: instance,
     probeDb: db,
+    forRequest: () => database,
     // The dialect closes PGlite on destroy; closing twice is harmless.
     close: async () => {
       await db.destroy();
       if (!instance.closed) await instance.close();
     },
   };
+  return database;
 }
 
 /**

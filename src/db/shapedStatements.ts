@@ -30,7 +30,10 @@ interface Shaped {
   slots: number[];
 }
 
-/** Shapes per database, each under a name: at most MAX_SHAPES each, then new ones are built every time. */
+/**
+ * Shapes per database (by its executor's adapter, which a request's database shares with the one
+ * it is made from), each under a name: at most MAX_SHAPES each, then new ones are built every time.
+ */
 const MAX_SHAPES = 200;
 const byDatabase = new WeakMap<object, Map<string, Shaped | 'uncacheable'>>();
 
@@ -42,7 +45,7 @@ const standIn = (index: number) => `${STAND_IN}${index}\u0001`;
  * is seen, and from then on executed as compiled with the new values in place.
  */
 export async function executeShaped<Row, Values extends Record<string, StatementValue>, Shape>(
-  db: Pick<Kysely<unknown>, 'executeQuery'>,
+  db: Pick<Kysely<unknown>, 'executeQuery' | 'getExecutor'>,
   name: string,
   shape: Shape,
   values: Values,
@@ -65,8 +68,9 @@ export async function executeShaped<Row, Values extends Record<string, Statement
     }
   }
   const key = `${name}|${JSON.stringify(shape)}|${structure}`;
-  let shapes = byDatabase.get(db);
-  if (!shapes) byDatabase.set(db, (shapes = new Map()));
+  const adapter = db.getExecutor().adapter;
+  let shapes = byDatabase.get(adapter);
+  if (!shapes) byDatabase.set(adapter, (shapes = new Map()));
   let known = shapes.get(key);
   if (known === undefined) {
     known = compileShape(shape, values, keys, build);

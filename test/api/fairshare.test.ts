@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_REQUEST_BUDGET, withRequestBudget } from '../../src/db/requestBudget.ts';
+import { API_REQUEST_BUDGET } from '../../src/db/requestBudget.ts';
 import { READ_COSTS } from '../../src/graphql/readCost.ts';
 import type { RunningServer } from '../../src/server.ts';
 import { seedCatalog } from '../support/catalog.ts';
@@ -72,10 +72,13 @@ describe(`fair share under heavy queries (${backend})`, () => {
   });
 
   it.skipIf(backend !== 'postgres')('bounds every statement of an API request by the statement timeout, and nothing else (postgres only: PGlite has no pool)', async () => {
-    await expect(withRequestBudget({ ...API_REQUEST_BUDGET, statementTimeoutMs: 200 }, () => sql`select pg_sleep(1)`.execute(w.db))).rejects.toThrow(/statement timeout/);
+    await expect(sql`select pg_sleep(1)`.execute(w.database.forRequest({ ...API_REQUEST_BUDGET, statementTimeoutMs: 200 }).db)).rejects.toThrow(/statement timeout/);
     // The same connection, back outside a request, has no timeout.
     await expect(sql`select pg_sleep(0.3)`.execute(w.db)).resolves.toBeDefined();
-    const inRequest = await withRequestBudget(API_REQUEST_BUDGET, () => sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(w.db));
+    const inRequest = await sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(w.database.forRequest(API_REQUEST_BUDGET).db);
     expect(inRequest.rows[0]?.t).toBe('5s');
+    // A transaction of a request's database runs on one of its connections, under its timeout.
+    const inTransaction = await w.database.forRequest(API_REQUEST_BUDGET).db.transaction().execute((tx) => sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(tx));
+    expect(inTransaction.rows[0]?.t).toBe('5s');
   });
 });
