@@ -11,6 +11,7 @@ import type { ScimVersion } from './scim/resources.ts';
 import type { SimulatorBehaviour, SlackStore, TokenInfo } from './store.ts';
 import { Args, parseJsonOr, SlackApiError } from './web/args.ts';
 import { jsonResponse, resolveCall, runCall, slackError, type WebResponse } from './web/dispatch.ts';
+import { pageMemory } from './web/render.ts';
 
 export interface SimulatorCore {
   store: SlackStore;
@@ -41,8 +42,17 @@ function bearerOf(req: IncomingMessage): string | undefined {
   return match ? (match[1] as string).trim() : undefined;
 }
 
+/** List pages are built in reused memory (see `PageMemory`): it goes back once the answer is written or the connection is gone. */
+function releaseWhenWritten(res: ServerResponse, body: Buffer | Buffer[]): void {
+  res.once('close', () => {
+    if (Buffer.isBuffer(body)) pageMemory.release(body);
+    else for (const part of body) pageMemory.release(part);
+  });
+}
+
 function send(res: ServerResponse, response: WebResponse): void {
   const { body } = response;
+  releaseWhenWritten(res, body);
   if (Buffer.isBuffer(body)) {
     res.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
     res.end(body);
@@ -149,6 +159,7 @@ function scimSend(res: ServerResponse, response: ScimResponse): void {
     return;
   }
   const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(typeof response.body === 'string' ? response.body : JSON.stringify(response.body), 'utf8');
+  releaseWhenWritten(res, body);
   headers['content-type'] = 'application/json; charset=utf-8';
   headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);

@@ -95,7 +95,7 @@ export interface User {
   /** The view-independent pieces of this user's Web API JSON; dropped on every change (`touchUser`). */
   rendered?: RenderedUser;
   /** The user-only part of this user's SCIM JSON (see `scimUserJson`); dropped on every change. */
-  renderedScim?: { version: 1 | 2; bytes: Buffer; split: number };
+  renderedScim?: RenderedScimUser;
 }
 
 /** What a new human account has until someone sets it: Slack's defaults for a fresh user. */
@@ -137,21 +137,33 @@ export function newUser(fields: Pick<User, 'name' | 'avatarHash' | 'memberships'
 }
 
 /**
- * A user's Web API JSON in the pieces that do not depend on who is looking, as UTF-8 bytes back to
- * back; `users.list` copies them into a page with the workspace, role and scope-dependent fields
- * in between. Pieces in order: `{"id":…` · `,"name":…` to the profile's `avatar_hash` and bot
- * fields · `,"email":…` (empty without one) · `,"first_name":…` to `status_text_canonical` and the
- * guest expiration · `,"is_restricted":…` to `who_can_share_contact_card` and the invited/stranger
- * flags · `,"enterprise_user":{…}` on Grid (else empty) and the closing `}`.
+ * A user's Web API JSON in the pieces that do not depend on who is looking, as views of one UTF-8
+ * buffer; `users.list` copies them into a page with the workspace, role and scope-dependent fields
+ * in between. Each piece is its own view so a page copies it whole, without making a view per copy.
  */
 export interface RenderedUser {
-  bytes: Buffer;
-  /** Where each piece but the last ends in `bytes`. */
-  idEnd: number;
-  headEnd: number;
-  emailEnd: number;
-  profileEnd: number;
-  flagsEnd: number;
+  /** `{"id":…` */
+  id: Buffer;
+  /** `,"name":…` to the profile's `avatar_hash` and bot fields. */
+  head: Buffer;
+  /** `head`, `,"email":…` and `profile` back to back: one copy for callers who see emails. */
+  headWithEmail: Buffer;
+  /** `,"first_name":…` to `status_text_canonical` and the guest expiration. */
+  profile: Buffer;
+  /** `,"is_restricted":…` to `who_can_share_contact_card` and the invited/stranger flags. */
+  flags: Buffer;
+  /** `,"enterprise_user":{…}` on Grid (else nothing) and the closing `}`. */
+  tail: Buffer;
+}
+
+/**
+ * A user's SCIM JSON but `meta.location`, groups and guest channels, as two views of one UTF-8
+ * buffer: up to `meta.created`, then `userName` to the opening of `groups`.
+ */
+export interface RenderedScimUser {
+  version: 1 | 2;
+  head: Buffer;
+  rest: Buffer;
 }
 
 export interface UserGroup {

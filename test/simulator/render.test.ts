@@ -1,5 +1,6 @@
 // Lists are written as JSON text from templates and cached pieces; these tests hold them to exactly
 // what JSON.stringify gives for the object renderers, and check that cached pieces follow changes.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOptionsOf, startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.ts';
 import { membershipIndex, scimGroup, scimGroupJson, scimUser, scimUserJson } from '../../src/simulator/scim/resources.ts';
@@ -172,5 +173,72 @@ describe('cached pieces and indexes follow changes', () => {
     expect(await members()).toEqual(sorted());
     channel.members = new Set([outsiders[2] as string, outsiders[1] as string]);
     expect(await members()).toEqual(sorted());
+  });
+});
+
+describe('list pages in reused memory', () => {
+  let big: RunningSimulator;
+  let pages: { url: URL; body: string; token: string }[];
+  // users.list says when it answered; the rest of every answer must be the same bytes.
+  const unstamped = (text: string) => text.replace(/"cache_ts":\d+/, '"cache_ts":0');
+  const read = async (page: (typeof pages)[number]) =>
+    unstamped(await (await fetch(page.url, { method: page.body ? 'POST' : 'GET', ...(page.body ? { body: page.body } : {}), headers: { authorization: `Bearer ${page.token}`, ...(page.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) } })).text());
+
+  beforeAll(async () => {
+    big = await startSimulator({ plan: 'business-plus', users: 4000, userGroups: 20, channels: 10, seed: 41 });
+    pages = [];
+    for (let start = 1; start <= 4000; start += 1000) pages.push({ url: new URL(`${big.scimUrl}Users?startIndex=${start}&count=1000`), body: '', token: big.tokens.admin });
+    let cursor = '';
+    do {
+      const body = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) }).toString();
+      pages.push({ url: new URL(`${big.apiUrl}users.list`), body, token: big.tokens.bot });
+      cursor = (JSON.parse(await read(pages.at(-1) as (typeof pages)[number])) as { response_metadata: { next_cursor: string } }).response_metadata.next_cursor;
+    } while (cursor);
+  });
+  afterAll(() => big.close());
+
+  it('answers every page intact with many list calls in flight at once', async () => {
+    const one = [];
+    for (const page of pages) one.push(await read(page));
+    // Pages this big are built in the reused page memory (all but the last of each list).
+    expect(one.filter((text) => Buffer.byteLength(text) > 64 * 1024).length).toBeGreaterThanOrEqual(pages.length - 2);
+    for (let round = 0; round < 3; round++) expect(await Promise.all(pages.map(read))).toEqual(one);
+  });
+
+  it('keeps a page’s memory until a slow reader has received all of it', async () => {
+    const one = [];
+    for (const page of pages) one.push(await read(page));
+    // Pipelined on one connection that is not read for a while: more than the kernel buffers
+    // hold, so the simulator's writes wait while other callers' pages are built.
+    const socket = connect(Number(pages[0]?.url.port), '127.0.0.1');
+    socket.pause();
+    const requests = [...pages, ...pages, ...pages];
+    socket.write(
+      requests
+        .map((p) => `${p.body ? 'POST' : 'GET'} ${p.url.pathname}${p.url.search} HTTP/1.1\r\nhost: ${p.url.host}\r\nauthorization: Bearer ${p.token}\r\n${p.body ? `content-type: application/x-www-form-urlencoded\r\ncontent-length: ${p.body.length}\r\n` : ''}\r\n${p.body}`)
+        .join(''),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let round = 0; round < 2; round++) expect(await Promise.all(pages.map(read))).toEqual(one);
+    const bodies: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      let pending = Buffer.alloc(0);
+      socket.on('error', reject);
+      socket.on('data', (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        for (;;) {
+          const headEnd = pending.indexOf('\r\n\r\n');
+          if (headEnd < 0) break;
+          const length = Number(/content-length: (\d+)/i.exec(pending.subarray(0, headEnd).toString('latin1'))?.[1]);
+          if (pending.length < headEnd + 4 + length) break;
+          bodies.push(unstamped(pending.subarray(headEnd + 4, headEnd + 4 + length).toString('utf8')));
+          pending = pending.subarray(headEnd + 4 + length);
+        }
+        if (bodies.length === requests.length) resolve();
+      });
+      socket.resume();
+    });
+    socket.destroy();
+    expect(bodies).toEqual([...one, ...one, ...one]);
   });
 });

@@ -1,5 +1,5 @@
-import { MemberSet, type Channel, type SlackStore, type User, type UserGroup } from '../store.ts';
-import { flat, JsonPage, jsonString } from '../web/render.ts';
+import { MemberSet, type Channel, type RenderedScimUser, type SlackStore, type User, type UserGroup } from '../store.ts';
+import { flat, JsonPage, jsonString, pageMemory } from '../web/render.ts';
 
 export type ScimVersion = 1 | 2;
 
@@ -87,7 +87,7 @@ function json(value: unknown): string {
  * The parts of a user's SCIM JSON that depend only on the user (all but `meta.location`, groups
  * and guest channels), kept flat on the user until it changes (`touchUser`).
  */
-function scimUserPieces(store: SlackStore, user: User, version: ScimVersion): { version: ScimVersion; bytes: Buffer; split: number } {
+function scimUserPieces(store: SlackStore, user: User, version: ScimVersion): RenderedScimUser {
   const q = jsonString;
   const urns = extensionUrns(version);
   const extras = user.scim ?? {};
@@ -110,7 +110,9 @@ function scimUserPieces(store: SlackStore, user: User, version: ScimVersion): { 
   out += `,"preferredLanguage":${json(extras.preferredLanguage ?? 'en_US')},"locale":${q(user.locale.replace('-', '_'))}`;
   out += `,${q(urns.enterprise)}:{"employeeNumber":${json(extras.employeeNumber ?? '')},"costCenter":${json(extras.costCenter ?? '')},"organization":${json(extras.organization ?? '')},"division":${json(extras.division ?? '')},"department":${json(extras.department ?? '')},"manager":{"managerId":${extras.managerId === undefined || extras.managerId === null ? 'null' : json(extras.managerId)}}}`;
   out += `,${q(urns.profile)}:{"startDate":${json(extras.startDate ?? '')}},"groups":[`;
-  return { version, bytes: Buffer.from(head + out, 'utf8'), split: Buffer.byteLength(head) };
+  const bytes = Buffer.from(head + out, 'utf8');
+  const split = Buffer.byteLength(head);
+  return { version, head: bytes.subarray(0, split), rest: bytes.subarray(split) };
 }
 
 /**
@@ -142,11 +144,10 @@ export function writeScimUser(page: JsonPage, store: SlackStore, user: User, ver
     cached = scimUserPieces(store, user, version);
     user.renderedScim = cached;
   }
-  page.bytes(cached.bytes, 0, cached.split);
-  let out = `,"location":${q(`${base}Users/${user.id}`)}}`;
-  page.text(out);
-  page.bytes(cached.bytes, cached.split);
-  out = '';
+  page.bytes(cached.head);
+  page.text(`,"location":${q(`${base}Users/${user.id}`)}}`);
+  page.bytes(cached.rest);
+  let out = '';
   const groups = index.groups.get(user.id);
   if (groups) for (let i = 0; i < groups.length; i++) out += `${i ? ',' : ''}{"value":${q((groups[i] as UserGroup).id)},"display":${q((groups[i] as UserGroup).name)}}`;
   out += ']';
@@ -159,6 +160,20 @@ export function writeScimUser(page: JsonPage, store: SlackStore, user: User, ver
     out += ']}';
   }
   page.text(`${out}}`);
+}
+
+const COMMA = Buffer.from(',');
+
+/** A `/Users` list answer: the list envelope around each user's JSON. */
+export function scimUserListJson(store: SlackStore, users: readonly User[], total: number, start: number, version: ScimVersion, base: string, index: MembershipIndex): Buffer {
+  const page = new JsonPage();
+  page.text(`{"schemas":[${JSON.stringify(version === 1 ? URN.v1.core : URN.v2.list)}],"totalResults":${total},"itemsPerPage":${users.length},"startIndex":${start},"Resources":[`);
+  for (let i = 0; i < users.length; i++) {
+    if (i > 0) page.bytes(COMMA);
+    writeScimUser(page, store, users[i] as User, version, base, index);
+  }
+  page.text(']}');
+  return page.finish(pageMemory);
 }
 
 /** Each group's SCIM member list as JSON, kept until the members or any user change. */

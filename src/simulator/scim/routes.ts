@@ -1,10 +1,7 @@
 import { newUser, newUsergroup, type SlackStore, type User, type UserGroup } from '../store.ts';
-import { JsonPage } from '../web/render.ts';
-
-const COMMA = Buffer.from(',');
 import { matchesFilter, parseFilter, ScimFilterError, type AttributeGetter } from './filter.ts';
 import { applyV1GroupPatch, applyV2GroupPatch, assertManageable, memberIds, replaceGroup, setDisplayName, validateMembers } from './groups.ts';
-import { isScimUser, membershipIndex, scimGroup, scimGroupJson, scimGroups, scimUser, URN, writeScimUser, type ScimVersion } from './resources.ts';
+import { isScimUser, membershipIndex, scimGroup, scimGroupJson, scimGroups, scimUser, scimUserListJson, URN, type ScimVersion } from './resources.ts';
 import { applyUserAttributes, applyV1UserPatch, applyV2UserPatch, assertMayDeactivate, ScimError } from './users.ts';
 
 type Json = Record<string, unknown>;
@@ -235,14 +232,7 @@ function listUsers(store: SlackStore, { version, base }: ScimRequest, { start, c
   const users = filter ? ids.map((uid) => store.user(uid) as User).filter((u) => matchesOrFail(filter, userAttribute(u))) : undefined;
   const total = users ? users.length : ids.length;
   const slice = users ? users.slice(start - 1, start - 1 + count) : ids.slice(start - 1, start - 1 + count).map((uid) => store.user(uid) as User);
-  const page = new JsonPage();
-  page.text(`{"schemas":[${JSON.stringify(version === 1 ? URN.v1.core : URN.v2.list)}],"totalResults":${total},"itemsPerPage":${slice.length},"startIndex":${start},"Resources":[`);
-  slice.forEach((user, i) => {
-    if (i > 0) page.bytes(COMMA);
-    writeScimUser(page, store, user, version, base, index);
-  });
-  page.text(']}');
-  return { status: 200, body: page.finish() };
+  return { status: 200, body: scimUserListJson(store, slice, total, start, version, base, index) };
 }
 
 function createUser(store: SlackStore, request: ScimRequest): ScimResponse {

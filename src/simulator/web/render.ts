@@ -160,18 +160,70 @@ export function renderedUser(store: SlackStore, user: User): RenderedUser {
   const emailEnd = headEnd + Buffer.byteLength(email);
   const profileEnd = emailEnd + Buffer.byteLength(profile);
   const flagsEnd = profileEnd + Buffer.byteLength(flags);
-  const rendered: RenderedUser = { bytes: Buffer.from(`${id}${head}${email}${profile}${flags}${enterprise}}`, 'utf8'), idEnd, headEnd, emailEnd, profileEnd, flagsEnd };
+  const bytes = Buffer.from(`${id}${head}${email}${profile}${flags}${enterprise}}`, 'utf8');
+  const rendered: RenderedUser = {
+    id: bytes.subarray(0, idEnd),
+    head: bytes.subarray(idEnd, headEnd),
+    headWithEmail: bytes.subarray(idEnd, profileEnd),
+    profile: bytes.subarray(emailEnd, profileEnd),
+    flags: bytes.subarray(profileEnd, flagsEnd),
+    tail: bytes.subarray(flagsEnd),
+  };
   user.rendered = rendered;
   return rendered;
 }
 
 /**
- * A JSON response assembled from byte ranges (cached pieces and small per-page fragments) and
+ * Memory for big answer bodies (list pages of a megabyte or two), handed back once the answer is
+ * written and used again: on a machine where fresh memory costs a page fault per 4 KB, faulting
+ * in a new page buffer for every list call cost more CPU than building the page.
+ */
+export class PageMemory {
+  private readonly free: ArrayBuffer[] = [];
+  private readonly inUse = new WeakSet<ArrayBuffer>();
+  /** Enough for the pages a sync has in flight at once; more is left to the garbage collector. */
+  private static readonly KEPT = 12;
+  /** Smaller bodies come from Node's own buffer pool or a plain allocation. */
+  static readonly MIN = 64 * 1024;
+
+  take(length: number): Buffer {
+    if (length < PageMemory.MIN) return Buffer.allocUnsafe(length);
+    let best = -1;
+    for (let i = 0; i < this.free.length; i++) {
+      const size = (this.free[i] as ArrayBuffer).byteLength;
+      if (size >= length && (best < 0 || size < (this.free[best] as ArrayBuffer).byteLength)) best = i;
+    }
+    // Rounded up, so a slightly longer page of the same list fits next time.
+    const memory = best >= 0 ? (this.free.splice(best, 1)[0] as ArrayBuffer) : new ArrayBuffer(Math.ceil((length * 1.25) / PageMemory.MIN) * PageMemory.MIN);
+    this.inUse.add(memory);
+    return Buffer.from(memory, 0, length);
+  }
+
+  /** Takes back a body from `take` once nothing reads it any more; anything else is ignored. */
+  release(body: Buffer): void {
+    const memory = body.buffer;
+    if (!(memory instanceof ArrayBuffer) || !this.inUse.has(memory)) return;
+    this.inUse.delete(memory);
+    this.free.push(memory);
+    if (this.free.length > PageMemory.KEPT) {
+      // Keep the biggest: they fit any page.
+      this.free.sort((a, b) => b.byteLength - a.byteLength);
+      this.free.length = PageMemory.KEPT;
+    }
+  }
+}
+
+/** The simulator's page memory: bodies from it are released by the server once written. */
+export const pageMemory = new PageMemory();
+
+/**
+ * A JSON response assembled from byte ranges (cached pieces) and small per-page text fragments,
  * copied once into a single buffer.
  */
 export class JsonPage {
-  private readonly sources: Buffer[] = [];
+  private readonly sources: (Buffer | string)[] = [];
   private readonly starts: number[] = [];
+  /** The end of a byte range; the UTF-8 length of a text fragment. */
   private readonly ends: number[] = [];
   private length = 0;
 
@@ -190,14 +242,33 @@ export class JsonPage {
     this.length += end - start;
   }
 
+  /** Text is encoded straight into the page: no buffer of its own per fragment. */
   text(text: string): void {
-    this.bytes(Buffer.from(text, 'utf8'));
+    const length = Buffer.byteLength(text, 'utf8');
+    if (length === 0) return;
+    this.sources.push(text);
+    this.starts.push(0);
+    this.ends.push(length);
+    this.length += length;
   }
 
-  finish(): Buffer {
-    const out = Buffer.allocUnsafe(this.length);
+  /** The page in one buffer; from `memory` when given, to be released once written. */
+  finish(memory?: PageMemory): Buffer {
+    const out = memory ? memory.take(this.length) : Buffer.allocUnsafe(this.length);
     let offset = 0;
-    for (let i = 0; i < this.sources.length; i++) offset += (this.sources[i] as Buffer).copy(out, offset, this.starts[i], this.ends[i]);
+    for (let i = 0; i < this.sources.length; i++) {
+      const source = this.sources[i] as Buffer | string;
+      const start = this.starts[i] as number;
+      const end = this.ends[i] as number;
+      if (typeof source === 'string') {
+        offset += out.write(source, offset, end, 'utf8');
+        continue;
+      }
+      // A whole buffer is set directly: Buffer#copy makes a view of its source for every call,
+      // which costs more than copying a user's few hundred bytes.
+      out.set(start === 0 && end === source.length ? source : source.subarray(start, end), offset);
+      offset += end - start;
+    }
     return out;
   }
 }
@@ -235,17 +306,18 @@ export function writeUserJson(page: JsonPage, store: SlackStore, user: User, lis
       break;
     }
   }
-  const b = r.bytes;
-  page.bytes(b, 0, r.idEnd);
+  page.bytes(r.id);
   page.bytes(list.teamId);
-  page.bytes(b, r.idEnd, r.headEnd);
-  if (view.showEmail) page.bytes(b, r.headEnd, r.emailEnd);
-  page.bytes(b, r.emailEnd, r.profileEnd);
+  if (view.showEmail) page.bytes(r.headWithEmail);
+  else {
+    page.bytes(r.head);
+    page.bytes(r.profile);
+  }
   page.bytes(list.teamAndRole(role));
-  page.bytes(b, r.profileEnd, r.flagsEnd);
+  page.bytes(r.flags);
   if (view.showAdminFields && !user.isBot) page.bytes(user.has2fa ? UserListView.twoFactorOn : UserListView.twoFactorOff);
   if (view.includeLocale) page.text(`,"locale":${jsonString(user.locale)}`);
-  page.bytes(b, r.flagsEnd);
+  page.bytes(r.tail);
 }
 
 /** `userObject(store, user, view)` as JSON text, the way `users.list` writes it. */

@@ -2,7 +2,7 @@ import { isWorkspaceAdmin, type User } from '../store.ts';
 import { SlackApiError } from './args.ts';
 import { RawJson, scopes, type CallContext, type MethodSpec } from './method.ts';
 import { pageOfSortedIds } from './paging.ts';
-import { contextTeam, JsonPage, jsonString, UserListView, userObject, writeUserJson, type UserView } from './render.ts';
+import { contextTeam, JsonPage, jsonString, pageMemory, UserListView, userObject, writeUserJson, type UserView } from './render.ts';
 
 const MEMBERS_OPEN = Buffer.from('{"ok":true,"members":[');
 const COMMA = Buffer.from(',');
@@ -35,7 +35,7 @@ function usersList(ctx: CallContext): RawJson {
     writeUserJson(body, ctx.store, ctx.store.user(page.items[i] as string) as User, list);
   }
   body.text(`],"cache_ts":${ctx.store.now()},"response_metadata":{"next_cursor":${jsonString(page.nextCursor)}}}`);
-  return new RawJson([body.finish()]);
+  return new RawJson([body.finish(pageMemory)]);
 }
 
 function usersInfo(ctx: CallContext): Record<string, unknown> {
