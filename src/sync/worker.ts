@@ -23,10 +23,20 @@ export interface SyncWorkerData {
   log: { level: LogLevel; format: LogFormat };
 }
 
+/** A Slack call the worker made, as SlackCallStats records it. */
+export interface SlackCallRecord {
+  method: string;
+  outcome: 'ok' | 'rate_limited' | 'error';
+  key?: string;
+}
+
 export type SyncWorkerMessage =
   | { type: 'progress'; event: SyncProgressEvent }
-  | { type: 'slackCall'; method: string; outcome: 'ok' | 'rate_limited' | 'error'; key?: string }
+  | { type: 'slackCalls'; calls: SlackCallRecord[] }
   | { type: 'done'; run: SyncRun };
+
+/** Slack calls are sent to the parent at most this often, all those made since together. */
+const CALLS_EVERY_MS = 250;
 
 const port = parentPort;
 if (port) {
@@ -46,8 +56,21 @@ if (port) {
   const tracing = await startTracing(process.env);
   const database = await createDb({ url: data.databaseUrl, poolSize: data.poolSize, applicationName: 'slackgate-sync' });
   const connection = new SlackConnection({ slack, minuteMs: data.minuteMs });
-  // Each Slack call is counted by the parent too (its metrics and call statistics).
-  connection.stats.listeners.add((method, outcome, key) => port.postMessage({ type: 'slackCall', method, outcome, key } satisfies SyncWorkerMessage));
+  // Each Slack call is counted by the parent too (its metrics and call statistics), in batches:
+  // a message per call (a re-sync makes hundreds) took the thread more time than the calls'
+  // answers it skipped as known.
+  let calls: SlackCallRecord[] = [];
+  let callsTimer: NodeJS.Timeout | undefined;
+  const sendCalls = () => {
+    clearTimeout(callsTimer);
+    callsTimer = undefined;
+    if (calls.length) port.postMessage({ type: 'slackCalls', calls } satisfies SyncWorkerMessage);
+    calls = [];
+  };
+  connection.stats.listeners.add((method, outcome, key) => {
+    calls.push({ method, outcome, key });
+    callsTimer ??= setTimeout(sendCalls, CALLS_EVERY_MS);
+  });
   try {
     const context = {
       database,
@@ -58,8 +81,10 @@ if (port) {
       logger: createLogger(data.log),
     };
     const run = await inSpan('sync run', () => ({ 'slackgate.sync_run': data.run.id }), 'internal', () => executeRun(data.run, context, abort.signal));
+    sendCalls();
     port.postMessage({ type: 'done', run } satisfies SyncWorkerMessage);
   } finally {
+    sendCalls();
     await database.close();
     await tracing?.shutdown();
     port.close();

@@ -66,7 +66,7 @@ export function workerExecutor(options: WorkerExecutorOptions): RunExecutor {
       if (signal.aborted) abort();
       worker.on('message', (message: SyncWorkerMessage) => {
         if (message.type === 'progress') options.publish?.(message.event);
-        else if (message.type === 'slackCall') options.stats?.record(message.method, message.outcome, message.key);
+        else if (message.type === 'slackCalls') for (const call of message.calls) options.stats?.record(call.method, call.outcome, call.key);
         else final = message.run;
       });
       worker.on('error', (error) => (failure = error));
