@@ -1,4 +1,4 @@
-// `npm run bench -- serve [--seconds 60] [--connections 50] [--users 50000]`
+// `npm run bench -- serve [--seconds 60] [--connections 50] [--users 50000] [--cpu-prof DIR]`
 //
 // Read load against the gateway while a full sync runs: `--connections` keep-alive clients send
 // mixed read queries (account, entitlement and grant pages with nested fields, node lookups)
@@ -6,7 +6,9 @@
 // 2,000 user groups, 200 IdP groups, 500 channels) into Postgres. Three processes: the Slack
 // simulator, the gateway (the `serve` service, pacing off so the sync measures the gateway and
 // not Slack's tiers), and this one generating load. Reports errors, latency percentiles,
-// requests/s, and the same full sync alone (before and after) and under load.
+// requests/s, and the same full sync alone (before and after) and under load. `--cpu-prof DIR`
+// writes CPU profiles of the gateway there, one per thread (its main thread and each sync's
+// worker: the initial sync, the re-sync alone, under load, and after); profiling slows it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -181,6 +183,7 @@ export default async function run(args: string[]): Promise<void> {
   const seconds = arg(args, 'seconds', 60);
   const connections = arg(args, 'connections', 50);
   const users = arg(args, 'users', 50_000);
+  const profileDir = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1] : undefined;
   console.log(`# serve benchmark — ${connections} connections, ≥${seconds} s of mixed reads during a full sync of Grid, 5 workspaces, ${users} users, 2000 user groups, 200 IdP groups, 500 channels; Postgres; simulator, gateway and load in separate processes`);
 
   const t0 = performance.now();
@@ -190,7 +193,7 @@ export default async function run(args: string[]): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'slackgate-bench-serve-'));
   const logFile = path.join(dir, 'gateway.log');
   // Pacing off, so the sync measures the gateway and not Slack's tiers; info-level log to a file, as operators run it.
-  const gateway = await spawnGateway({ databaseUrl: target.url, apiUrl: sim.apiUrl, scimUrl: sim.scimUrl, tokens: sim.tokens, client: ADMIN, slackMinuteMs: 0, logFile });
+  const gateway = await spawnGateway({ databaseUrl: target.url, apiUrl: sim.apiUrl, scimUrl: sim.scimUrl, tokens: sim.tokens, client: ADMIN, slackMinuteMs: 0, logFile, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
   const db = new pg.Client({ connectionString: target.url });
   await db.connect();
   // The benchmark measures reads, not the fair-use budget: its client may spend without limit
