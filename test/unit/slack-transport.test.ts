@@ -78,7 +78,16 @@ describe('bulk reads over HTTP', () => {
 
   it('read usergroups.list in one call through the same transport, and keep Slack\'s error code', async () => {
     handler = (req, res, body) => (new URLSearchParams(body).get('include_users') === 'true' ? answer(res, req, { ok: true, usergroups: [{ id: 'S1', users: ['U1'] }] }) : answer(res, req, { ok: false, error: 'invalid_arguments' }));
-    expect(await api().read('usergroups.list', { include_users: true })).toMatchObject({ usergroups: [{ id: 'S1', users: ['U1'] }] });
+    const first = await api().read('usergroups.list', { include_users: true }, { known: { seed: 'v1', lookup: () => undefined } });
+    expect(first).toMatchObject({ body: { usergroups: [{ id: 'S1', users: ['U1'] }] }, known: false });
+    expect(first.digest).toEqual(expect.any(String));
+    // The same answer offered to a caller that knows its digest comes back unparsed.
+    const again = await api().read('usergroups.list', { include_users: true }, { known: { seed: 'v1', lookup: (digest) => (digest === first.digest ? '' : undefined) } });
+    expect(again).toEqual({ body: undefined, digest: first.digest, known: true });
+    // Another seed (another version of what the caller makes of answers) is another digest.
+    const other = await api().read('usergroups.list', { include_users: true }, { known: { seed: 'v2', lookup: (digest) => (digest === first.digest ? '' : undefined) } });
+    expect(other.known).toBe(false);
+    expect(other.body).toMatchObject({ usergroups: [{ id: 'S1' }] });
     await expect(api().read('usergroups.list', {})).rejects.toMatchObject({ slackError: 'invalid_arguments' });
   });
 
