@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
-import { SyncEngine } from '../../src/sync/engine.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { cachedAccess, configFor, connectionFor, expectedAccess } from '../support/slack.ts';
+import { describe, expect, it } from 'vitest';
+import { useBulkLoadFixture } from '../support/bulkLoad.ts';
+import { backend } from '../support/db.ts';
+import { cachedAccess, expectedAccess } from '../support/slack.ts';
 
 // A bulk load (apply.ts, withIndexesBuiltAfter) into an empty accounts table inserts plainly and
 // rebuilds every key; into a table that already holds accounts, the upsert keeps its conflict
 // target, so an account already cached is updated in place rather than added a second time.
 
-const statements: string[] = [];
-const t = useTestDatabase({ onQuery: (event) => void statements.push(event.query.sql) });
-let sim: RunningSimulator;
-let engine: SyncEngine;
-
-beforeAll(async () => {
-  sim = await startSimulator({ plan: 'business-plus', seed: 9, users: 80, userGroups: 6, idpGroups: 2, channels: 5 });
-  engine = new SyncEngine({ database: t.database, connection: connectionFor(configFor(sim)), ssoEnabled: true, deletionThreshold: 0.5, bulkLoadMin: 1 });
-});
-afterAll(async () => {
-  await engine.close();
-  await sim.close();
-});
+const fixture = useBulkLoadFixture();
+const { t, statements } = fixture;
 
 describe(`a bulk load into accounts already cached (${backend})`, () => {
   it('updates the cached account in place and caches exactly what Slack has', async () => {
+    const { sim, engine } = fixture;
     const user = [...sim.store.users.values()].find((u) => !u.deleted && !u.isBot)!;
     const cached = await t.db
       .insertInto('accounts')

@@ -1,20 +1,16 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/index.ts';
-import { SyncEngine } from '../../src/sync/engine.ts';
-import { backend, useTestDatabase } from '../support/db.ts';
-import { cachedAccess, configFor, connectionFor, expectedAccess } from '../support/slack.ts';
+import { describe, expect, it } from 'vitest';
+import { useBulkLoadFixture } from '../support/bulkLoad.ts';
+import { backend } from '../support/db.ts';
+import { cachedAccess, expectedAccess } from '../support/slack.ts';
 
 // A first sync loads accounts and grants into empty tables with their indexes and keys dropped
 // and built again after the load (apply.ts, withIndexesBuiltAfter). Real syncs do so from 10,000
 // rows; here from one row, so the small fixture takes that path.
 
-const statements: string[] = [];
-const t = useTestDatabase({ onQuery: (event) => void statements.push(event.query.sql) });
+const fixture = useBulkLoadFixture();
+const { t, statements } = fixture;
 const bulkStatements = () => statements.filter((q) => /^(alter table \S+ (drop|add) constraint|drop index|create (unique )?index)/i.test(q));
-let sim: RunningSimulator;
-let engine: SyncEngine;
-
 /** Every index, and every key on, or pointing at, the bulk-loaded tables, as Postgres prints them. */
 async function schemaOfLoadedTables(): Promise<string[]> {
   const { rows } = await sql<{ line: string }>`
@@ -26,16 +22,7 @@ async function schemaOfLoadedTables(): Promise<string[]> {
   return rows.map((r) => r.line);
 }
 
-const syncNow = async () => engine.waitFor((await engine.start({ trigger: 'MANUAL' })).id);
-
-beforeAll(async () => {
-  sim = await startSimulator({ plan: 'business-plus', seed: 9, users: 80, userGroups: 6, idpGroups: 2, channels: 5 });
-  engine = new SyncEngine({ database: t.database, connection: connectionFor(configFor(sim)), ssoEnabled: true, deletionThreshold: 0.5, bulkLoadMin: 1 });
-});
-afterAll(async () => {
-  await engine.close();
-  await sim.close();
-});
+const syncNow = async () => fixture.engine.waitFor((await fixture.engine.start({ trigger: 'MANUAL' })).id);
 
 describe(`a first sync's bulk load (${backend})`, () => {
   let schema: string[];
@@ -65,7 +52,7 @@ describe(`a first sync's bulk load (${backend})`, () => {
     expect(bulkStatements().some((q) => q.startsWith('alter table grants add constraint'))).toBe(true);
     expect(run.error).toBeNull();
     expect(run.status).toBe('SUCCEEDED');
-    const expected = expectedAccess(sim.store, { scim: true, sso: true, enterpriseRoles: false, botToken: sim.tokens.bot });
+    const expected = expectedAccess(fixture.sim.store, { scim: true, sso: true, enterpriseRoles: false, botToken: fixture.sim.tokens.bot });
     const cached = await cachedAccess(t.db);
     expect(cached.accounts).toEqual(expected.accounts);
     expect([...cached.grants].sort()).toEqual([...expected.grants].sort());
