@@ -1,7 +1,7 @@
 // Compiles the TypeScript sources into dist/: one ESM bundle of our code (dependencies stay
-// imports, but for the few in BUNDLED), split so each command loads only its own part. bin/slackgate.js runs it when it
-// matches the sources, which spares every process the TypeScript loader: about 45 MB of
-// resident memory and a second of start-up. Runs on `npm install` (prepare) and `npm start`.
+// imports, but for the few in BUNDLED), split so each command loads only its own part.
+// bin/slackgate.js runs it when it matches the sources, which spares every process the
+// TypeScript loader: about 45 MB of resident memory and a second of start-up. Runs on `npm install` (prepare) and `npm start`.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { buildStamp, sourceDigest } from './source-digest.js';

@@ -28,7 +28,7 @@ import {
   type StageGrant,
   type StageScimUser,
 } from './mapping.ts';
-import { clearStage, dropUnlistedRows, loadCheckpoints, loadPages, NOTHING_TO_WRITE, recordPages, serializePage, STAGE_MODULE, stagedBy, stagePage, type Checkpoint, type PageEntry, type PageRecord } from './stage.ts';
+import { clearStage, dropUnlistedRows, hasNoRows, loadCheckpoints, loadPages, NOTHING_TO_WRITE, recordPages, serializePage, STAGE_MODULE, stagedBy, stagePage, type Checkpoint, type PageEntry, type PageRecord } from './stage.ts';
 import type { PageMemo } from '../slack/webApi.ts';
 import { SYNC_PHASES, type StartSyncOptions, type SyncController, type SyncPhase, type SyncProgressEvent, type SyncProgressPublisher } from './types.ts';
 
@@ -559,7 +559,7 @@ class RunState {
       // The page's rows and the task's cursor move together: a crash leaves both or neither.
       const t0 = performance.now();
       const entry = { record, checkpoint: { task: checkpoint ?? task.id, cursor: nextCursor, done, items } };
-      if (staged === NOTHING_TO_WRITE) {
+      if (hasNoRows(staged)) {
         await this.#recordLater(entry);
       } else {
         // The task's earlier pages are recorded before this one, with the checkpoints before its own.
@@ -700,13 +700,14 @@ class RunState {
   }
 
   #userGroupsTask(ws: { id: string }): Task {
+    const id = `usergroups:${ws.id}`;
     return {
-      id: `usergroups:${ws.id}`,
+      id,
       phase: 'resources',
       run: async (_cursor, commit) => {
         // What a group is made into depends on what the tokens may do (grantable or not): an
         // answer is known only to a run with the same capabilities.
-        const memo = this.#memo(`usergroups:${ws.id}`, `${ANSWER_SEED}:${JSON.stringify(this.#caps)}`);
+        const memo = this.#memo(id, `${ANSWER_SEED}:${JSON.stringify(this.#caps)}`);
         const page = await this.#catalog.userGroups(ws.id, { seed: memo.seed, lookup: (digest) => memo.lookup('', digest) });
         const answer = page.digest === undefined ? undefined : { digest: page.digest, known: page.known, next: '' };
         if (page.known) return commit({}, null, undefined, answer);

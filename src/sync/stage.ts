@@ -164,6 +164,11 @@ export interface PageRecord {
 /** This module's code, for the version of what answers are made into (see engine.ts). */
 export const STAGE_MODULE = import.meta.url;
 
+/** Whether a serialized page has no rows to write (its rows are staged already, or it has none). */
+export function hasNoRows(batch: SerializedBatch): boolean {
+  return batch.format === 'copy' ? batch.tables.length === 0 : batch.statements.length === 0;
+}
+
 /** A page's record with its task's checkpoint after it: what stagePage writes besides rows. */
 export interface PageEntry {
   record: PageRecord;
@@ -207,8 +212,7 @@ function recordStatement(db: Kysely<DB>, runId: number, entries: readonly PageEn
  * neither.
  */
 export async function stagePage(database: Database, runId: number, batch: SerializedBatch, record: PageRecord, checkpoint: Checkpoint): Promise<void> {
-  const empty = batch.format === 'copy' ? batch.tables.length === 0 : batch.statements.length === 0;
-  if (empty) return recordPages(database.db, runId, [{ record, checkpoint }]);
+  if (hasNoRows(batch)) return recordPages(database.db, runId, [{ record, checkpoint }]);
   if (batch.format === 'copy' && database.withClient) {
     const compiled = recordStatement(database.db, runId, [{ record, checkpoint }]).compile();
     await database.withClient(async (client) => {
